@@ -1,0 +1,78 @@
+"""neuron_core: one sigmoid neuron trained by batch gradient descent, and what it needs.
+
+Pure numpy and scikit-learn; importing it loads neither plotly nor streamlit. Figure
+builders live in `neuron_core.figures`, imported only by code that draws.
+"""
+
+from .csv_loader import MAX_ROWS, CsvPreview, DataError, inspect_csv, load_csv
+from .dataset import Dataset
+from .datasets import DATASETS, make_dataset, split_indices
+from .experiment import (
+    INITS,
+    Prepared,
+    Run,
+    initial_weights,
+    prepare,
+    run_experiment,
+    smoothness,
+    suggested_alpha,
+)
+from .features import FEATURE_LATEX, FEATURES, Standardizer, expand_features, is_linear
+from .frames import sample_frames
+from .grids import (
+    Grid,
+    boundary_segment,
+    cost_landscape,
+    data_bounds,
+    make_grid,
+    probability_frames,
+    probability_grid,
+)
+from .logistic import cost, gradients, predict_proba, sigmoid, step
+from .reference import Optimum, reference_optimum
+from .training import History, Snapshot, evaluate_path, iter_epochs, train
+
+__all__ = [
+    "DATASETS",
+    "FEATURES",
+    "FEATURE_LATEX",
+    "INITS",
+    "MAX_ROWS",
+    "CsvPreview",
+    "DataError",
+    "Dataset",
+    "Grid",
+    "History",
+    "Optimum",
+    "Prepared",
+    "Run",
+    "Snapshot",
+    "Standardizer",
+    "boundary_segment",
+    "cost",
+    "cost_landscape",
+    "data_bounds",
+    "evaluate_path",
+    "expand_features",
+    "gradients",
+    "initial_weights",
+    "inspect_csv",
+    "is_linear",
+    "iter_epochs",
+    "load_csv",
+    "make_dataset",
+    "make_grid",
+    "predict_proba",
+    "prepare",
+    "probability_frames",
+    "probability_grid",
+    "reference_optimum",
+    "run_experiment",
+    "sample_frames",
+    "sigmoid",
+    "smoothness",
+    "split_indices",
+    "step",
+    "suggested_alpha",
+    "train",
+]

@@ -1,0 +1,129 @@
+"""One experiment end to end: data → split → features → scaling → training → optimum.
+
+Pages share this so that every view shows the same run for the same settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .dataset import Dataset
+from .datasets import split_indices
+from .features import Standardizer, check_features, expand_features
+from .logistic import gradients
+from .reference import Optimum, reference_optimum
+from .training import History, train
+
+INITS = ("zeros", "random")
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """A dataset split and turned into model inputs.
+
+    Attributes
+    ----------
+    data : Dataset
+    features : tuple of str
+    scaler : Standardizer
+        Fitted on the training rows only (identity when scaling is off).
+    train_idx, test_idx : int ndarrays into ``data.X``
+    F_train : ndarray of shape (m_train, n)
+    F_test : ndarray of shape (m_test, n)
+    y_train, y_test : ndarrays of 0/1
+    """
+
+    data: Dataset
+    features: tuple[str, ...]
+    scaler: Standardizer
+    train_idx: np.ndarray
+    test_idx: np.ndarray
+    F_train: np.ndarray
+    F_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+
+    def inputs(self, X):
+        """Model inputs for raw points X (m, 2): expanded, then scaled like training."""
+        return self.scaler.transform(expand_features(X, self.features))
+
+
+def prepare(data: Dataset, features=("x1", "x2"), standardize=True, test_share=0.25, seed=0):
+    """Split ``data`` (stratified, seeded) and build the model's inputs."""
+    features = check_features(features)
+    train_idx, test_idx = split_indices(data.y, test_share, seed)
+    F = expand_features(data.X, features)
+    scaler = Standardizer.fit(F[train_idx]) if standardize else Standardizer.identity(F.shape[1])
+    F = scaler.transform(F)
+    return Prepared(
+        data=data,
+        features=features,
+        scaler=scaler,
+        train_idx=train_idx,
+        test_idx=test_idx,
+        F_train=F[train_idx],
+        F_test=F[test_idx],
+        y_train=data.y[train_idx].astype(float),
+        y_test=data.y[test_idx].astype(float),
+    )
+
+
+def initial_weights(n, init="zeros", seed=0):
+    """Starting weights (n,): zeros, or small Gaussian values from a seeded generator."""
+    if init not in INITS:
+        raise ValueError(f"init must be one of {INITS}, got {init!r}")
+    if init == "zeros":
+        return np.zeros(n)
+    return np.random.default_rng(seed).normal(0.0, 1.0, n)
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    """A trained experiment: the inputs, the whole history and the reference optimum."""
+
+    prepared: Prepared
+    history: History
+    optimum: Optimum
+    alpha: float
+    l2: float
+
+    def gradients_at(self, epoch):
+        """(dw, db) on the training set at a recorded epoch."""
+        h = self.history
+        return gradients(
+            h.w[epoch], h.b[epoch], self.prepared.F_train, self.prepared.y_train, self.l2
+        )
+
+
+def run_experiment(prepared: Prepared, *, alpha, epochs, l2=0.0, init="zeros", init_seed=0):
+    """Train on the training rows (test rows scored each epoch) and fit the optimum."""
+    n = prepared.F_train.shape[1]
+    has_test = len(prepared.test_idx) > 0
+    history = train(
+        prepared.F_train,
+        prepared.y_train,
+        alpha=alpha,
+        epochs=epochs,
+        l2=l2,
+        w0=initial_weights(n, init, init_seed),
+        X_test=prepared.F_test if has_test else None,
+        y_test=prepared.y_test if has_test else None,
+    )
+    optimum = reference_optimum(prepared.F_train, prepared.y_train, l2)
+    return Run(prepared=prepared, history=history, optimum=optimum, alpha=alpha, l2=l2)
+
+
+def smoothness(F, l2=0.0):
+    """L, the largest curvature of J: λ_max of [F 1]ᵀ[F 1]/(4m) plus l2.
+
+    Gradient descent decreases J at every step for α < 2/L; α = 1/L is a safe, fast choice.
+    """
+    Fa = np.c_[F, np.ones(len(F))]
+    return float(np.linalg.eigvalsh(Fa.T @ Fa / (4.0 * len(F)))[-1] + l2)
+
+
+def suggested_alpha(F, l2=0.0):
+    """The learning rate 1/L (see `smoothness`), rounded to two significant figures."""
+    return float(f"{1.0 / smoothness(F, l2):.2g}")

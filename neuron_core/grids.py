@@ -1,0 +1,120 @@
+"""What the views draw: probability surfaces, the boundary line and the cost landscape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .features import Standardizer, expand_features
+from .logistic import sigmoid
+
+
+@dataclass(frozen=True, eq=False)
+class Grid:
+    """A rectangular grid over the input plane.
+
+    Attributes
+    ----------
+    xs : ndarray of shape (nx,)
+    ys : ndarray of shape (ny,)
+    F : ndarray of shape (ny·nx, n)
+        The model's (expanded, scaled) features at every grid point, row-major in y.
+    """
+
+    xs: np.ndarray
+    ys: np.ndarray
+    F: np.ndarray
+
+
+def data_bounds(X, margin=0.15):
+    """Bounding box of X (m, 2) widened by ``margin`` of its size: (x0, x1, y0, y1)."""
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = np.maximum((hi - lo) * margin, 0.1)
+    lo, hi = lo - pad, hi + pad
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+
+def make_grid(bounds, features, scaler: Standardizer, resolution=50) -> Grid:
+    """Grid of ``resolution``² points over ``bounds`` with the model's features at each."""
+    xs = np.linspace(bounds[0], bounds[1], resolution)
+    ys = np.linspace(bounds[2], bounds[3], resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    F = scaler.transform(expand_features(np.c_[gx.ravel(), gy.ravel()], features))
+    return Grid(xs=xs, ys=ys, F=F)
+
+
+def probability_grid(grid: Grid, w, b):
+    """ŷ at every grid point for one state: ndarray of shape (ny, nx)."""
+    return sigmoid(grid.F @ np.asarray(w) + b).reshape(len(grid.ys), len(grid.xs))
+
+
+def probability_frames(grid: Grid, W, B):
+    """ŷ on the grid for many states at once.
+
+    Parameters
+    ----------
+    W : ndarray of shape (K, n)
+    B : ndarray of shape (K,)
+
+    Returns
+    -------
+    ndarray of shape (K, ny, nx)
+    """
+    Z = np.asarray(W) @ grid.F.T + np.asarray(B)[:, None]
+    return sigmoid(Z).reshape(len(B), len(grid.ys), len(grid.xs))
+
+
+def boundary_segment(w_raw, b_raw, bounds):
+    """The line w1·x1 + w2·x2 + b = 0 clipped to ``bounds`` (in unscaled coordinates).
+
+    Returns
+    -------
+    ((xa, ya), (xb, yb)) or None when the line misses the box or w is zero.
+    """
+    w1, w2 = float(w_raw[0]), float(w_raw[1])
+    x0, x1, y0, y1 = bounds
+    if abs(w1) < 1e-12 and abs(w2) < 1e-12:
+        return None
+    points = []
+    if abs(w2) > 1e-12:  # crossings with the left and right edges
+        for x in (x0, x1):
+            y = -(w1 * x + b_raw) / w2
+            if y0 <= y <= y1:
+                points.append((x, y))
+    if abs(w1) > 1e-12:  # crossings with the bottom and top edges
+        for y in (y0, y1):
+            x = -(w2 * y + b_raw) / w1
+            if x0 <= x <= x1:
+                points.append((x, y))
+    points = sorted(set(points))
+    if len(points) < 2:
+        return None
+    return points[0], points[-1]
+
+
+def cost_landscape(F, y, w1s, w2s, w_rest=(), b=0.0, l2=0.0):
+    """J over a grid of the first two weights, the other weights and b held fixed.
+
+    Parameters
+    ----------
+    F : ndarray of shape (m, n), n ≥ 2
+        The model's inputs (expanded and scaled features).
+    y : ndarray of shape (m,)
+    w1s : ndarray of shape (g1,)
+    w2s : ndarray of shape (g2,)
+    w_rest : ndarray of shape (n − 2,)
+    b : float
+    l2 : float
+
+    Returns
+    -------
+    ndarray of shape (g2, g1): J at (w1s[j], w2s[i]) in row i, column j.
+    """
+    F, y = np.asarray(F, dtype=float), np.asarray(y, dtype=float)
+    g1, g2 = np.meshgrid(w1s, w2s)
+    fixed = F[:, 2:] @ np.asarray(w_rest, dtype=float) + b if F.shape[1] > 2 else b
+    Z = np.outer(F[:, 0], g1.ravel()) + np.outer(F[:, 1], g2.ravel()) + np.c_[fixed]
+    J = (np.logaddexp(0.0, Z) - y[:, None] * Z).mean(axis=0)
+    J += 0.5 * l2 * (g1.ravel() ** 2 + g2.ravel() ** 2 + np.sum(np.square(w_rest)))
+    return J.reshape(g1.shape)
