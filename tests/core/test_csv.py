@@ -1,0 +1,581 @@
+"""`load_csv` and `inspect_csv`: good files load exactly; bad ones raise a `DataError` that says
+where the problem is and what to do; nothing else ever escapes."""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+import numpy as np
+import pytest
+
+from neuron_core.csv_loader import MAX_ROWS, CsvPreview, DataError, inspect_csv, load_csv
+
+PLAIN = b"x1,x2,label\n0.5,1.5,0\n-2,3e2,1\n4,5,1\n"
+PLAIN_X = [[0.5, 1.5], [-2.0, 300.0], [4.0, 5.0]]
+
+
+class Upload(io.BytesIO):
+    """Stands in for `st.file_uploader`'s UploadedFile: a BytesIO with a file name."""
+
+    name = "my data.csv"
+
+
+def check(ds, X, y, feature_names=("x1", "x2"), classes=(0, 1)):
+    assert ds.X.dtype == np.float64
+    assert ds.X.shape == (len(y), 2)
+    np.testing.assert_array_equal(ds.X, np.array(X, dtype=float))
+    assert ds.y.shape == (len(y),)
+    assert np.issubdtype(ds.y.dtype, np.integer)
+    np.testing.assert_array_equal(ds.y, y)
+    assert ds.feature_names == feature_names
+    assert ds.classes == classes
+    assert all(type(c) in (int, float, str) for c in ds.classes)
+
+
+# --------------------------------------------------------------------------- good files
+
+GOOD = [
+    pytest.param(PLAIN, {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="comma"),
+    pytest.param(
+        b"x1;x2;label\n0.5;1.5;0\n-2;3e2;1\n4;5;1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="semicolon",
+    ),
+    pytest.param(
+        b"x1\tx2\tlabel\n0.5\t1.5\t0\n-2\t3e2\t1\n4\t5\t1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="tab",
+    ),
+    pytest.param(b"\xef\xbb\xbf" + PLAIN, {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="bom"),
+    pytest.param(
+        PLAIN.replace(b"\n", b"\r\n"), {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="crlf"
+    ),
+    pytest.param(
+        PLAIN.replace(b"\n", b"\r"), {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="old-mac-cr"
+    ),
+    pytest.param(
+        "x1,x2,label\n0.5,1.5,0\n-2,3e2,1\n4,5,1\n".encode("utf-16"),
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="utf16-with-bom",
+    ),
+    pytest.param(
+        b"\n\nx1,x2,label\n0.5,1.5,0\n\n-2,3e2,1\n4,5,1\n\n\n  \n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="blank-and-trailing-empty-lines",
+    ),
+    pytest.param(
+        b"x1,x2,label,\n0.5,1.5,0,\n-2,3e2,1,,\n4,5,1\n,,\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="trailing-separators",
+    ),
+    pytest.param(
+        b"sep=;\nx1;x2;label\n0.5;1.5;0\n-2;3e2;1\n4;5;1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="excel-sep-line",
+    ),
+    pytest.param(
+        b"  x1 ,\t x2  , label \n 0.5 , 1.5 ,0\n-2 ,  3e2, 1 \n4,5 , 1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="whitespace-around-values-and-headers",
+    ),
+    pytest.param(
+        b'"x1","x2","label"\n"0.5","1.5","0"\n"-2", "3e2","1"\n4,"5",1\n',
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="quoted-numbers",
+    ),
+    pytest.param(
+        b"x1;x2;label\n0,5;1,5;0\n-2;3e2;1\n4;5,0;1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="decimal-comma-with-semicolons",
+    ),
+    pytest.param(
+        b"Class,height,weight\n1,0.5,1.5\n0,-2,3e2\n0,4,5\n",
+        {},
+        PLAIN_X,
+        [1, 0, 0],
+        ("height", "weight"),
+        (0, 1),
+        id="label-named-Class-first",
+    ),
+    pytest.param(
+        b"a,TARGET,b\n0.5,yes,1.5\n-2,no,3e2\n4,no,5\n",
+        {},
+        PLAIN_X,
+        [1, 0, 0],
+        ("a", "b"),
+        ("no", "yes"),
+        id="label-named-TARGET-middle",
+    ),
+    pytest.param(
+        b"x1,x2,animal\n0.5,1.5,dog\n-2,3e2,cat\n4,5, dog \n",
+        {},
+        PLAIN_X,
+        [1, 0, 1],
+        ("x1", "x2"),
+        ("cat", "dog"),
+        id="string-labels-sorted",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5,1\n-2,3e2,0\n4,5,0\n",
+        {},
+        PLAIN_X,
+        [1, 0, 0],
+        ("x1", "x2"),
+        (0, 1),
+        id="zero-one-kept-when-1-comes-first",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5,1\n-2,3e2,-1\n4,5,1.0\n",
+        {},
+        PLAIN_X,
+        [1, 0, 1],
+        ("x1", "x2"),
+        (-1, 1),
+        id="minus-one-one",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5,10\n-2,3e2,9\n4,5,9\n",
+        {},
+        PLAIN_X,
+        [1, 0, 0],
+        ("x1", "x2"),
+        (9, 10),
+        id="numeric-labels-sorted-numerically",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5,0.25\n-2,3e2,-1.5\n4,5,0.25\n",
+        {},
+        PLAIN_X,
+        [1, 0, 1],
+        ("x1", "x2"),
+        (-1.5, 0.25),
+        id="float-labels",
+    ),
+    pytest.param(
+        b",x1,x2,label\n0,0.5,1.5,0\n1,-2,3e2,1\n2,4,5,1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="pandas-index-column-dropped",
+    ),
+    pytest.param(
+        b"ID,x1,x2,label\n7,0.5,1.5,0\n8,-2,3e2,1\n9,4,5,1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="id-column-dropped",
+    ),
+    pytest.param(
+        b"Unnamed: 0,x1,x2,label\n0,0.5,1.5,0\n1,-2,3e2,1\n2,4,5,1\n",
+        {},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (0, 1),
+        id="unnamed-0-column-dropped",
+    ),
+    pytest.param(
+        b"sl,sw,pl,pw,species\n0.5,9,1.5,9,setosa\n-2,9,3e2,9,virginica\n4,9,5,9,setosa\n",
+        {"columns": ("sl", "pl", "species"), "positive": "virginica"},
+        PLAIN_X,
+        [0, 1, 0],
+        ("sl", "pl"),
+        ("setosa", "virginica"),
+        id="columns-from-wider-file",
+    ),
+    pytest.param(
+        b"sl,sw,pl,pw,species\n0.5,9,1.5,9,setosa\n-2,9,3e2,9,virginica\n4,9,5,9,setosa\n",
+        {"columns": [" SL ", "PL", "Species"]},
+        PLAIN_X,
+        [0, 1, 0],
+        ("sl", "pl"),
+        ("setosa", "virginica"),
+        id="columns-case-and-space-insensitive",
+    ),
+    pytest.param(
+        b"pw,pl,species\n1.5,0.5,setosa\n3e2,-2,versicolor\n5,4,virginica\n",
+        {"columns": ("pl", "pw", "species"), "positive": "versicolor"},
+        PLAIN_X,
+        [0, 1, 0],
+        ("pl", "pw"),
+        ("not versicolor", "versicolor"),
+        id="one-vs-rest-three-classes",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5,2\n-2,3e2,1\n4,5,3\n",
+        {"positive": "1"},
+        PLAIN_X,
+        [0, 1, 0],
+        ("x1", "x2"),
+        ("not 1", 1),
+        id="positive-text-matches-number",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5,2\n-2,3e2,1\n4,5,3.0\n",
+        {"positive": 3},
+        PLAIN_X,
+        [0, 0, 1],
+        ("x1", "x2"),
+        ("not 3", 3),
+        id="positive-int-matches-3.0",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5, cat\n-2,3e2,dog\n4,5,fish\n",
+        {"positive": " cat "},
+        PLAIN_X,
+        [1, 0, 0],
+        ("x1", "x2"),
+        ("not cat", "cat"),
+        id="positive-with-whitespace",
+    ),
+    pytest.param(
+        b"x1,x2,label\n0.5,1.5,1\n-2,3e2,0\n4,5,0\n",
+        {"positive": 0},
+        PLAIN_X,
+        [0, 1, 1],
+        ("x1", "x2"),
+        (1, 0),
+        id="positive-flips-two-classes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "kwargs", "X", "y", "names", "classes"), GOOD)
+def test_good_file_loads_exactly(data, kwargs, X, y, names, classes):
+    check(load_csv(data, **kwargs), X, y, names, classes)
+
+
+def test_path_source_as_str_and_path(tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_bytes(PLAIN)
+    for source in (path, str(path)):
+        ds = load_csv(source)
+        check(ds, PLAIN_X, [0, 1, 1])
+        assert ds.name == "points.csv"
+
+
+def test_uploaded_file_is_read_from_the_start_and_named():
+    upload = Upload(PLAIN)
+    upload.read()  # a page may already have read it once, e.g. through inspect_csv
+    ds = load_csv(upload)
+    check(ds, PLAIN_X, [0, 1, 1])
+    assert ds.name == "my data.csv"
+    check(load_csv(upload), PLAIN_X, [0, 1, 1])
+
+
+def test_bytes_like_sources():
+    text_mode = io.StringIO(PLAIN.decode())  # a file opened in text mode also works
+    for source in (PLAIN, bytearray(PLAIN), memoryview(PLAIN), io.BytesIO(PLAIN), text_mode):
+        check(load_csv(source), PLAIN_X, [0, 1, 1])
+
+
+def test_exactly_max_rows_is_accepted():
+    rows = "".join(f"{i},{-i},{i % 2}\n" for i in range(MAX_ROWS))
+    ds = load_csv(("x1,x2,label\n" + rows).encode())
+    assert ds.X.shape == (MAX_ROWS, 2)
+    assert ds.X[-1].tolist() == [MAX_ROWS - 1, -(MAX_ROWS - 1)]
+    assert ds.y.sum() == MAX_ROWS // 2
+
+
+def test_inspect_csv_describes_a_wide_file():
+    data = b"id,sl,sw,Species\n1,5.1,3.5,setosa\n2,7.0,3.2, versicolor\n3,6.3,3.3,virginica\n"
+    preview = inspect_csv(data)
+    assert isinstance(preview, CsvPreview)
+    assert preview == CsvPreview(
+        columns=("id", "sl", "sw", "Species"),
+        label_guess="Species",
+        label_values=("setosa", "versicolor", "virginica"),
+        n_rows=3,
+    )
+
+
+def test_inspect_csv_numeric_labels_sorted_and_usable_as_positive():
+    data = b"a,b,c,d\n1,2,3,10\n4,5,6,9\n7,8,9,2.5\n1,1,1,9.0\n"
+    preview = inspect_csv(data)
+    assert preview.label_guess == "d"
+    assert preview.label_values == (2.5, 9, 10)
+    assert preview.n_rows == 4
+    ds = load_csv(data, columns=("a", "b", "d"), positive=preview.label_values[1])
+    np.testing.assert_array_equal(ds.y, [0, 1, 0, 1])
+    assert ds.classes == ("not 9", 9)
+
+
+def test_inspect_csv_caps_label_values():
+    rows = "".join(f"{i},{i},{i}\n" for i in range(200))
+    preview = inspect_csv(("x,y,z\n" + rows).encode())
+    assert len(preview.label_values) == 50
+    assert preview.label_values[:3] == (0, 1, 2)
+
+
+# ---------------------------------------------------------------------------- bad files
+
+XLSX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"
+TOO_MANY = ("x1,x2,label\n" + "1,2,0\n" * MAX_ROWS + "3,4,1\n").encode()
+
+BAD = [
+    pytest.param(b"", {}, ["empty"], id="empty-file"),
+    pytest.param(b"\n \r\n\t\n", {}, ["empty"], id="only-whitespace"),
+    pytest.param(XLSX, {}, ["Excel", "CSV UTF-8"], id="xlsx-renamed-csv"),
+    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, {}, ["Excel"], id="old-xls"),
+    pytest.param(gzip.compress(PLAIN), {}, ["gzip"], id="gzip"),
+    pytest.param(PLAIN.decode().encode("utf-16-le"), {}, ["UTF-16", "UTF-8"], id="utf16-no-bom"),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\ncaf\xe9,3,1\n", {}, ["Line 3", "UTF-8", "0xe9"], id="latin1-not-utf8"
+    ),
+    pytest.param(b"x1,x2,label\n", {}, ["no data rows", "x1, x2, label"], id="header-only"),
+    pytest.param(b"x1,x2,label\n\n\n", {}, ["no data rows"], id="header-and-blank-lines"),
+    pytest.param(b"values\n1\n2\n", {}, ["one column", "commas"], id="one-column"),
+    pytest.param(b"x1|x2|label\n1|2|0\n", {}, ["one column", "'|'"], id="pipe-separated"),
+    pytest.param(b"x,label\n1,0\n2,1\n", {}, ["only 2 columns", "'x'", "'label'"], id="two-cols"),
+    pytest.param(b"1.5,2,0\n3,4,1\n", {}, ["header row", "1.5, 2, 0"], id="no-header-row"),
+    pytest.param(
+        b"x1,x2,label\n1,2,a\n3,4,b\n5,6,c\n",
+        {},
+        ["3 different values", "'a', 'b', 'c'", "positive"],
+        id="three-classes",
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,2,7\n3,4,7.0\n", {}, ["'label'", "only one value (7)"], id="single-class"
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\n3,,1\n",
+        {},
+        ["Data row 2", "line 3", "'x2'", "empty"],
+        id="missing-cell",
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\n\nabc,4,1\n",
+        {},
+        ["Data row 2", "line 4", "'x1'", "'abc'", "not a number"],
+        id="non-numeric-feature",
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\n3,1e400,1\n",
+        {},
+        ["Data row 2", "line 3", "'x2'", "'1e400'", "infinity"],
+        id="overflow-1e400",
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\nnan,4,1\n",
+        {},
+        ["Data row 2", "'x1'", "missing", "'nan'"],
+        id="nan-text",
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,-inf,0\n3,4,1\n",
+        {},
+        ["Data row 1", "line 2", "'x2'", "'-inf'", "not finite"],
+        id="inf-text",
+    ),
+    pytest.param(
+        b"a,b,c,d,e\n1,2,3,4,0\n5,6,7,8,1\n",
+        {},
+        ["5 columns", "'a', 'b', 'c', 'd', 'e'", "columns="],
+        id="five-columns-without-columns",
+    ),
+    pytest.param(
+        b"a,b,c,label\n1,2,3,0\n5,6,7,1\n",
+        {},
+        ["4 columns", "Pick which three"],
+        id="four-columns-no-index",
+    ),
+    pytest.param(
+        b"x,x,label\n1,2,0\n3,4,1\n", {}, ["more than one column 'x'", "1, 2"], id="duplicate-names"
+    ),
+    pytest.param(TOO_MANY, {}, ["more than 10,000 data rows"], id="too-many-rows"),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\n3,4,1,5\n",
+        {},
+        ["Data row 2", "line 3", "4 fields", "3 columns"],
+        id="ragged-row-too-long",
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\n3,4\n", {}, ["Data row 2", "2 fields", "3 columns"], id="ragged-short"
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,5,2,5,0\n",
+        {},
+        ["Data row 1", "5 fields", "decimal commas", "';'"],
+        id="decimal-comma-with-commas",
+    ),
+    pytest.param(
+        b'x1,x2,label\n1,"2,0\n3,4,1\n',
+        {},
+        ["Data row 1", "line 2", "quote"],
+        id="unclosed-quote",
+    ),
+    pytest.param(
+        b'x1,x2,label\n1,"' + b"9" * 200_000 + b'",0\n',
+        {},
+        ["Line 2", "could not be read"],
+        id="giant-field",
+    ),
+    pytest.param(
+        PLAIN,
+        {"columns": ("x1", "zzz", "label")},
+        ["no column named 'zzz'", "'x1', 'x2', 'label'"],
+        id="columns-unknown-name",
+    ),
+    pytest.param(
+        PLAIN, {"columns": ("x1", "x2", "x1")}, ["uses a column twice"], id="label-same-as-feature"
+    ),
+    pytest.param(PLAIN, {"columns": ("x1", "label")}, ["three columns"], id="columns-only-two"),
+    pytest.param(PLAIN, {"columns": "x1,x2,label"}, ["three columns"], id="columns-as-one-string"),
+    pytest.param(PLAIN, {"columns": 3}, ["three columns"], id="columns-not-a-sequence"),
+    pytest.param(
+        PLAIN, {"positive": "fish"}, ["positive='fish'", "'label'", "0, 1"], id="positive-absent"
+    ),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\n3,4, \n",
+        {},
+        ["Data row 2", "line 3", "label", "missing"],
+        id="label-blank",
+    ),
+    pytest.param(
+        b"x1,class,target\n1,2,0\n3,4,1\n", {}, ["'class' and 'target'"], id="two-label-columns"
+    ),
+    pytest.param(b",x2,label\n1,2,0\n3,4,1\n", {}, ["Column 1 has no name"], id="unnamed-feature"),
+    pytest.param(
+        b"x1,x2,label\n1,2,0\n3,4,1\n", {"positive": 0.5}, ["positive=0.5"], id="positive-float"
+    ),
+    pytest.param(12345, {}, ["Cannot read", "int"], id="source-not-a-file"),
+]
+
+
+@pytest.mark.parametrize(("data", "kwargs", "fragments"), BAD)
+def test_bad_file_raises_data_error_saying_what_and_where(data, kwargs, fragments):
+    with pytest.raises(DataError) as caught:
+        load_csv(data, **kwargs)
+    message = str(caught.value)
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} missing from: {message}"
+
+
+def test_data_error_is_a_value_error():
+    assert issubclass(DataError, ValueError)
+
+
+def test_missing_path_and_folder(tmp_path):
+    with pytest.raises(DataError, match="Could not open the file"):
+        load_csv(tmp_path / "nope.csv")
+    with pytest.raises(DataError, match="folder"):
+        load_csv(tmp_path)
+    with pytest.raises(DataError, match=r"text\.encode\(\)"):
+        load_csv("x1,x2,label\n1,2,0\n")
+
+
+def test_inspect_csv_raises_only_data_error():
+    with pytest.raises(DataError, match="Excel"):
+        inspect_csv(XLSX)
+    with pytest.raises(DataError, match="only 2 columns"):
+        inspect_csv(b"x,label\n1,0\n")
+    with pytest.raises(DataError, match="Data row 2"):
+        inspect_csv(b"x1,x2,label\n1,2,0\n3,4\n")
+
+
+# ------------------------------------------------------------------------- random garbage
+
+ALPHABET = [*'0123456789,;\t"\n\r .-+eE abcnaif', "\ufeff", "é", "1e400", "label"]
+CELLS = ["0", "1", "-2.5", "1e3", " 7 ", '"3"', "4.", ".5", "abc", "", "nan", "1e400", "0,5"]
+LABELS = ["0", "1", "1.0", "cat", "dog", "", " 1 "]
+
+
+def _load_or_data_error(data, load):
+    try:
+        result = load(data)
+    except DataError as err:
+        assert str(err)
+        return None
+    return result
+
+
+def _assert_valid(ds):
+    assert ds.X.dtype == np.float64
+    assert ds.X.shape == (ds.y.shape[0], 2)
+    assert np.isfinite(ds.X).all()
+    assert set(np.unique(ds.y)) == {0, 1}
+    assert len(ds.classes) == 2
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_bytes_raise_nothing_but_data_error(seed):
+    rng = np.random.default_rng(seed)
+    raw = rng.integers(0, 256, size=int(rng.integers(1, 4000)), dtype=np.uint8).tobytes()
+    for data in (raw, b"x1,x2,label\n" + raw, raw.replace(b"\x00", b",")):
+        for load in (load_csv, inspect_csv):
+            _load_or_data_error(data, load)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_characters_raise_nothing_but_data_error(seed):
+    rng = np.random.default_rng(100 + seed)
+    for _ in range(40):
+        body = "".join(rng.choice(ALPHABET, size=int(rng.integers(0, 300))))
+        data = (("x1,x2,label\n" if rng.random() < 0.5 else "") + body).encode()
+        for load in (load_csv, inspect_csv):
+            _load_or_data_error(data, load)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_tables_load_validly_or_raise_data_error(seed):
+    rng = np.random.default_rng(200 + seed)
+    loaded = 0
+    for _ in range(60):
+        sep = str(rng.choice([",", ";", "\t"]))
+        end = str(rng.choice(["\n", "\r\n"]))
+        clean = rng.random() < 0.5  # half the tables have only good cells
+        pair = rng.choice(LABELS[:5], size=2, replace=False).tolist()  # usually two classes
+        lines = [sep.join(["x1", "x2", "label"])]
+        for _ in range(int(rng.integers(1, 12))):
+            cells = rng.choice(CELLS[:8] if clean else CELLS, size=2).tolist()
+            label = str(rng.choice(pair if clean else LABELS))
+            width = 3 if clean or rng.random() < 0.9 else int(rng.integers(1, 6))
+            lines.append(sep.join([*cells, label][:width] + [""] * (width - 3)))
+        data = end.join(lines).encode()
+        ds = _load_or_data_error(data, load_csv)
+        if ds is not None:
+            _assert_valid(ds)
+            loaded += 1
+        _load_or_data_error(data, inspect_csv)
+    assert loaded > 0
