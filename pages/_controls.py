@@ -1,0 +1,339 @@
+"""The sidebar controls every page shares, their URL binding, and the cached run.
+
+`app.py` calls `sidebar()` once per rerun, before the page runs; pages then call
+`current_run()`. Session state holds only plain values (widget values, upload bytes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+import neuron_core as nc
+
+DATASET_LABELS = {
+    "linear": "Linear (two sides of a line)",
+    "blobs": "Blobs (two clouds)",
+    "moons": "Moons (two crescents)",
+    "circles": "Circles (a ring around a disc)",
+    "xor": "XOR (four quadrants)",
+    "spiral": "Spiral (two arms)",
+}
+FEATURE_LABELS = {
+    "x1": "x₁",
+    "x2": "x₂",
+    "x1^2": "x₁²",
+    "x2^2": "x₂²",
+    "x1*x2": "x₁·x₂",
+    "sin(x1)": "sin x₁",
+    "sin(x2)": "sin x₂",
+}
+ALPHAS = (*tuple(round(m * 10.0**e, 6) for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)), 10.0)
+EPOCHS = (1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000)
+L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+SOURCES = ("Generate", "Upload CSV")
+
+# Every shared control: key (also the URL parameter), default, and what the URL may hold.
+DEFAULTS = {
+    "source": "Generate",
+    "dataset": "moons",
+    "points": 200,
+    "noise": 0.1,
+    "seed": 0,
+    "test": 25,
+    "features": ["x1", "x2"],
+    "standardize": True,
+    "alpha": 0.5,
+    "epochs": 300,
+    "l2": 0.0,
+    "init": "zeros",
+    "init_seed": 0,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides the run, as plain values (hashable, cacheable)."""
+
+    source: str
+    dataset: str
+    points: int
+    noise: float
+    seed: int
+    test: int
+    features: tuple[str, ...]
+    standardize: bool
+    alpha: float
+    epochs: int
+    l2: float
+    init: str
+    init_seed: int
+
+
+def _new_sample():
+    st.session_state.seed = (st.session_state.get("seed", 0) + 1) % 10_000
+
+
+def sidebar() -> Settings:
+    """Draw the shared controls in the sidebar and return their values."""
+    sb = st.sidebar
+    sb.header("Data")
+    source = (
+        sb.segmented_control(
+            "Data source",
+            SOURCES,
+            default=DEFAULTS["source"],
+            key="source",
+            bind="query-params",
+            help="Use a built-in generator, or upload your own two-feature CSV.",
+        )
+        or DEFAULTS["source"]
+    )
+    if source == "Generate":
+        sb.selectbox(
+            "Dataset",
+            nc.DATASETS,
+            index=nc.DATASETS.index(DEFAULTS["dataset"]),
+            format_func=DATASET_LABELS.get,
+            key="dataset",
+            bind="query-params",
+            help="The shape of the two classes. Some need curved boundaries.",
+        )
+        sb.slider(
+            "Number of points",
+            20,
+            2000,
+            DEFAULTS["points"],
+            step=10,
+            key="points",
+            bind="query-params",
+            help="Total points, half in each class.",
+        )
+        sb.slider(
+            "Noise",
+            0.0,
+            0.5,
+            DEFAULTS["noise"],
+            step=0.05,
+            key="noise",
+            bind="query-params",
+            help="How much the points are jittered: 0 is clean.",
+        )
+        c1, c2 = sb.columns([3, 2], vertical_alignment="bottom")
+        c1.number_input(
+            "Seed",
+            0,
+            9999,
+            DEFAULTS["seed"],
+            key="seed",
+            bind="query-params",
+            help="Same seed, same points: share it to reproduce a picture.",
+        )
+        c2.button("New sample", on_click=_new_sample, help="Draw a fresh set of points.")
+    else:
+        upload_controls(sb)
+    sb.slider(
+        "Test share (%)",
+        0,
+        50,
+        DEFAULTS["test"],
+        step=5,
+        key="test",
+        bind="query-params",
+        help="Points held out (hollow markers) to check the neuron on data it never saw.",
+    )
+
+    sb.header("Features")
+    sb.multiselect(
+        "Inputs to the neuron",
+        nc.FEATURES,
+        default=DEFAULTS["features"],
+        format_func=FEATURE_LABELS.get,
+        key="features",
+        bind="query-params",
+        help="x₁² and x₂² let one neuron draw a circle; x₁·x₂ lets it solve XOR.",
+    )
+    sb.toggle(
+        "Standardise inputs",
+        DEFAULTS["standardize"],
+        key="standardize",
+        bind="query-params",
+        help="Shift and scale each input to mean 0, spread 1 (training rows only).",
+    )
+
+    sb.header("Training")
+    sb.select_slider(
+        "Learning rate α",
+        ALPHAS,
+        DEFAULTS["alpha"],
+        key="alpha",
+        bind="query-params",
+        format_func=_fmt,
+        help="Step size of gradient descent (log scale). Too big and it diverges.",
+    )
+    sb.select_slider(
+        "Epochs",
+        EPOCHS,
+        DEFAULTS["epochs"],
+        key="epochs",
+        bind="query-params",
+        help="Full passes over the training data, one update each.",
+    )
+    sb.select_slider(
+        "L2 strength λ",
+        L2S,
+        DEFAULTS["l2"],
+        key="l2",
+        bind="query-params",
+        format_func=_fmt,
+        help="Adds (λ/2)·‖w‖² to the cost, pulling weights towards 0.",
+    )
+    sb.radio(
+        "Initial weights",
+        nc.INITS,
+        index=0,
+        key="init",
+        bind="query-params",
+        horizontal=True,
+        format_func=str.capitalize,
+        help="Start from w = 0, or from random weights (seeded).",
+    )
+    if st.session_state.get("init") == "random":
+        sb.number_input(
+            "Initial-weights seed",
+            0,
+            9999,
+            DEFAULTS["init_seed"],
+            key="init_seed",
+            bind="query-params",
+        )
+    return current_settings()
+
+
+def _fmt(v) -> str:
+    return f"{v:g}"
+
+
+def current_settings() -> Settings:
+    """Widget values from session state, defaults where a widget is not on screen."""
+    ss = st.session_state
+    get = lambda k: ss.get(k, DEFAULTS[k])  # noqa: E731
+    return Settings(
+        source=get("source") or DEFAULTS["source"],
+        dataset=get("dataset"),
+        points=int(get("points")),
+        noise=float(get("noise")),
+        seed=int(get("seed")),
+        test=int(get("test")),
+        features=tuple(f for f in nc.FEATURES if f in (get("features") or ())),
+        standardize=bool(get("standardize")),
+        alpha=float(get("alpha")),
+        epochs=int(get("epochs")),
+        l2=float(get("l2")),
+        init=get("init") or "zeros",
+        init_seed=int(get("init_seed")),
+    )
+
+
+def upload_controls(sb):
+    """File uploader plus, for wide or multi-class files, column and positive-class pickers.
+
+    The last file that loaded stays in ``session_state.upload``; a bad file only adds an
+    error message (``session_state.upload_error``), so nothing on screen is lost.
+    """
+    f = sb.file_uploader(
+        "CSV file",
+        type=["csv", "txt", "tsv"],
+        key="upload_file",
+        max_upload_size=5,
+        help="A header row, two numeric feature columns and a label column "
+        "(named label, class or target, or the last column). At most 10 000 rows.",
+    )
+    if f is None:
+        st.session_state.pop("upload_error", None)
+        return
+    raw = f.getvalue()
+    try:
+        preview = nc.inspect_csv(raw)
+    except nc.DataError as err:
+        st.session_state.upload_error = f"{f.name}: {err}"
+        return
+    columns = positive = None
+    if len(preview.columns) > 3 or len(preview.label_values) > 2:
+        columns, positive = _pickers(sb, preview)
+    try:
+        data = nc.load_csv(raw, columns=columns, positive=positive)
+    except nc.DataError as err:
+        st.session_state.upload_error = f"{f.name}: {err}"
+        return
+    st.session_state.pop("upload_error", None)
+    st.session_state.upload = dict(
+        name=f.name, raw=raw, columns=columns, positive=positive, m=data.m
+    )
+
+
+def _pickers(sb, preview):
+    cols = list(preview.columns)
+    label = sb.selectbox(
+        "Label column",
+        cols,
+        index=cols.index(preview.label_guess),
+        key="csv_label",
+        help="The column that holds each row's class.",
+    )
+    rest = [c for c in cols if c != label]
+    x1 = sb.selectbox("First feature (x₁)", rest, index=0, key="csv_x1")
+    x2 = sb.selectbox("Second feature (x₂)", [c for c in rest if c != x1], index=0, key="csv_x2")
+    values = list(preview.label_values)
+    positive = None
+    if label == preview.label_guess and values:
+        positive = sb.selectbox(
+            "Positive class (class 1)",
+            values,
+            index=len(values) - 1,
+            key="csv_positive",
+            format_func=str,
+            help="One neuron separates two classes: this one against all the others.",
+        )
+    return (x1, x2, label), positive
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def _uploaded_dataset(raw: bytes, columns, positive) -> nc.Dataset:
+    return nc.load_csv(raw, columns=columns, positive=positive)
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def _generated_dataset(name, points, noise, seed) -> nc.Dataset:
+    return nc.make_dataset(name, points, noise, seed)
+
+
+def current_data(s: Settings) -> nc.Dataset:
+    """The dataset the settings name: the last good upload, or a generated one."""
+    up = st.session_state.get("upload")
+    if s.source == "Upload CSV" and up:
+        data = _uploaded_dataset(up["raw"], up["columns"], up["positive"])
+        return nc.Dataset(data.X, data.y, up["name"], data.feature_names, data.classes)
+    return _generated_dataset(s.dataset, s.points, s.noise, s.seed)
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def _run(s: Settings, _data: nc.Dataset, data_key) -> nc.Run:
+    prep = nc.prepare(_data, s.features, s.standardize, s.test / 100, seed=s.seed)
+    return nc.run_experiment(
+        prep, alpha=s.alpha, epochs=s.epochs, l2=s.l2, init=s.init, init_seed=s.init_seed
+    )
+
+
+def current_run(s: Settings | None = None) -> nc.Run:
+    """Train (or fetch from the bounded cache) the run for the current settings."""
+    s = s or current_settings()
+    data = current_data(s)
+    up = st.session_state.get("upload")
+    data_key = (
+        (up["name"], len(up["raw"]), hash(up["raw"]), up["columns"], str(up["positive"]))
+        if s.source == "Upload CSV" and up
+        else None
+    )
+    return _run(s, data, data_key)
