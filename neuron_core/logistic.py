@@ -54,7 +54,10 @@ def cost(w, b, X, y, l2=0.0) -> float:
     w = np.asarray(w, dtype=float)
     z = _logits(w, b, X)
     loss = np.logaddexp(0.0, z) - y * z
-    return float(loss.mean() + 0.5 * l2 * (w @ w))
+    J = loss.mean()
+    if l2:  # skipped at l2 = 0: w·w may overflow for huge w, and 0·inf is nan
+        J += 0.5 * l2 * (w @ w)
+    return float(J)
 
 
 def gradients(w, b, X, y, l2=0.0):

@@ -46,7 +46,7 @@ def check_data(X, y, name="X", label_name="y"):
     bad = ~np.isin(y, (0, 1))
     if bad.any():
         raise ValueError(
-            f"{label_name} must contain only 0 and 1, got {y[bad][0]!r} at index "
+            f"{label_name} must contain only 0 and 1, got {y[bad][:1].tolist()[0]!r} at index "
             f"{int(np.argmax(bad))}"
         )
     return X, y.astype(float)
