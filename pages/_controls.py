@@ -211,6 +211,18 @@ def sidebar() -> Settings:
     return current_settings()
 
 
+def presenting() -> bool:
+    """Whether presenter mode is on (big type for projectors; see the Classroom kit)."""
+    return bool(st.session_state.get("presenter", False))
+
+
+def current_theme():
+    """The figure theme every page passes to its builders: presenter sizes when presenting."""
+    from neuron_core.figures import Theme  # figures load plotly; only pages that draw need it
+
+    return Theme.presenting() if presenting() else Theme()
+
+
 def _fmt(v) -> str:
     return f"{v:g}"
 

@@ -4,9 +4,9 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.figures import Theme, playground_figure
+from neuron_core.figures import playground_figure
 from pages import _equations as eq
-from pages._controls import current_run, current_settings
+from pages._controls import current_run, current_settings, current_theme
 
 s = current_settings()
 st.title("Watch one neuron learn")
@@ -60,7 +60,7 @@ if st.session_state.get("_shown_for") != s:
 shown = min(int(st.session_state.get("shown_epoch", h.epochs)), h.epochs)
 
 frames = nc.sample_frames(h.cost, 100)
-fig = playground_figure(run, frames, shown=shown, theme=Theme())
+fig = playground_figure(run, frames, shown=shown, theme=current_theme())
 st.plotly_chart(fig, width="stretch", key="playground_chart", config={"displaylogo": False})
 
 if h.epochs > 0:
