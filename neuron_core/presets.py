@@ -1,0 +1,353 @@
+"""Lesson presets: one table of classroom scenarios, each with a claim the tests check.
+
+A preset sets every shared control (the keys of `CONTROLS`), says what to notice and what
+to ask the class, and states a claim as data: a measured quantity of the run (or of a
+variant run with a few controls changed), a comparison and a threshold. `check_claims`
+trains the runs with `neuron_core` and says whether each claim holds, so a preset's text
+cannot drift away from what the app shows.
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .datasets import make_dataset
+from .experiment import Run, prepare, run_experiment
+
+# The shared controls a preset sets, in sidebar order (also their URL parameter names).
+CONTROLS = (
+    "source",
+    "dataset",
+    "points",
+    "noise",
+    "seed",
+    "test",
+    "features",
+    "standardize",
+    "alpha",
+    "epochs",
+    "l2",
+    "init",
+    "init_seed",
+)
+_BASE = dict(
+    source="Generate",
+    dataset="moons",
+    points=200,
+    noise=0.1,
+    seed=0,
+    test=25,
+    features=("x1", "x2"),
+    standardize=True,
+    alpha=1.5,
+    epochs=300,
+    l2=0.0,
+    init="zeros",
+    init_seed=0,
+)
+
+
+def _norms(run: Run):
+    return np.linalg.norm(run.history.w, axis=1)
+
+
+def _gap_fraction(run: Run) -> float:
+    h, opt = run.history, run.optimum
+    if not opt.finite:
+        return float("nan")
+    return float((h.cost[-1] - opt.cost) / (h.cost[0] - opt.cost))
+
+
+# What a claim can measure on a run, each a plain float.
+METRICS = {
+    "train_accuracy": lambda r: float(r.history.accuracy[-1]),
+    "diverged": lambda r: float(r.history.diverged_at is not None),
+    # (J_end − J*) / (J_0 − J*): 0 at the optimum, 1 where it started.
+    "gap_fraction": _gap_fraction,
+    "cost_rises": lambda r: float(np.sum(np.diff(r.history.cost) > 1e-9)),
+    "final_over_initial_cost": lambda r: float(r.history.cost[-1] / r.history.cost[0]),
+    # ‖w‖ at the last epoch over ‖w‖ halfway: > 1 while the weights still grow.
+    "weight_growth": lambda r: float(_norms(r)[-1] / _norms(r)[len(r.history.cost) // 2]),
+    "optimum_finite": lambda r: float(r.optimum.finite),
+    "test_minus_train_cost": lambda r: float(r.history.test_cost[-1] - r.history.cost[-1]),
+}
+METRIC_WORDS = {
+    "train_accuracy": "training accuracy",
+    "diverged": "diverged (1 = yes)",
+    "gap_fraction": "share of the way from the start to the best cost J* still to go",
+    "cost_rises": "epochs in which the cost went up",
+    "final_over_initial_cost": "final cost / starting cost",
+    "weight_growth": "‖w‖ at the end / ‖w‖ halfway",
+    "optimum_finite": "a best finite w exists (1 = yes)",
+    "test_minus_train_cost": "test cost − training cost",
+}
+_OPS = {"<=": operator.le, ">=": operator.ge, "==": operator.eq}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """``METRICS[metric](run) <op> value``, on the preset's run or on a variant of it.
+
+    ``variant`` holds control overrides, e.g. ``(("features", ("x1", "x2")),)``: the claim is
+    then about the same experiment with those controls changed (the comparison a teacher
+    would make by hand).
+    """
+
+    metric: str
+    op: str
+    value: float
+    variant: tuple[tuple[str, object], ...] = ()
+
+    def describe(self) -> str:
+        """The claim in words, e.g. 'training accuracy ≥ 0.9 (with features = x1, x2)'."""
+        text = f"{METRIC_WORDS[self.metric]} {self.op.replace('<=', '≤').replace('>=', '≥')} "
+        text += f"{self.value:g}"
+        if self.variant:
+            changes = ", ".join(f"{k} = {_show(v)}" for k, v in self.variant)
+            text += f" (with {changes})"
+        return text
+
+
+def _show(v) -> str:
+    return ", ".join(v) if isinstance(v, tuple) else str(v)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """One lesson scenario: every control's value and the two sentences for the class."""
+
+    key: str
+    title: str
+    icon: str
+    notice: str
+    question: str
+    claims: tuple[Claim, ...]
+    controls: dict = field(default_factory=dict)
+
+    def settings(self, **overrides) -> dict:
+        """Every control's value (key → value), with ``overrides`` applied."""
+        return {**self.controls, **overrides}
+
+
+def _preset(key, title, icon, notice, question, claims, **controls) -> Preset:
+    unknown = set(controls) - set(CONTROLS)
+    if unknown:
+        raise ValueError(f"preset {key!r} sets unknown controls {sorted(unknown)}")
+    return Preset(key, title, icon, notice, question, tuple(claims), {**_BASE, **controls})
+
+
+SQUARES = ("x1", "x2", "x1^2", "x2^2")
+
+PRESETS = (
+    _preset(
+        "good-alpha",
+        "A good learning rate",
+        "✅",
+        "The cost drops steeply, then levels off at the best possible value J*; the line "
+        "swings into place within the first few dozen epochs and then barely moves.",
+        "Why does the line move a lot at the start and hardly at all at the end, with the "
+        "same α every epoch?",
+        [Claim("gap_fraction", "<=", 1e-3), Claim("cost_rises", "==", 0)],
+        alpha=1.5,
+        epochs=150,
+    ),
+    _preset(
+        "alpha-too-small",
+        "α too small: it crawls",
+        "🐌",
+        "With α = 0.001 every step is tiny: after 300 epochs the cost has barely left its "
+        "starting value 0.693 and the line is still far from where it belongs.",
+        "How many times more epochs would we need? What else could we change instead?",
+        [
+            Claim("gap_fraction", ">=", 0.5),
+            Claim("gap_fraction", "<=", 1e-3, (("alpha", 1.5),)),
+        ],
+        alpha=0.001,
+        epochs=300,
+    ),
+    _preset(
+        "alpha-too-large",
+        "α too large: it zig-zags",
+        "〰️",
+        "α = 10 is far above the safe step for these unscaled inputs: each step jumps across "
+        "the valley of the cost, so the cost curve zig-zags up and down every epoch and "
+        "never settles at the bottom. It does not blow up, though.",
+        "The cost went up on some epochs. How can a step 'downhill' make the cost bigger?",
+        [
+            Claim("cost_rises", ">=", 20),
+            Claim("diverged", "==", 0),
+            Claim("final_over_initial_cost", "<=", 0.5),
+            Claim("gap_fraction", ">=", 0.01),
+        ],
+        features=SQUARES,
+        standardize=False,
+        alpha=10.0,
+        epochs=300,
+    ),
+    _preset(
+        "alpha-diverges",
+        "α far too large: it diverges",
+        "💥",
+        "With α = 10 and λ = 1, each step multiplies the weights by about 1 − α·λ = −9: they "
+        "flip sign and grow ninefold every epoch until the numbers overflow and training stops.",
+        "Which α would be the largest that still works here, and why does λ matter for it?",
+        [Claim("diverged", "==", 1)],
+        alpha=10.0,
+        l2=1.0,
+        epochs=300,
+    ),
+    _preset(
+        "separable",
+        "Separable data: weights grow forever",
+        "♾️",
+        "The classes can be split perfectly, so making the neuron more confident always "
+        "lowers the cost: ‖w‖ keeps growing, the boundary zone gets sharper and sharper, and "
+        "there is no best finite w.",
+        "If the cost can always go lower, when should training stop?",
+        [
+            Claim("optimum_finite", "==", 0),
+            Claim("weight_growth", ">=", 1.15),
+            Claim("train_accuracy", ">=", 1.0),
+        ],
+        dataset="linear",
+        noise=0.0,
+        alpha=1.0,
+        epochs=1000,
+    ),
+    _preset(
+        "separable-l2",
+        "L2 tames the weights",
+        "🧲",
+        "The same perfectly separable data with a small L2 penalty λ = 0.01: the weights "
+        "stop growing at a finite size, the cost has a real minimum, and the boundary keeps "
+        "a soft edge.",
+        "What do we give up by adding λ, and what do we gain?",
+        [
+            Claim("optimum_finite", "==", 1),
+            Claim("weight_growth", "<=", 1.001),
+            Claim("weight_growth", ">=", 1.15, (("l2", 0.0),)),
+        ],
+        dataset="linear",
+        noise=0.0,
+        alpha=1.0,
+        epochs=1000,
+        l2=0.01,
+    ),
+    _preset(
+        "circles-squares",
+        "Circles: a line cannot, squares can",
+        "⭕",
+        "With x₁² and x₂² as inputs, z = w·x + b can draw a circle: the neuron separates the "
+        "ring from the disc almost perfectly. Remove x₁² and x₂² and it is stuck near 50 %.",
+        "Which feature would you add to separate an ellipse? A ring that is off-centre?",
+        [
+            Claim("train_accuracy", ">=", 0.9),
+            Claim("train_accuracy", "<=", 0.7, (("features", ("x1", "x2")),)),
+        ],
+        dataset="circles",
+        features=SQUARES,
+        alpha=1.0,
+        epochs=500,
+    ),
+    _preset(
+        "xor-product",
+        "XOR needs x₁·x₂",
+        "✖️",
+        "No straight line splits the four XOR quadrants, but the product x₁·x₂ is positive "
+        "in two of them and negative in the other two: with it one neuron gets XOR right.",
+        "What is the sign of x₁·x₂ in each quadrant? Why does that solve it?",
+        [
+            Claim("train_accuracy", ">=", 0.9),
+            Claim("train_accuracy", "<=", 0.7, (("features", ("x1", "x2")),)),
+        ],
+        dataset="xor",
+        features=("x1", "x2", "x1*x2"),
+        alpha=1.0,
+        epochs=500,
+    ),
+    _preset(
+        "noisy-small",
+        "Noisy, small data: train vs test",
+        "🎲",
+        "Only 40 heavily overlapping points and all seven features: the training cost keeps "
+        "falling, but the test cost (dashed) ends far above it — the neuron memorises the "
+        "training points instead of learning the pattern.",
+        "Which number would you trust to predict new data: training or test accuracy? Why?",
+        [Claim("test_minus_train_cost", ">=", 0.3)],
+        points=40,
+        noise=0.5,
+        test=50,
+        features=("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"),
+        alpha=1.0,
+        epochs=2000,
+    ),
+    _preset(
+        "unscaled",
+        "Unscaled inputs: standardise!",
+        "📏",
+        "Standardisation is off and x₁² reaches about 20 while x₁ stays below 5, so the cost "
+        "is a narrow trench: α = 2 bounces between its walls and makes little progress. "
+        "Switch on 'Standardise inputs': same α, same epochs, straight to the bottom.",
+        "Why should the size of an input change how fast its weight learns?",
+        [
+            Claim("gap_fraction", ">=", 0.5),
+            Claim("gap_fraction", "<=", 1e-3, (("standardize", True),)),
+        ],
+        dataset="blobs",
+        noise=0.5,
+        features=SQUARES,
+        standardize=False,
+        alpha=2.0,
+        epochs=300,
+    ),
+    _preset(
+        "spiral-limits",
+        "Spiral: one neuron's limits",
+        "🌀",
+        "Even with all seven features, one neuron's boundary is one smooth curve: the two "
+        "interleaved arms stay badly mixed, about two thirds right at best.",
+        "What would it take to follow the arms? (Hint: more neurons, in layers.)",
+        [
+            Claim("train_accuracy", "<=", 0.8),
+            Claim("train_accuracy", "<=", 0.8, (("epochs", 5000),)),
+        ],
+        dataset="spiral",
+        features=("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"),
+        alpha=1.0,
+        epochs=1000,
+    ),
+)
+BY_KEY = {p.key: p for p in PRESETS}
+
+
+def run_preset(preset: Preset, **overrides) -> Run:
+    """Train the experiment the preset (with ``overrides``) describes, as the app does."""
+    s = preset.settings(**overrides)
+    if s["source"] != "Generate":
+        raise ValueError("presets use generated data; uploaded files cannot be preset")
+    data = make_dataset(s["dataset"], s["points"], s["noise"], s["seed"])
+    prep = prepare(data, s["features"], s["standardize"], s["test"] / 100, seed=s["seed"])
+    return run_experiment(
+        prep,
+        alpha=s["alpha"],
+        epochs=s["epochs"],
+        l2=s["l2"],
+        init=s["init"],
+        init_seed=s["init_seed"],
+    )
+
+
+def check_claims(preset: Preset) -> list[tuple[Claim, float, bool]]:
+    """Each claim with the value measured and whether it holds (NaN never holds)."""
+    runs: dict = {}
+    results = []
+    for claim in preset.claims:
+        if claim.variant not in runs:
+            runs[claim.variant] = run_preset(preset, **dict(claim.variant))
+        measured = METRICS[claim.metric](runs[claim.variant])
+        ok = bool(np.isfinite(measured) and _OPS[claim.op](measured, claim.value))
+        results.append((claim, measured, ok))
+    return results
