@@ -6,22 +6,62 @@ chosen in the navigation.
 
 import streamlit as st
 
-from pages._controls import sidebar
+from pages._controls import presenting, sidebar
 from pages._links import bad_link_values
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
+
+# Presenter mode: type readable from the back of a classroom, full contrast, wide figures.
+PRESENTER_CSS = """<style>
+.stMainBlockContainer { max-width: 100%; padding: 2.5rem 1.5rem 2rem; }
+.stMainBlockContainer, [data-testid="stSidebar"] { color: #000; }
+.stMainBlockContainer h1 { font-size: 2.8rem; }
+.stMainBlockContainer h2, .stMainBlockContainer h3 { font-size: 2rem; }
+.stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+.stMainBlockContainer [data-testid="stMarkdownContainer"] li { font-size: 1.35rem; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #1a1a1a; font-size: 1.15rem; }
+.stMainBlockContainer .katex { font-size: 1.75em; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+[data-testid="stSidebar"] label p, [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p
+  { font-size: 1.25rem; }
+[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"],
+[data-testid="stSliderTickBarMax"] { font-size: 1.15rem; color: #000; }
+</style>"""
 
 if "link_notes" not in st.session_state:  # a shared link is read once, on arrival
     st.session_state.link_notes = bad_link_values(
         {k: st.query_params.get_all(k) for k in st.query_params}
     )
 
+# One entry per page: (file, title, icon, url path). The Playground is the home page.
+PAGES = {
+    "Learn": [
+        ("pages/playground.py", "Playground", "🎯", "playground"),
+        ("pages/one_step.py", "One step by hand", "👣", "one-step"),
+        ("pages/the_math.py", "The math", "📐", "math"),
+        ("pages/landscape.py", "Cost landscape", "🏔️", "landscape"),
+        ("pages/learning_rates.py", "Learning rates", "🏃", "learning-rates"),
+        ("pages/bug_lab.py", "Bug lab", "🐞", "bug-lab"),
+    ],
+    "Classroom": [
+        ("pages/gallery.py", "Lesson presets", "🧑‍🏫", "lessons"),
+    ],
+}
 page = st.navigation(
-    [
-        st.Page("pages/playground.py", title="Playground", icon="🎯", default=True),
-    ]
+    {
+        section: [
+            st.Page(path, title=title, icon=icon, url_path=url, default=(url == "playground"))
+            for path, title, icon, url in entries
+        ]
+        for section, entries in PAGES.items()
+    }
 )
+st.session_state._page_path = page.url_path  # for share links to this page
 settings = sidebar()
+if presenting():
+    st.html(PRESENTER_CSS)
 for note in st.session_state.link_notes:
     st.warning("This link had a value the app cannot use. " + note, icon="🔗")
 page.run()

@@ -76,8 +76,37 @@ def _new_sample():
 
 
 def sidebar() -> Settings:
-    """Draw the shared controls in the sidebar and return their values."""
+    """Draw the shared controls in the sidebar and return their values.
+
+    In presenter mode only α and epochs stay in view; every other control moves into a
+    collapsed expander. They are still drawn there, so their values and URL parameters
+    survive (Streamlit forgets a widget's state in a run that does not draw it).
+    """
     sb = st.sidebar
+    sb.toggle(
+        "Presenter mode",
+        False,
+        key="presenter",
+        bind="query-params",
+        help="Big type, thick lines and only the controls a live demo needs. "
+        "A shared link opens in the same mode.",
+    )
+    if presenting():
+        _training_controls(sb)
+        more = sb.expander("All controls: data, features, L2, start")
+        _data_controls(more)
+        _feature_controls(more)
+        _regularisation_controls(more)
+    else:
+        _data_controls(sb)
+        _feature_controls(sb)
+        sb.header("Training")
+        _training_controls(sb)
+        _regularisation_controls(sb)
+    return current_settings()
+
+
+def _data_controls(sb):
     sb.header("Data")
     source = (
         sb.segmented_control(
@@ -144,6 +173,8 @@ def sidebar() -> Settings:
         help="Points held out (hollow markers) to check the neuron on data it never saw.",
     )
 
+
+def _feature_controls(sb):
     sb.header("Features")
     sb.multiselect(
         "Inputs to the neuron",
@@ -162,7 +193,8 @@ def sidebar() -> Settings:
         help="Shift and scale each input to mean 0, spread 1 (training rows only).",
     )
 
-    sb.header("Training")
+
+def _training_controls(sb):
     sb.select_slider(
         "Learning rate α",
         ALPHAS,
@@ -180,6 +212,9 @@ def sidebar() -> Settings:
         bind="query-params",
         help="Full passes over the training data, one update each.",
     )
+
+
+def _regularisation_controls(sb):
     sb.select_slider(
         "L2 strength λ",
         L2S,
@@ -208,7 +243,6 @@ def sidebar() -> Settings:
             key="init_seed",
             bind="query-params",
         )
-    return current_settings()
 
 
 def presenting() -> bool:

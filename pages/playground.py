@@ -6,7 +6,24 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.figures import playground_figure
 from pages import _equations as eq
-from pages._controls import current_run, current_settings, current_theme
+from pages._classroom import export_panel, preset_note, preset_picker, share_panel
+from pages._controls import current_run, current_settings, current_theme, presenting
+
+
+def chart_description(run, shown) -> str:
+    """The chart in words, for screen readers and for anyone who cannot see the colours."""
+    h, prep = run.history, run.prepared
+    m_test = len(prep.test_idx)
+    test = f" and {m_test} held-out test points (hollow)" if m_test else ""
+    acc = f"{h.accuracy[shown]:.0%}"
+    return (
+        f"Chart: {len(prep.train_idx)} training points of '{prep.data.name}'{test}, class 0 as "
+        f"blue circles and class 1 as orange squares, over the neuron's output ŷ. At epoch "
+        f"{shown} of {h.epochs} it classifies {acc} of the training points correctly. The "
+        f"3-D view shows ŷ as a surface; the cost curve runs from J = {h.cost[0]:.3f} at "
+        f"epoch 0 to J = {h.cost[-1]:.3f} at epoch {h.epochs}."
+    )
+
 
 s = current_settings()
 st.title("Watch one neuron learn")
@@ -14,6 +31,10 @@ st.caption(
     "One sigmoid neuron, ŷ = σ(w·x + b), trained by batch gradient descent on the "
     "cross-entropy cost. Press **▶ Play** to watch every epoch; drag the slider to jump."
 )
+kit = st.columns([4, 1, 1], vertical_alignment="center")
+preset_picker(kit[0])
+share_panel(s, kit[1])
+preset_note(s)
 
 if err := st.session_state.get("upload_error"):
     st.error(f"That file could not be used. {err}  \nThe previous data is still shown.", icon="📄")
@@ -29,6 +50,8 @@ if not s.features:
 
 run = current_run(s)
 h, prep = run.history, run.prepared
+if not presenting():
+    export_panel(s, run, current_theme(), kit[2])
 safe_alpha = nc.suggested_alpha(prep.F_train, s.l2)
 
 if h.diverged_at is not None:
@@ -62,6 +85,7 @@ shown = min(int(st.session_state.get("shown_epoch", h.epochs)), h.epochs)
 frames = nc.sample_frames(h.cost, 100)
 fig = playground_figure(run, frames, shown=shown, theme=current_theme())
 st.plotly_chart(fig, width="stretch", key="playground_chart", config={"displaylogo": False})
+st.caption(chart_description(run, shown))
 
 if h.epochs > 0:
     shown = st.slider(

@@ -31,15 +31,32 @@ class Theme:
         return cls(font=20, title=24, marker=13, line=5.0, presenter=True)
 
 
+def _axis_defaults(theme: Theme) -> dict:
+    return dict(
+        tickfont=dict(size=theme.font - 2, color="#111111"),
+        title_font=dict(size=theme.font, color="#111111"),
+        linecolor="#444444",
+        gridcolor="#e3e3e3",
+    )
+
+
 def base_layout(theme: Theme, **extra) -> dict:
     """Layout shared by every figure."""
     layout = dict(
         font=dict(family=FONT_FAMILY, size=theme.font, color="#111111"),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin=dict(l=60, r=20, t=150, b=50),
+        # Presenter type wraps the legend into more rows: leave room above the plots.
+        margin=dict(l=60, r=20, t=215 if theme.presenter else 150, b=50),
         hoverlabel=dict(font_size=theme.font),
         legend=dict(orientation="h", yanchor="bottom", y=1.05, x=0, font_size=theme.font),
+        # Defaults for every 2-D axis: near-black ticks, a size readable on a projector.
+        template=dict(
+            layout=dict(
+                xaxis=_axis_defaults(theme),
+                yaxis=_axis_defaults(theme),
+            )
+        ),
     )
     layout.update(extra)
     return layout

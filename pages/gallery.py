@@ -1,0 +1,45 @@
+"""Lesson presets: one click sets every control to a scenario worth discussing in class."""
+
+import streamlit as st
+
+from neuron_core.presets import PRESETS
+from pages._classroom import apply_preset, matching_preset, preset_thumbnail, share_panel
+from pages._controls import current_settings
+
+s = current_settings()
+st.title("Lesson presets")
+st.caption(
+    "Each card sets every control (data, features, α, epochs, L2, start) to a scenario, "
+    "says what to notice and gives a question for the class. The picture shows the data "
+    "over the neuron's final prediction: blue where it says class 0, orange where it says "
+    "class 1; circles are class 0, squares class 1."
+)
+share_panel(s)
+
+active = matching_preset(s)
+COLUMNS = 3
+for row in range(0, len(PRESETS), COLUMNS):
+    cols = st.columns(COLUMNS)
+    for col, preset in zip(cols, PRESETS[row : row + COLUMNS], strict=False):
+        with col.container(border=True, key=f"card_{preset.key}"):
+            st.subheader(f"{preset.icon} {preset.title}")
+            st.image(preset_thumbnail(preset.key), width=200)
+            st.caption(
+                f"Picture of the final state of '{preset.title}': the points over the "
+                "neuron's prediction after training."
+            )
+            st.markdown(f"**Notice:** {preset.notice}")
+            st.markdown(f"**Ask the class:** {preset.question}")
+            label = "Open in Playground" + (" (loaded)" if preset is active else "")
+            if st.button(
+                label,
+                key=f"open_{preset.key}",
+                on_click=apply_preset,
+                args=(preset.key,),
+                type="primary",
+                icon="▶️",
+                width="stretch",
+            ):
+                st.switch_page("pages/playground.py")
+            with st.expander("What the tests check"):
+                st.markdown("\n".join(f"- {c.describe()}" for c in preset.claims))
