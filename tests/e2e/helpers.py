@@ -1,0 +1,247 @@
+"""Shared pieces of the browser tests (and of bench/bench_browser.py).
+
+Import them as ``from tests.e2e.helpers import wait_for_app`` (pytest puts the repo root on
+``sys.path``; see ``pythonpath`` in pyproject.toml).
+
+- `start_server` / `stop_server`: ``streamlit run app.py`` headless on a free port.
+- `launch_browser`: Debian's Chromium (``/usr/bin/chromium``) driven by Playwright.
+- `wait_for_app`: the script has finished and nothing on screen is stale.
+- `expect_rerun`: wrap a widget interaction; returns once the rerun it caused has finished.
+- `plots`: what Plotly actually drew, read from the chart's ``gd.data`` / ``gd.layout``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1400, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 60_000  # generous: the machine running the tests may be small and busy
+
+APP = "[data-testid='stApp']"
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+EXCEPTION = "[data-testid='stException']"
+PLOT = ".js-plotly-plot"
+
+
+def chromium_available() -> bool:
+    return os.access(CHROMIUM, os.X_OK)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(log_path: Path, port: int | None = None, timeout: float = 90.0):
+    """Start the app headless from the repo root; return ``(process, base_url)`` once healthy.
+
+    Output goes to ``log_path`` (a file, not a pipe, so a chatty server never blocks). The
+    server runs in its own process group so `stop_server` can end it and its children.
+    """
+    port = port or free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    log = open(log_path, "wb")  # noqa: SIM115 - closed by stop_server
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    proc._log = log  # type: ignore[attr-defined]
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            stop_server(proc)
+            raise RuntimeError(
+                f"streamlit exited with code {proc.returncode}:\n{Path(log_path).read_text()}"
+            )
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return proc, url
+        except OSError:
+            pass
+        time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError(
+        f"streamlit not healthy after {timeout:.0f} s:\n{Path(log_path).read_text()}"
+    )
+
+
+def stop_server(proc) -> None:
+    """End the server's whole process group: politely, then firmly."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    log = getattr(proc, "_log", None)
+    if log:
+        log.close()
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+# --- waiting ---------------------------------------------------------------------------------
+
+_SETTLED_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  return !document.querySelector(
+    "[data-stale='true'], [data-testid='stSpinner'], [data-testid='stSkeleton']");
+}"""
+
+
+def wait_for_app(page, timeout: float = TIMEOUT_MS) -> None:
+    """Wait until the script has finished running and no stale element or spinner remains."""
+    page.wait_for_selector(APP_IDLE, timeout=timeout)
+    page.wait_for_function(_SETTLED_JS, timeout=timeout)
+
+
+_ARM_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__npRan = false;
+  if (window.__npObserver) window.__npObserver.disconnect();
+  window.__npObserver = new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') !== 'notRunning') window.__npRan = true;
+  });
+  window.__npObserver.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+@contextlib.contextmanager
+def expect_rerun(page, timeout: float = TIMEOUT_MS):
+    """Wrap an interaction that makes Streamlit rerun; on exit the rerun has finished.
+
+    Streamlit only flips ``data-test-script-state`` once the server starts the run, so right
+    after a click the app still looks idle. A MutationObserver armed before the interaction
+    records that a run started; then we wait for the app to settle again.
+    """
+    page.evaluate(_ARM_JS)
+    yield
+    page.wait_for_function("() => window.__npRan === true", timeout=timeout)
+    wait_for_app(page, timeout)
+
+
+def goto(page, base_url: str, path: str = "", query: str = "") -> None:
+    """Open a page of the app (``path`` is its url_path, empty for home) and wait for it."""
+    url = f"{base_url.rstrip('/')}/{path.strip('/')}"
+    if query:
+        url += "?" + query.lstrip("?")
+    page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
+    wait_for_app(page)
+
+
+# --- what is on screen -----------------------------------------------------------------------
+
+_PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+  const len = v => (v == null ? 0 : (v.length ?? (v.bdata ? -1 : 0)));
+  const fl = gd._fullLayout || {};
+  const title = (gd.layout && gd.layout.title && (gd.layout.title.text ?? gd.layout.title)) || '';
+  const sliders = (fl.sliders || []).map(s => ({active: s.active, steps: (s.steps || []).length}));
+  const frames = (gd._transitionData && gd._transitionData._frames) || [];
+  return {
+    title: typeof title === 'string' ? title : '',
+    traces: (gd._fullData || gd.data || []).map(t => ({
+      type: t.type, name: t.name || '', visible: t.visible !== false,
+      nx: len(t.x), ny: len(t.y), nz: len(t.z),
+    })),
+    sliders, frames: frames.length,
+    width: gd.clientWidth, height: gd.clientHeight,
+    surfaces: gd.querySelectorAll('canvas').length,
+  };
+})"""
+
+
+def plots(page) -> list[dict]:
+    """One summary per Plotly chart on the page: trace types and sizes, sliders, frames."""
+    return page.evaluate(_PLOTS_JS)
+
+
+def trace_types(page) -> set[str]:
+    return {t["type"] for p in plots(page) for t in p["traces"]}
+
+
+_FINGERPRINT_JS = """(sel) => {
+  const gd = document.querySelector(sel || '.js-plotly-plot');
+  if (!gd || !gd._fullData) return null;
+  const num = v => {
+    if (v == null || !(ArrayBuffer.isView(v) || Array.isArray(v))) return [];
+    const arr = r => ArrayBuffer.isView(r) || Array.isArray(r);
+    return Array.from(v).flatMap(r => (arr(r) ? Array.from(r) : [r]));
+  };
+  return gd._fullData.map(t => {
+    const vals = [...num(t.x), ...num(t.y), ...num(t.z)].filter(Number.isFinite);
+    let s = 0, s2 = 0;
+    for (const v of vals) { s += v; s2 += v * v; }
+    return [t.type, vals.length, +s.toPrecision(8), +s2.toPrecision(8)];
+  });
+}"""
+
+
+def fingerprint(page, selector: str = PLOT):
+    """A compact digest of the numbers a chart is drawing (changes when the picture does)."""
+    return page.evaluate(_FINGERPRINT_JS, selector)
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the body scrolls sideways (0: no horizontal scrolling)."""
+    return page.evaluate(
+        "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        " - document.documentElement.clientWidth"
+    )
+
+
+def nav_links(page) -> list[dict]:
+    """The pages listed in the sidebar navigation: ``[{'text': ..., 'href': ...}]``."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+             "[data-testid='stSidebarNav'] a, [data-testid='stSidebarNavLink']"))
+           .map(a => ({text: a.innerText.trim(), href: a.href}))
+           .filter((v, i, all) => v.href && all.findIndex(o => o.href === v.href) === i)"""
+    )
