@@ -1,0 +1,111 @@
+"""Shared AppTest fixtures for every page's tests.
+
+- ``app``: a fresh ``AppTest`` session of app.py after its first run (the Playground).
+- ``make_app(query=None)``: the same as a factory, optionally opened from a link's query.
+- ``ui``: small readers of a run: ``ui.texts(at)``, ``ui.metrics(at)``, ``ui.chart(at)``,
+  ``ui.assert_clean(at)``, and ``ui.go_to(at, "pages/x.py")`` to switch page and run.
+
+(Fixtures rather than ``from conftest import …``: several test folders have a conftest.)
+
+AppTest quirk handled here (autouse): AppTest resets ``PagesManager.uses_pages_directory``
+before every run, and because this app has a ``pages/`` folder Streamlit then treats it
+as an old-style multipage app until ``st.navigation`` runs. From the second run on,
+AppTest asks for the page it finished on (the Playground's hash is that of
+``pages/playground.py``), so Streamlit ran that file alone: no app.py, no sidebar, no
+widgets. A real server sets the flag to False once ``st.navigation`` has run and keeps it,
+so the fixture does the same before each AppTest run.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+TIMEOUT = 60  # seconds per run: generous, the machine is small and shared
+
+
+class _NavigationPagesManager(PagesManager):
+    """A PagesManager that knows the app uses ``st.navigation`` (as a live server does)."""
+
+    def __init__(self, *args, **kwargs):
+        PagesManager.uses_pages_directory = False
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _navigation_app():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(app_test_module, "PagesManager", _NavigationPagesManager)
+        yield
+
+
+def new_app(query: dict | None = None) -> AppTest:
+    """A fresh session of app.py, run once; ``query`` is the link's query parameters."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    return at.run()
+
+
+@pytest.fixture
+def app() -> AppTest:
+    """A fresh app session after its first run (the Playground)."""
+    return new_app()
+
+
+@pytest.fixture
+def make_app():
+    """Factory: ``make_app(query=None)`` -> a fresh session run once."""
+    return new_app
+
+
+def go_to(at: AppTest, page: str) -> AppTest:
+    """Switch to ``page`` (a path like ``"pages/landscape.py"``) and run."""
+    return at.switch_page(page).run()
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every piece of text the run put on screen (titles, notices, metrics, equations…)."""
+    out = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "latex"):
+        out += [str(e.value) for e in at.get(kind)]
+    for kind in ("error", "warning", "info", "success", "exception"):
+        out += [str(e.value) for e in at.get(kind)]
+    out += [f"{m.label}: {m.value}" for m in at.metric]
+    return out
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Metric label -> shown value."""
+    return {m.label: m.value for m in at.metric}
+
+
+def chart(at: AppTest, index: int = 0) -> dict:
+    """The Plotly figure as sent to the browser: data, layout and frames."""
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception and no traceback reached the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not any("Traceback" in t for t in texts(at))
+
+
+@pytest.fixture(scope="session")
+def ui() -> SimpleNamespace:
+    """Readers of what a run shows, and page switching."""
+    return SimpleNamespace(
+        new_app=new_app,
+        go_to=go_to,
+        texts=texts,
+        metrics=metrics,
+        chart=chart,
+        assert_clean=assert_clean,
+    )
