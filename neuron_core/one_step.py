@@ -1,0 +1,238 @@
+"""One gradient-descent step taken by hand: on one example, or averaged over all m.
+
+Every intermediate quantity is kept in a frozen dataclass, so a page can print each
+number with the formula it came from, and a test can compare each one against
+`neuron_core.gradients` and `neuron_core.step`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .logistic import sigmoid
+from .validation import check_alpha, check_data, check_l2
+
+
+def _loss(z, y):
+    # Cross-entropy written in the logit: log(1 + e^z) − y·z, finite for every finite z.
+    return np.logaddexp(0.0, z) - y * z
+
+
+@dataclass(frozen=True, eq=False)
+class ExampleStep:
+    """One step of gradient descent on a single example (x, y).
+
+    Attributes
+    ----------
+    x : ndarray of shape (n,)
+        The example's inputs (the model's features, after any scaling).
+    y : float
+        Its label, 0 or 1.
+    w : ndarray of shape (n,)
+    b : float
+        Parameters before the step.
+    alpha, l2 : float
+        Learning rate α and L2 strength λ.
+    z : float
+        ``w·x + b``.
+    y_hat : float
+        ``σ(z)``.
+    loss : float
+        ``L(y, ŷ) = −[y log ŷ + (1−y) log(1−ŷ)]`` (the L2 penalty is not included).
+    dz : float
+        ``∂L/∂z = ŷ − y``.
+    dw : ndarray of shape (n,)
+        ``dz·x_j`` (plus ``λ·w_j`` when l2 > 0).
+    db : float
+        ``dz``.
+    w_new : ndarray of shape (n,)
+    b_new : float
+        ``w − α·dw`` and ``b − α·db``.
+    y_hat_new : float
+        The prediction for the same example after the step.
+    """
+
+    x: np.ndarray
+    y: float
+    w: np.ndarray
+    b: float
+    alpha: float
+    l2: float
+    z: float
+    y_hat: float
+    loss: float
+    dz: float
+    dw: np.ndarray
+    db: float
+    w_new: np.ndarray
+    b_new: float
+    y_hat_new: float
+
+
+def example_step(w, b, x, y, alpha, l2=0.0) -> ExampleStep:
+    """Take one gradient-descent step on the single example (x, y).
+
+    Parameters
+    ----------
+    w : ndarray of shape (n,)
+    b : float
+    x : ndarray of shape (n,)
+    y : 0 or 1
+    alpha : float > 0
+    l2 : float ≥ 0
+
+    Returns
+    -------
+    ExampleStep
+    """
+    alpha, l2 = check_alpha(alpha), check_l2(l2)
+    X, ys = check_data(np.atleast_2d(np.asarray(x, dtype=float)), np.atleast_1d(y), "x", "y")
+    x, y = X[0], float(ys[0])
+    w = np.asarray(w, dtype=float).copy()
+    b = float(b)
+    z = float(x @ w + b)
+    y_hat = float(sigmoid(z))
+    dz = y_hat - y
+    dw = dz * x + l2 * w
+    db = dz
+    w_new = w - alpha * dw
+    b_new = b - alpha * db
+    return ExampleStep(
+        x=x,
+        y=y,
+        w=w,
+        b=b,
+        alpha=alpha,
+        l2=l2,
+        z=z,
+        y_hat=y_hat,
+        loss=float(_loss(z, y)),
+        dz=dz,
+        dw=dw,
+        db=db,
+        w_new=w_new,
+        b_new=b_new,
+        y_hat_new=float(sigmoid(x @ w_new + b_new)),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class BatchStep:
+    """One step of batch gradient descent: the per-example quantities and their averages.
+
+    Attributes
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    w, b, alpha, l2 : as in `ExampleStep`
+    z, y_hat, loss, dz : ndarray of shape (m,)
+        The per-example quantities of `ExampleStep`, one per row of X.
+    loss_sum : float
+        ``Σ_i L_i``.
+    dz_x_sum : ndarray of shape (n,)
+        ``Σ_i dz_i·x_ij`` for each feature j, i.e. ``Xᵀ dz``.
+    dz_sum : float
+        ``Σ_i dz_i``.
+    cost : float
+        ``J = loss_sum / m`` (plus ``(λ/2)·‖w‖²``).
+    dw : ndarray of shape (n,)
+        ``dz_x_sum / m`` (plus ``λ·w``).
+    db : float
+        ``dz_sum / m``.
+    w_new, b_new : parameters after the step.
+    cost_new : float
+        J after the step.
+    """
+
+    X: np.ndarray
+    y: np.ndarray
+    w: np.ndarray
+    b: float
+    alpha: float
+    l2: float
+    z: np.ndarray
+    y_hat: np.ndarray
+    loss: np.ndarray
+    dz: np.ndarray
+    loss_sum: float
+    dz_x_sum: np.ndarray
+    dz_sum: float
+    cost: float
+    dw: np.ndarray
+    db: float
+    w_new: np.ndarray
+    b_new: float
+    cost_new: float
+
+    @property
+    def m(self) -> int:
+        """Number of examples averaged over."""
+        return len(self.y)
+
+
+def batch_step(w, b, X, y, alpha, l2=0.0) -> BatchStep:
+    """Take one step of batch gradient descent, keeping every sum on the way.
+
+    Parameters
+    ----------
+    w : ndarray of shape (n,)
+    b : float
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,), values in {0, 1}
+    alpha : float > 0
+    l2 : float ≥ 0
+
+    Returns
+    -------
+    BatchStep
+    """
+    alpha, l2 = check_alpha(alpha), check_l2(l2)
+    X, y = check_data(X, y)
+    w = np.asarray(w, dtype=float).copy()
+    b = float(b)
+    m = X.shape[0]
+    z = X @ w + b
+    y_hat = sigmoid(z)
+    loss = _loss(z, y)
+    dz = y_hat - y
+    dz_x_sum = X.T @ dz
+    dz_sum = float(dz.sum())
+    penalty = 0.5 * l2 * float(w @ w) if l2 else 0.0
+    dw = dz_x_sum / m + l2 * w
+    db = dz_sum / m
+    w_new = w - alpha * dw
+    b_new = b - alpha * db
+    z_new = X @ w_new + b_new
+    penalty_new = 0.5 * l2 * float(w_new @ w_new) if l2 else 0.0
+    return BatchStep(
+        X=X,
+        y=y,
+        w=w,
+        b=b,
+        alpha=alpha,
+        l2=l2,
+        z=z,
+        y_hat=y_hat,
+        loss=loss,
+        dz=dz,
+        loss_sum=float(loss.sum()),
+        dz_x_sum=dz_x_sum,
+        dz_sum=dz_sum,
+        cost=float(loss.mean()) + penalty,
+        dw=dw,
+        db=db,
+        w_new=w_new,
+        b_new=b_new,
+        cost_new=float(_loss(z_new, y).mean()) + penalty_new,
+    )
+
+
+def worst_example(w, b, X, y) -> int:
+    """Index of the row of X (m, n) with the largest loss: the example the neuron gets most wrong.
+
+    Ties go to the lowest index, so the answer is deterministic.
+    """
+    z = np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + float(b)
+    return int(np.argmax(_loss(z, np.asarray(y, dtype=float))))
