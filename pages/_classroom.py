@@ -123,7 +123,8 @@ def share_panel(s: Settings, container=st) -> None:
             "start and presenter mode. Scan the code to open it on a phone or tablet."
         )
         st.code(link, language=None, wrap_lines=True)
-        st.image(qr_png(link), width=340, caption="QR code of the link above")
+        # PNG, never JPEG: compression artefacts make a QR code hard to scan.
+        st.image(qr_png(link), width=340, caption="QR code of the link above", output_format="PNG")
         if s.source == "Upload CSV":
             up = st.session_state.get("upload")
             st.warning(

@@ -1,0 +1,250 @@
+"""The classroom kit in the app (AppTest): presets, presenter mode, share links, exports."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import numpy as np
+import pytest
+import segno
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+import neuron_core as nc
+from neuron_core.presets import BY_KEY, PRESETS, run_preset
+from pages._classroom import qr_png
+from pages._controls import ALPHAS, DEFAULTS, EPOCHS, L2S
+from pages._links import bad_link_values, share_link, url_values, values_from_link
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+CONTROL_KEYS = tuple(DEFAULTS)
+IDS = [p.key for p in PRESETS]
+
+
+def _app(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def _values(at: AppTest) -> dict:
+    """The shared controls' values as the app holds them (session state, defaults)."""
+    ss = at.session_state
+    out = {}
+    for k in CONTROL_KEYS:
+        v = ss[k] if k in ss else DEFAULTS[k]
+        out[k] = tuple(f for f in nc.FEATURES if f in v) if k == "features" else v
+    out["presenter"] = bool(ss["presenter"]) if "presenter" in ss else False
+    return out
+
+
+def _same(a: dict, b: dict) -> None:
+    assert set(a) == set(b)
+    for k in a:
+        if isinstance(b[k], float) or isinstance(a[k], float):
+            assert float(a[k]) == pytest.approx(float(b[k]), rel=1e-12), k
+        else:
+            assert a[k] == b[k], k
+
+
+def _link(at: AppTest) -> str:
+    [code] = [c.value for c in at.code if c.value.startswith("http")]
+    return code
+
+
+def _presenter_css(at: AppTest) -> bool:
+    event = at._tree.children[2]
+    return any(
+        "stMainBlockContainer" in getattr(n.proto, "body", "") for n in event.children.values()
+    )
+
+
+def _chart(at: AppTest) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+# ---------------------------------------------------------------- presets
+@pytest.mark.parametrize("preset", PRESETS, ids=IDS)
+def test_preset_values_come_from_the_controls_own_option_lists(preset):
+    s = preset.settings()
+    assert s["alpha"] in ALPHAS
+    assert s["epochs"] in EPOCHS
+    assert s["l2"] in L2S
+    # A preset's values are spelled in a link exactly as the widgets accept them.
+    assert not bad_link_values({k: url_values(k, v) for k, v in s.items()})
+
+
+def test_every_preset_loads_from_the_playground_picker():
+    at = _app()
+    for preset in PRESETS:
+        at.selectbox(key="preset_pick").set_value(preset.key).run()
+        assert not at.exception, preset.key
+        want = {**preset.settings(), "presenter": False}
+        _same(_values(at), want)
+        assert at.session_state["preset_pick"] is None  # ready for the next pick
+        notes = [i.value for i in at.info if preset.title in i.value]
+        assert notes and preset.question in notes[0], preset.key
+        title = _chart(at)["layout"]["title"]["text"]
+        h = run_preset(preset).history
+        assert title.startswith(f"Epoch {h.epochs} of {h.epochs}"), preset.key
+
+
+def test_diverging_preset_shows_the_divergence_message():
+    at = _app()
+    at.selectbox(key="preset_pick").set_value("alpha-diverges").run()
+    assert any("diverged at epoch" in e.value for e in at.error)
+
+
+def test_no_preset_note_once_a_control_differs_from_the_preset():
+    at = _app({"presenter": "false"})
+    at.selectbox(key="preset_pick").set_value("xor-product").run()
+    assert any("XOR" in i.value for i in at.info)
+    at.session_state["alpha"] = 0.5
+    at.run()
+    assert not any("XOR needs" in i.value for i in at.info)
+
+
+def test_gallery_card_opens_its_preset_in_the_playground():
+    at = _app()
+    at.switch_page("pages/gallery.py").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Lesson presets"]
+    assert {f"open_{p.key}" for p in PRESETS} <= {b.key for b in at.button}
+    assert len(at.get("image")) >= len(PRESETS)  # a thumbnail per card
+    at.button(key="open_circles-squares").click().run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Watch one neuron learn"]
+    _same(_values(at), {**BY_KEY["circles-squares"].settings(), "presenter": False})
+
+
+# ---------------------------------------------------------------- presenter mode
+def test_presenter_mode_changes_what_is_shown():
+    normal, presenting = _app(), _app({"presenter": "true"})
+    assert not normal.exception and not presenting.exception
+    # Controls: all in view normally; only α and epochs in view, the rest folded away.
+    assert not normal.sidebar.expander
+    [folded] = presenting.sidebar.expander
+    assert "All controls" in folded.label
+    assert {s.key for s in presenting.sidebar.select_slider if s not in folded.select_slider} == {
+        "alpha",
+        "epochs",
+    }
+    assert {w.key for w in folded.selectbox} == {"dataset"}
+    # Export buttons off the projector; share stays.
+    assert normal.get("download_button") and not presenting.get("download_button")
+    assert _link(presenting).endswith("presenter=true")
+    # Bigger type in figures and on the page.
+    assert _chart(presenting)["layout"]["font"]["size"] > _chart(normal)["layout"]["font"]["size"]
+    assert _presenter_css(presenting) and not _presenter_css(normal)
+
+
+def test_leaving_presenter_mode_keeps_every_control():
+    at = _app()
+    at.selectbox(key="preset_pick").set_value("noisy-small").run()
+    want = _values(at)
+    at.session_state["presenter"] = True
+    at.run()
+    at.run()  # a second run: hidden widgets must not lose their state
+    _same(_values(at), {**want, "presenter": True})
+    at.session_state["presenter"] = False
+    at.run()
+    _same(_values(at), want)
+
+
+# ---------------------------------------------------------------- share links
+@pytest.mark.parametrize("key", ["unscaled", "xor-product", "alpha-diverges"])
+@pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
+def test_share_link_round_trips_the_full_state(key, presenter):
+    at = _app({"presenter": "true"} if presenter else None)
+    at.selectbox(key="preset_pick").set_value(key).run()
+    link = _link(at)
+    query = parse_qs(urlsplit(link).query)
+    assert set(query) == {*CONTROL_KEYS, "presenter"}  # the full state, not just changes
+    fresh = _app(query)  # a new session, as on a student's device
+    assert not fresh.exception
+    assert not [w.value for w in fresh.warning if "link" in w.value]
+    _same(_values(fresh), _values(at))
+    _same(values_from_link(link), _values(at))
+    assert _link(fresh) == link
+
+
+def test_share_link_points_at_the_page_it_was_made_on():
+    at = _app()
+    assert urlsplit(_link(at)).path == "/"  # the Playground is the home page
+    at.switch_page("pages/gallery.py").run()
+    assert urlsplit(_link(at)).path == "/lessons"
+
+
+def test_share_link_spells_values_as_the_widgets_write_them():
+    values = {**DEFAULTS, "dataset": "circles", "features": ("x1", "x1^2"), "init": "random"}
+    link = share_link("https://example.org/app/", "lessons", {**values, "presenter": True})
+    q = parse_qs(urlsplit(link).query)
+    assert link.startswith("https://example.org/app/lessons?")
+    assert q["dataset"] == ["Circles (a ring around a disc)"]
+    assert q["features"] == ["x₁", "x₁²"]
+    assert q["init"] == ["Random"] and q["presenter"] == ["true"]
+    assert q["standardize"] == ["true"] and q["alpha"] == ["0.5"] and q["l2"] == ["0"]
+
+
+def test_link_checks_accept_widget_spellings_and_reject_others():
+    good = {
+        "dataset": ["XOR (four quadrants)"],
+        "features": ["x₁", "x₁·x₂"],
+        "init": ["Random"],
+        "presenter": ["true"],
+        "alpha": ["0.0015"],
+    }
+    assert bad_link_values(good) == []
+    bad = bad_link_values({"dataset": ["xor"], "features": ["x1"], "presenter": ["yes"]})
+    assert len(bad) == 3
+
+
+def _qr_modules(png: bytes, scale: int, border: int = 4) -> np.ndarray:
+    """Dark (True) / light modules read back from a QR PNG, one sample per module centre."""
+    img = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+    n = img.shape[0] // scale - 2 * border
+    centres = (np.arange(n) + border) * scale + scale // 2
+    return img[np.ix_(centres, centres)] < 128
+
+
+def test_qr_code_encodes_the_share_link():
+    at = _app({"presenter": "true"})
+    link = _link(at)
+    modules = _qr_modules(qr_png(link, scale=8), scale=8)
+    expected = np.array(segno.make(link, error="m", micro=False).matrix, dtype=bool)
+    np.testing.assert_array_equal(modules, expected)
+    other = np.array(segno.make(link + "x", error="m", micro=False).matrix, dtype=bool)
+    assert modules.shape != other.shape or not np.array_equal(modules, other)
+    [image] = [i for i in at.get("image") if "QR code" in i.proto.imgs[0].caption]
+    assert image.proto.imgs[0].url.endswith(".png")  # lossless: JPEG blurs the modules
+
+
+def test_uploaded_data_cannot_travel_in_a_link_and_can_be_downloaded():
+    at = _app({"source": "Upload CSV"})
+    csv = "a,b,label\n" + "\n".join(f"{i / 10},{(i * 7) % 5},{i % 2}" for i in range(30))
+    at.file_uploader(key="upload_file").upload("mine.csv", csv.encode(), "text/csv").run()
+    assert not at.exception
+    assert any("cannot travel in a link" in w.value for w in at.warning)
+    keys = {d.key for d in at.get("download_button")}
+    assert "share_data_csv" in keys
+    assert parse_qs(urlsplit(_link(at)).query)["source"] == ["Upload CSV"]
+
+
+# ---------------------------------------------------------------- exports, accessibility
+def test_export_buttons_are_offered_and_build_their_files_only_when_clicked():
+    at = _app()
+    at.selectbox(key="preset_pick").set_value("good-alpha").run()
+    buttons = {d.key: d for d in at.get("download_button")}
+    assert {"export_data", "export_history", "export_model", "export_html"} <= set(buttons)
+    # Deferred: the ~6 MB HTML and the CSVs are made on click, not on every rerun.
+    assert all(b.proto.deferred_file_id for b in buttons.values())
+
+
+def test_every_chart_has_a_description_in_words():
+    at = _app()
+    captions = [c.value for c in at.caption if c.value.startswith("Chart:")]
+    assert captions and "blue circles" in captions[0] and "orange squares" in captions[0]
