@@ -50,8 +50,8 @@ class ExampleStep:
     w_new : ndarray of shape (n,)
     b_new : float
         ``w − α·dw`` and ``b − α·db``.
-    y_hat_new : float
-        The prediction for the same example after the step.
+    y_hat_new, loss_new : float
+        The prediction and the loss for the same example after the step.
     """
 
     x: np.ndarray
@@ -69,6 +69,7 @@ class ExampleStep:
     w_new: np.ndarray
     b_new: float
     y_hat_new: float
+    loss_new: float
 
 
 def example_step(w, b, x, y, alpha, l2=0.0) -> ExampleStep:
@@ -99,6 +100,7 @@ def example_step(w, b, x, y, alpha, l2=0.0) -> ExampleStep:
     db = dz
     w_new = w - alpha * dw
     b_new = b - alpha * db
+    z_new = float(x @ w_new + b_new)
     return ExampleStep(
         x=x,
         y=y,
@@ -114,7 +116,8 @@ def example_step(w, b, x, y, alpha, l2=0.0) -> ExampleStep:
         db=db,
         w_new=w_new,
         b_new=b_new,
-        y_hat_new=float(sigmoid(x @ w_new + b_new)),
+        y_hat_new=float(sigmoid(z_new)),
+        loss_new=float(_loss(z_new, y)),
     )
 
 

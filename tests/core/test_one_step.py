@@ -37,6 +37,7 @@ def test_single_example_gradients_equal_core_gradients_on_that_row(n, seed, l2):
         np.testing.assert_allclose(s.w_new, w_new, rtol=1e-13, atol=1e-15)
         assert s.b_new == pytest.approx(b_new, rel=1e-13, abs=1e-15)
         assert s.loss == pytest.approx(nc.cost(w, b, X[i : i + 1], y[i : i + 1]), rel=1e-13)
+        assert s.loss_new == pytest.approx(nc.cost(w_new, b_new, X[i : i + 1], y[i : i + 1]))
 
 
 def test_single_example_quantities_follow_the_article_formulas():
@@ -116,7 +117,7 @@ def test_extreme_logits_give_finite_quantities_without_warnings(z_scale):
     with np.errstate(all="raise", under="ignore"):
         for i in range(4):
             s = example_step(w, 0.0, X[i], y[i], alpha=1.0)
-            assert all(np.isfinite([s.z, s.y_hat, s.loss, s.dz, s.db, s.b_new, s.y_hat_new]))
+            assert np.all(np.isfinite([s.z, s.y_hat, s.loss, s.dz, s.db, s.b_new, s.loss_new]))
             assert np.all(np.isfinite(s.w_new))
         s = batch_step(w, 0.0, X, y, alpha=1.0)
     assert s.loss[0] == pytest.approx(z_scale)  # log(1 + e^z) − 0 ≈ z, not inf

@@ -1,0 +1,352 @@
+"""One step by hand: one gradient-descent step on one example, every number substituted.
+
+The step starts from the weights the shared run reached at a chosen epoch (default: its
+last epoch, on the example it gets most wrong: a mistake pulls the line hard, which is the
+lesson). "Take the step again" keeps going from the new weights, held in session state as
+plain numbers; the batch switch averages the same step over all m training examples.
+"""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import neuron_core as nc
+from neuron_core.figures.one_step import one_step_figure
+from neuron_core.figures.style import class_label
+from neuron_core.one_step import batch_step, example_step, worst_example
+from pages import _equations as eq
+from pages._controls import (
+    FEATURE_LABELS,
+    current_run,
+    current_settings,
+    current_theme,
+    presenting,
+)
+
+ss = st.session_state
+K = "one_step_"  # prefix of this page's session keys
+
+
+def par(v) -> str:
+    """A number for a product: negative values in parentheses."""
+    return f"({eq.num(v)})" if v < 0 else eq.num(v)
+
+
+def row(v) -> str:
+    return r"\big(" + r",\ ".join("{" + eq.num(x) + "}" for x in v) + r"\big)"
+
+
+def lines(*parts) -> str:
+    """An equation broken after each '=': narrow columns and phones keep it readable."""
+    return (
+        r"\begin{aligned}"
+        + parts[0]
+        + "".join(r" \\ &= " + p for p in parts[1:])
+        + r"\end{aligned}"
+    )
+
+
+def change(d) -> str:
+    return f"{d:+.4f}" if d == 0 or abs(d) >= 1e-4 else f"{d:+.1e}"
+
+
+def _picked():
+    """Plot click: the clicked training point becomes the example."""
+    for p in ss[K + "chart"].selection.get("points", []):
+        cd = p.get("customdata")
+        if cd is not None:
+            ss[K + "example"] = int(cd[0] if isinstance(cd, list) else cd)
+            return
+
+
+def _advance(w, b):
+    state = ss[K + "state"]
+    ss[K + "state"] = dict(state, w=list(w), b=float(b), steps=state["steps"] + 1)
+
+
+def _reset():
+    ss.pop(K + "state", None)
+
+
+s = current_settings()
+st.title("One step by hand")
+st.caption(
+    "One step of gradient descent, on one training example, for one neuron: every "
+    "quantity with its numbers substituted. Pick an example by number or click it on the plot."
+)
+if not s.features:
+    st.warning("Pick at least one input in **Features** in the sidebar.", icon="🧩")
+    st.stop()
+
+run = current_run(s)
+h, prep = run.history, run.prepared
+F, Y = prep.F_train, prep.y_train
+m, n = F.shape
+linear = nc.is_linear(prep.features)
+
+# The example index names a training row: keep it while the rows stay the same.
+rows_key = repr((s.source, s.dataset, s.points, s.noise, s.seed, s.test, m))
+if ss.get(K + "rows") != rows_key or ss.get(K + "example", m) >= m:
+    ss[K + "rows"] = rows_key
+    ss[K + "example"] = worst_example(h.w[-1], h.b[-1], F, Y)
+ss[K + "epoch"] = min(int(ss.get(K + "epoch", h.epochs)), h.epochs)
+
+c1, c2, c3 = st.columns([1, 2, 1.3], vertical_alignment="bottom")
+i = int(
+    c1.number_input(
+        "Training example #",
+        0,
+        m - 1,
+        key=K + "example",
+        help=f"Any of the {m} training examples; or click a point on the plot.",
+    )
+)
+if h.epochs > 0:
+    epoch = c2.slider(
+        "Start from the run's weights after epoch",
+        0,
+        h.epochs,
+        key=K + "epoch",
+        help="Epoch 0 is the very first step. The last epoch is where the Playground ended.",
+    )
+else:
+    epoch = 0
+batch = c3.toggle(
+    f"Average over all m = {m} (batch)",
+    key=K + "batch",
+    help="The step the training loop takes each epoch: the same formulas, averaged.",
+)
+
+# Where the hand-stepping stands: restarted whenever the run or the starting epoch changes.
+origin = repr((s, epoch))
+state = ss.get(K + "state")
+if state is None or state["origin"] != origin:
+    state = dict(origin=origin, w=h.w[epoch].tolist(), b=float(h.b[epoch]), steps=0)
+    ss[K + "state"] = state
+w, b = np.array(state["w"]), float(state["b"])
+
+x, y = F[i], float(Y[i])
+step = batch_step(w, b, F, Y, s.alpha, s.l2) if batch else example_step(w, b, x, y, s.alpha, s.l2)
+finite = bool(np.all(np.isfinite(step.w_new)) and np.isfinite(step.b_new))
+
+b1, b2, b3 = st.columns([1, 1, 3], vertical_alignment="center")
+b1.button(
+    "Take the step again",
+    on_click=_advance,
+    args=(step.w_new.tolist(), step.b_new),
+    disabled=not finite,
+    type="primary",
+    help="Start the next step from the updated w and b shown below.",
+)
+b2.button("Reset", on_click=_reset, help=f"Back to the run's weights after epoch {epoch}.")
+where = f"the run's weights after epoch {epoch}"
+taken = state["steps"]
+b3.caption(
+    f"Starting point: {where}"
+    + (f", then {taken} step{'s' * (taken != 1)} by hand." if taken else ".")
+)
+if not finite:
+    st.error(
+        f"This step overflows: with α = {s.alpha:g} the weights have grown past what a "
+        "computer can hold. Press **Reset** or pick a smaller α in the sidebar.",
+        icon="💥",
+    )
+    st.stop()
+
+label = class_label(prep.data.classes, int(y))
+kind = "one batch step over all training examples" if batch else f"one step on example #{i}"
+fig = one_step_figure(
+    prep,
+    (w, b),
+    (step.w_new, step.b_new),
+    chosen=i,
+    theme=current_theme(),
+)
+left, right = st.columns([1, 1] if presenting() else [1.2, 1], gap="large")
+with left:
+    st.markdown(f"**The boundary before (dashed) and after (solid) {kind}**")
+    st.plotly_chart(
+        fig,
+        width="stretch",
+        key=K + "chart",
+        on_select=_picked,
+        selection_mode="points",
+        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
+    )
+    st.caption(
+        f"Ringed: example #{i}, {label}. The arrow runs from where the old boundary passed "
+        "nearest to it to where the new one does. The plot is in the data's own units; the "
+        "numbers use the neuron's inputs"
+        + (" (standardised: mean 0, spread 1)." if s.standardize else ".")
+    )
+    st.markdown("**After the step**")
+    m1, m2 = st.columns(2)
+    if batch and abs(step.cost_new - step.cost) < 1e-3 * step.cost and epoch > 0:
+        st.info(
+            f"By epoch {epoch} training has almost converged, so the averaged step barely "
+            "moves the line. Slide the epoch towards 0 to watch the big early steps.",
+            icon="🐢",
+        )
+    if batch:
+        m1.metric(
+            "Cost J",
+            f"{step.cost_new:.4f}",
+            delta=f"{change(step.cost_new - step.cost)} from {step.cost:.4f}",
+            delta_color="inverse",
+        )
+        y_new = float(nc.predict_proba(step.w_new, step.b_new, x[None])[0])
+        y_old = float(step.y_hat[i])
+    else:
+        m1.metric(
+            f"Loss L on #{i}",
+            f"{step.loss_new:.4f}",
+            delta=f"{change(step.loss_new - step.loss)} from {step.loss:.4f}",
+            delta_color="inverse",
+        )
+        y_new, y_old = step.y_hat_new, step.y_hat
+    m2.metric(
+        f"ŷ on #{i} (label {int(y)})",
+        f"{y_new:.4f}",
+        delta=f"{change(y_new - y_old)} from {y_old:.4f}",
+        delta_color="normal" if y == 1 else "inverse",
+    )
+
+alpha = f"{s.alpha:g}"
+
+
+def example_numbers(st_, e):
+    st_.subheader(f"Example #{i}")
+    if n <= 2:
+        st_.latex(rf"x = {row(e.x)}, \qquad y = {int(y)}")
+        st_.latex(rf"w = {row(e.w)}, \qquad b = {eq.num(e.b)}")
+    else:  # long rows: one per line
+        st_.latex(rf"x = {row(e.x)}")
+        st_.latex(rf"w = {row(e.w)}")
+        st_.latex(rf"y = {int(y)}, \qquad b = {eq.num(e.b)}")
+    if not linear:
+        st_.caption("x lists the inputs " + ", ".join(FEATURE_LABELS[f] for f in prep.features))
+    st_.subheader("Forward pass")
+    if n <= 3:
+        # w_j·x_j with the sign of w_j pulled out, tight: it has to fit a narrow column
+        prods = (
+            "".join(
+                ("-" if wj < 0 else ("+" if j else "")) + eq.num(abs(wj)) + r"{\cdot}" + par(xj)
+                for j, (wj, xj) in enumerate(zip(e.w, e.x, strict=True))
+            )
+            + ("-" if e.b < 0 else "+")
+            + eq.num(abs(e.b))
+        )
+        st_.latex(lines(r"z &= w\cdot x + b", prods, eq.num(e.z)))
+    else:
+        st_.latex(lines(r"z &= \textstyle\sum_j w_j x_j + b", eq.num(e.z)))
+    st_.latex(
+        lines(
+            r"\hat y &= \sigma(z) = \frac{1}{1 + e^{-z}}",
+            rf"\frac{{1}}{{1 + e^{{{eq.num(-e.z)}}}}} = {eq.num(e.y_hat)}",
+        )
+    )
+    one_minus = float(nc.sigmoid(-e.z))  # 1 − ŷ without losing digits
+    picked = (
+        rf"-\log {eq.num(e.y_hat)}" if y == 1 else rf"-\log(1 - \hat y) = -\log {eq.num(one_minus)}"
+    )
+    st_.latex(lines(r"L &= -\big[y\log\hat y + (1-y)\log(1-\hat y)\big]", picked, eq.num(e.loss)))
+    st_.caption(f"y = {int(y)}, so only the {'first' if y == 1 else 'second'} term is left.")
+    st_.subheader("Backward pass")
+    st_.latex(rf"dz = \hat y - y = {eq.num(e.y_hat)} - {int(y)} = {eq.num(e.dz)}")
+    decay = rf" + {s.l2:g}\,{eq.vector(e.w)}" if s.l2 else ""
+    if n <= 3:
+        st_.latex(
+            lines(
+                r"dw &= dz\,x" + (r" + \lambda w" if s.l2 else ""),
+                rf"{par(e.dz)}\,{eq.vector(e.x)}{decay}",
+                eq.vector(e.dw),
+            )
+        )
+    else:
+        st_.latex(r"dw_j = dz\,x_j" + (r" + \lambda w_j" if s.l2 else "") + r"\quad\text{(table)}")
+    st_.latex(rf"db = dz = {eq.num(e.db)}")
+
+
+def batch_numbers(st_, bs):
+    st_.subheader(f"All m = {m} examples")
+    st_.caption("Each row goes through the same forward and backward pass as one example.")
+    table = pd.DataFrame(
+        {"y": bs.y.astype(int), "z": bs.z, "ŷ": bs.y_hat, "L": bs.loss, "dz = ŷ − y": bs.dz}
+    )
+    for j, f in enumerate(prep.features[:3]):
+        table[f"dz·{FEATURE_LABELS[f]}"] = bs.dz * bs.X[:, j]
+    table.index.name = "#"
+    st_.dataframe(
+        table.style.format(precision=3).apply(
+            lambda r: ["background-color: #fde8c8" if r.name == i else "" for _ in r], axis=1
+        ),
+        height=230,
+        width="stretch",
+    )
+    st_.subheader("Averages over m")
+    penalty = 0.5 * s.l2 * float(bs.w @ bs.w)
+    st_.latex(
+        lines(
+            r"J &= \frac{1}{m}\sum_{i=1}^{m} L_i"
+            + (r" + \tfrac{\lambda}{2}\lVert w\rVert^2" if s.l2 else ""),
+            rf"\frac{{{eq.num(bs.loss_sum)}}}{{{m}}}" + (f" + {eq.num(penalty)}" if s.l2 else ""),
+            eq.num(bs.cost),
+        )
+    )
+    if n <= 3:
+        decay = rf" + {s.l2:g}\,{eq.vector(bs.w)}" if s.l2 else ""
+        st_.latex(
+            lines(
+                r"dw &= \frac{1}{m}\sum_{i=1}^{m} dz_i\,x_i" + (r" + \lambda w" if s.l2 else ""),
+                rf"\frac{{1}}{{{m}}}{eq.vector(bs.dz_x_sum)}{decay}",
+                eq.vector(bs.dw),
+            )
+        )
+    st_.latex(
+        lines(
+            r"db &= \frac{1}{m}\sum_{i=1}^{m} dz_i",
+            rf"\frac{{{eq.num(bs.dz_sum)}}}{{{m}}}",
+            eq.num(bs.db),
+        )
+    )
+
+
+def feature_table(st_, st_step):
+    """Per-input numbers, one row per weight and one for the bias."""
+    names = [FEATURE_LABELS[f] for f in prep.features] + ["1 (bias b)"]
+    decay = " + λw" if s.l2 else ""
+    cols = {"input": names}
+    if batch:
+        cols["Σ dz·x"] = np.r_[st_step.dz_x_sum, st_step.dz_sum]
+        cols[f"dw = Σ/m{decay}"] = np.r_[st_step.dw, st_step.db]
+    else:
+        cols["x"] = np.r_[st_step.x, 1.0]
+        cols["w"] = np.r_[st_step.w, st_step.b]
+        cols[f"dw = dz·x{decay}"] = np.r_[st_step.dw, st_step.db]
+    cols[f"w − {alpha}·dw"] = np.r_[st_step.w_new, st_step.b_new]
+    st_.dataframe(pd.DataFrame(cols).style.format(precision=4), hide_index=True, width="stretch")
+
+
+with right:
+    if batch:
+        batch_numbers(st, step)
+    else:
+        example_numbers(st, step)
+    if n > 3 or not linear:
+        st.caption("Each input's share of the step:")
+        feature_table(st, step)
+    st.subheader(f"Update, α = {alpha}")
+    st.latex(eq.update_w(step.w, s.alpha, step.dw))
+    st.latex(eq.update_b(step.b, s.alpha, step.db))
+
+with st.expander("Why start from the run's last epoch, and why the worst example?"):
+    st.markdown(
+        "The page opens on the weights where training ended, with the example the neuron "
+        "gets most wrong: its dz = ŷ − y is large, so it pulls the line hard and you can see "
+        "it move. Pick an example the neuron already gets right and dz is near 0: the line "
+        "hardly moves. Slide the epoch to 0 for the very first step: with w = 0 every "
+        "example has z = 0 and ŷ = 0.5, numbers you can check on paper.\n\n"
+        "One example pulls the line towards itself and ignores the rest. The batch switch "
+        "averages the pulls of all m examples, which is the step the training loop takes: "
+        "pressing **Take the step again** in batch mode retraces the run epoch by epoch."
+    )
