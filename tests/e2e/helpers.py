@@ -245,3 +245,76 @@ def nav_links(page) -> list[dict]:
            .map(a => ({text: a.innerText.trim(), href: a.href}))
            .filter((v, i, all) => v.href && all.findIndex(o => o.href === v.href) === i)"""
     )
+
+
+# --- driving the sidebar controls ------------------------------------------------------------
+
+
+def sidebar(page):
+    return page.get_by_test_id("stSidebar")
+
+
+def slider_input(page, label: str):
+    """The range input of a sidebar slider or select-slider, by its label."""
+    return sidebar(page).locator(f"input[type='range'][aria-label='{label}']")
+
+
+def slider_value(page, label: str) -> str:
+    """What the slider shows (for a select-slider: the formatted option, e.g. ``0.5``)."""
+    return slider_input(page, label).get_attribute("aria-valuetext")
+
+
+def nudge_slider(page, label: str, key: str = "ArrowRight", times: int = 1) -> None:
+    """Move a sidebar slider by ``times`` steps with the keyboard and wait for the rerun."""
+    thumb = slider_input(page, label)
+    with expect_rerun(page):
+        thumb.focus()
+        for _ in range(times):
+            page.keyboard.press(key)
+
+
+def choose(page, label: str, option: str, within=None) -> None:
+    """Pick ``option`` in the selectbox or multiselect labelled ``label``; wait for the rerun.
+
+    Typing filters the list and opens it reliably (a bare click sometimes does not).
+    """
+    box = (within or sidebar(page)).get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.press_sequentially(option[:1])
+    with expect_rerun(page):
+        page.get_by_role("option", name=option, exact=True).click()
+    if box.get_attribute("aria-expanded") == "true":
+        page.keyboard.press("Escape")
+
+
+def combobox_text(page, label: str, within=None) -> str:
+    """The option a selectbox shows."""
+    return (within or sidebar(page)).get_by_role("combobox", name=label, exact=True).input_value()
+
+
+def multiselect_tags(page, label: str) -> list[str]:
+    """The chips of a multiselect, in order."""
+    box = (
+        sidebar(page)
+        .get_by_test_id("stMultiSelect")
+        .filter(has=page.get_by_role("combobox", name=label, exact=True))
+    )
+    return box.locator("[data-tag] [title]").all_inner_texts()
+
+
+def metrics(page) -> dict[str, str]:
+    """``st.metric`` label → value, as shown."""
+    out = {}
+    for m in page.get_by_test_id("stMetric").all():
+        label = m.get_by_test_id("stMetricLabel").inner_text().strip()
+        out[label] = m.get_by_test_id("stMetricValue").inner_text().strip()
+    return out
+
+
+def chart_title(page, selector: str = PLOT) -> str:
+    """The title Plotly currently draws (it follows the animation frame)."""
+    return page.locator(selector).first.locator(".gtitle").first.text_content() or ""
+
+
+def exceptions(page) -> list[str]:
+    return page.locator(EXCEPTION).all_inner_texts()
