@@ -171,7 +171,7 @@ with left:
         key=K + "chart",
         on_select=_picked,
         selection_mode="points",
-        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
+        config={"displayModeBar": False},
     )
     st.caption(
         f"Ringed: example #{i}, {label}. The arrow runs from where the old boundary passed "
