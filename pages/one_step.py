@@ -132,13 +132,19 @@ finite = bool(np.all(np.isfinite(step.w_new)) and np.isfinite(step.b_new))
 b1, b2, b3 = st.columns([1, 1, 3], vertical_alignment="center")
 b1.button(
     "Take the step again",
+    key=K + "again",
     on_click=_advance,
     args=(step.w_new.tolist(), step.b_new),
     disabled=not finite,
     type="primary",
     help="Start the next step from the updated w and b shown below.",
 )
-b2.button("Reset", on_click=_reset, help=f"Back to the run's weights after epoch {epoch}.")
+b2.button(
+    "Reset",
+    key=K + "reset",
+    on_click=_reset,
+    help=f"Back to the run's weights after epoch {epoch}.",
+)
 where = f"the run's weights after epoch {epoch}"
 taken = state["steps"]
 b3.caption(
