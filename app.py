@@ -21,9 +21,10 @@ PRESENTER_CSS = """<style>
 .stMainBlockContainer [data-testid="stMarkdownContainer"] li { font-size: 1.35rem; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #1a1a1a; font-size: 1.15rem; }
-.stMainBlockContainer .katex { font-size: 1.75em; }
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+.stMainBlockContainer .katex { font-size: 1.45em; }
+.stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
+.stMainBlockContainer [data-testid="stMetricValue"] p { font-size: 2.1rem; font-weight: 600; }
+.stMainBlockContainer [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
 [data-testid="stSidebar"] label p, [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p
   { font-size: 1.25rem; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"],

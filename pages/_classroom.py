@@ -17,7 +17,7 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core import export
 from neuron_core.presets import BY_KEY, PRESETS, Preset, run_preset
-from pages._controls import DEFAULTS, Settings, current_data, presenting
+from pages._controls import Settings, current_data, presenting
 from pages._links import share_link
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -124,7 +124,12 @@ def share_panel(s: Settings, container=st) -> None:
         )
         st.code(link, language=None, wrap_lines=True)
         # PNG, never JPEG: compression artefacts make a QR code hard to scan.
-        st.image(qr_png(link), width=340, caption="QR code of the link above", output_format="PNG")
+        st.image(
+            qr_png(link),
+            width=420 if presenting() else 340,  # big enough to scan from the back row
+            caption="QR code of the link above",
+            output_format="PNG",
+        )
         if s.source == "Upload CSV":
             up = st.session_state.get("upload")
             st.warning(
@@ -225,7 +230,7 @@ def animation_html(run: nc.Run, theme=None) -> str:
 
 # ---------------------------------------------------------------- thumbnails
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def preset_thumbnail(key: str, size: int = 220, cells: int = 18) -> str:
+def preset_thumbnail(key: str, size: int = 220, cells: int = 30) -> str:
     """SVG of a preset's data over its final prediction (blue ŷ≈0 … orange ŷ≈1)."""
     run = run_preset(BY_KEY[key])
     return thumbnail_svg(run, size, cells)
@@ -279,11 +284,3 @@ def _shade(p: float) -> str:
     lo, mid, hi = np.array([143, 195, 230]), np.array([247, 247, 247]), np.array([245, 184, 143])
     rgb = mid + (lo - mid) * (1 - 2 * p) if p < 0.5 else mid + (hi - mid) * (2 * p - 1)
     return "#{:02x}{:02x}{:02x}".format(*np.clip(rgb, 0, 255).astype(int))
-
-
-def defaults_note() -> str:
-    """Why presets use generated data (for the gallery)."""
-    return (
-        "Presets use the built-in generators (source "
-        f"'{DEFAULTS['source']}'), so every device draws exactly the same points."
-    )

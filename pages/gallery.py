@@ -22,11 +22,11 @@ for row in range(0, len(PRESETS), COLUMNS):
     cols = st.columns(COLUMNS)
     for col, preset in zip(cols, PRESETS[row : row + COLUMNS], strict=False):
         with col.container(border=True, key=f"card_{preset.key}"):
-            st.subheader(f"{preset.icon} {preset.title}")
-            st.image(preset_thumbnail(preset.key), width=200)
-            st.caption(
-                f"Picture of the final state of '{preset.title}': the points over the "
-                "neuron's prediction after training."
+            st.markdown(f"#### {preset.icon} {preset.title}")
+            st.image(
+                preset_thumbnail(preset.key),
+                width=220,
+                caption="The data over the neuron's final prediction",
             )
             st.markdown(f"**Notice:** {preset.notice}")
             st.markdown(f"**Ask the class:** {preset.question}")
