@@ -6,6 +6,7 @@ chosen in the navigation.
 
 import streamlit as st
 
+from pages._classroom import share_panel
 from pages._controls import presenting, sidebar
 from pages._links import bad_link_values
 
@@ -61,6 +62,8 @@ page = st.navigation(
 )
 st.session_state._page_path = page.url_path  # for share links to this page
 settings = sidebar()
+if page.url_path not in ("", "lessons"):  # the Playground and the gallery have their own
+    share_panel(settings, st.sidebar)
 if presenting():
     st.html(PRESENTER_CSS)
 for note in st.session_state.link_notes:

@@ -179,6 +179,15 @@ def test_share_link_points_at_the_page_it_was_made_on():
     assert urlsplit(_link(at)).path == "/lessons"
 
 
+def test_every_other_page_offers_the_share_panel_in_the_sidebar():
+    for path, url in [("pages/the_math.py", "/math"), ("pages/landscape.py", "/landscape")]:
+        at = _app()
+        at.switch_page(path).run()
+        assert not at.exception, path
+        links = [c.value for c in at.sidebar.code if c.value.startswith("http")]
+        assert len(links) == 1 and urlsplit(links[0]).path == url, path
+
+
 def test_share_link_spells_values_as_the_widgets_write_them():
     values = {**DEFAULTS, "dataset": "circles", "features": ("x1", "x1^2"), "init": "random"}
     link = share_link("https://example.org/app/", "lessons", {**values, "presenter": True})

@@ -56,6 +56,7 @@ def test_preset_in_presenter_mode_opens_from_its_qr_code_on_another_device(
     page.wait_for_selector("h1:has-text('Watch one neuron learn')")
     wait_for_app(page)
     assert "dataset=Circles" in page.url
+    assert page.locator(SIDEBAR).get_by_text("Circles (a ring around a disc)").is_visible()
     with expect_rerun(page):
         page.locator(SIDEBAR).locator("label").filter(has_text="Presenter mode").click()
     assert "presenter=true" in page.url
