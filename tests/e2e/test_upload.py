@@ -1,0 +1,120 @@
+"""Uploading a CSV in a real browser: a good file trains, a bad one explains itself and
+changes nothing, a wide one lets the learner pick the columns and the positive class."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.e2e.helpers import (
+    PLOT,
+    choose,
+    combobox_text,
+    exceptions,
+    expect_rerun,
+    fingerprint,
+    goto,
+    sidebar,
+)
+
+
+def _csv(header, rows) -> str:
+    return "\n".join([",".join(header), *(",".join(str(v) for v in r) for r in rows)]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def csv_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("csv")
+    rng = np.random.default_rng(3)
+    # 40 people, two features in their own units, two classes a line can almost separate.
+    y = np.repeat([0, 1], 20)
+    height = np.round(160 + 12 * y + rng.normal(0, 4, 40), 1)
+    weight = np.round(55 + 10 * y + rng.normal(0, 5, 40), 1)
+    good = _csv(["height", "weight", "label"], zip(height, weight, y, strict=True))
+    # Text where a number must be: load_csv says which row and column.
+    bad = "height,weight,label\n170,60,0\n172,sixty-five,1\n165,58,0\n"
+    # Four numeric columns and a three-class text label, like the iris data.
+    species = np.repeat(["setosa", "versicolor", "virginica"], 20)
+    cols = rng.normal(0, 1, (60, 4)) + np.repeat([[0, 0, 0, 0], [1, 1, 2, 2], [2, 2, 4, 4]], 20, 0)
+    wide = _csv(
+        ["a", "b", "c", "d", "species"],
+        [[*np.round(r, 3), s] for r, s in zip(cols, species, strict=True)],
+    )
+    paths = {}
+    for name, text in {"people.csv": good, "broken.csv": bad, "iris-like.csv": wide}.items():
+        paths[name] = folder / name
+        paths[name].write_text(text)
+    return paths
+
+
+def _upload(page, path):
+    with expect_rerun(page):
+        sidebar(page).get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+
+
+def _chart(page) -> dict:
+    """Axis titles and how many points of each class the scatter shows."""
+    return page.evaluate(
+        """() => { const gd = document.querySelector('.js-plotly-plot');
+          const flat = gd._fullData.filter(t => t.type === 'scatter');
+          const count = k => flat.filter(t => (t.name || '').startsWith('class ' + k))
+                                 .reduce((n, t) => n + (t.x ? t.x.length : 0), 0);
+          return {x: gd._fullLayout.xaxis.title.text, y: gd._fullLayout.yaxis.title.text,
+                  names: flat.map(t => t.name || ''), class0: count(0), class1: count(1)}; }"""
+    )
+
+
+def _error_alert(page):
+    return page.get_by_test_id("stAlert").filter(has_text="could not be used")
+
+
+def test_good_csv_trains_and_bad_csv_keeps_the_picture(page, app_url, csv_files, snap):
+    goto(page, app_url)
+    page.wait_for_selector(f"{PLOT} .gtitle")
+    with expect_rerun(page):
+        sidebar(page).get_by_role("radio", name="Upload CSV").click()
+    assert page.get_by_test_id("stAlert").filter(has_text="Upload a CSV").count() == 1
+
+    _upload(page, csv_files["people.csv"])
+    page.wait_for_selector(f"{PLOT} .gtitle")
+    assert exceptions(page) == []
+    assert _error_alert(page).count() == 0
+    chart = _chart(page)
+    assert (chart["x"], chart["y"]) == ("height", "weight")
+    assert chart["class0"] == chart["class1"] == 20  # every row of the file is on the chart
+    assert "people.csv" in page.get_by_test_id("stCaptionContainer").all_inner_texts().__str__()
+    trained = fingerprint(page)
+    snap(page, "good-csv")
+
+    _upload(page, csv_files["broken.csv"])
+    alert = _error_alert(page)
+    assert alert.count() == 1
+    text = alert.inner_text()
+    assert "broken.csv" in text and "sixty-five" in text  # says which file and which value
+    assert "Traceback" not in page.content()
+    assert exceptions(page) == []
+    assert fingerprint(page) == trained  # the old picture stays
+    assert _chart(page)["x"] == "height"
+    snap(page, "bad-csv")
+
+
+def test_wide_csv_picks_columns_and_positive_class(page, app_url, csv_files, snap):
+    goto(page, app_url, query="source=Upload+CSV")
+    _upload(page, csv_files["iris-like.csv"])
+    page.wait_for_selector(f"{PLOT} .gtitle")
+    assert exceptions(page) == []
+    assert combobox_text(page, "Label column") == "species"
+    first = _chart(page)
+    assert first["class0"] + first["class1"] == 60
+    snap(page, "wide-csv-defaults")
+
+    choose(page, "First feature (x₁)", "c")
+    choose(page, "Second feature (x₂)", "d")
+    choose(page, "Positive class (class 1)", "setosa")
+    chart = _chart(page)
+    assert (chart["x"], chart["y"]) == ("c", "d")
+    assert (chart["class0"], chart["class1"]) == (40, 20)  # setosa against the other two
+    assert any("setosa" in name for name in chart["names"]), chart["names"]
+    assert exceptions(page) == []
+    assert _error_alert(page).count() == 0
+    snap(page, "wide-csv-picked")
