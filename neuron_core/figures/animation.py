@@ -6,11 +6,17 @@ import base64
 
 import numpy as np
 import plotly.graph_objects as go
+from _plotly_utils.utils import convert_to_base64
 
 
-def animation_controls(epochs, active=-1, frame_ms=80) -> dict:
+def animation_controls(epochs, active=-1, frame_ms=80, font=16, plot_height=700, below=62) -> dict:
     """Layout entries (``updatemenus``, ``sliders``) that animate frames named str(epoch).
 
+    Play / Pause sit ``below`` pixels under the plotting area (clear of the lowest axis
+    title) and the epoch slider runs full width under them, so neither overlaps the other
+    on a narrow phone. ``plot_height`` is the plotting area's height in pixels, used to turn
+    those pixel offsets into Plotly's paper units. The slider's per-step labels are hidden
+    (a hundred epoch numbers are unreadable); the current epoch shows above it instead.
     Heatmaps, contours and surfaces only repaint with ``redraw=True``.
     """
     play = dict(
@@ -37,18 +43,19 @@ def animation_controls(epochs, active=-1, frame_ms=80) -> dict:
         )
         for e in epochs
     ]
+    px = 1.0 / max(plot_height, 1)
     return dict(
         updatemenus=[
             dict(
                 type="buttons",
                 direction="left",
                 x=0.0,
-                y=-0.06,
+                y=-below * px,
                 xanchor="left",
                 yanchor="top",
-                pad=dict(t=4, r=8),
+                pad=dict(t=0, r=8),
                 showactive=False,
-                font=dict(size=16),
+                font=dict(size=font),
                 buttons=[
                     dict(label="▶ Play", method="animate", args=[None, play]),
                     dict(label="❚❚ Pause", method="animate", args=[[None], pause]),
@@ -58,12 +65,18 @@ def animation_controls(epochs, active=-1, frame_ms=80) -> dict:
         sliders=[
             dict(
                 active=active if active >= 0 else len(epochs) - 1,
-                x=0.24,
-                len=0.76,
-                y=-0.04,
+                x=0.0,
+                len=1.0,
+                y=-(below + 2.6 * font) * px,
                 yanchor="top",
-                pad=dict(t=0, b=0),
-                currentvalue=dict(prefix="Epoch ", font=dict(size=16)),
+                pad=dict(t=0, b=0, l=0, r=0),
+                currentvalue=dict(
+                    prefix="Epoch ", xanchor="right", font=dict(size=font, color="#111111")
+                ),
+                font=dict(color="rgba(0,0,0,0)", size=8),  # hides the step labels only
+                ticklen=0,
+                minorticklen=0,
+                tickcolor="rgba(0,0,0,0)",
                 steps=steps,
                 transition=dict(duration=0),
             )
@@ -91,18 +104,36 @@ def decode_array(spec):
 
 
 class AnimatedFigure(go.Figure):
-    """A `go.Figure` whose animation frames are plain dicts, added when it is serialised.
+    """A `go.Figure` whose bulk (traces, layout, animation frames) is plain dicts.
 
-    Validating a hundred frames of grids through plotly's graph objects costs about half a
-    second per rerun; the frames are built from already-checked arrays, so they skip it.
-    `to_dict` (used by `st.plotly_chart`, `to_json` and `write_html`) returns them.
+    Validating a figure this size through plotly's graph objects costs a few tenths of a
+    second per rerun; these parts are built from already-checked arrays, so they skip it.
+    `to_dict` (used by `st.plotly_chart`, `to_json` and `write_html`) puts the raw traces
+    first, then any added the usual way, and merges the raw layout under the validated one
+    (so ``fig.update_layout(...)`` still wins). Numpy arrays become typed arrays, as
+    plotly's own `to_dict` does. The raw parts are shared, not copied: do not mutate the
+    returned dict.
     """
 
-    def __init__(self, *args, raw_frames=(), **kwargs):
+    def __init__(self, *args, raw_frames=(), raw_data=(), raw_layout=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._raw_frames = list(raw_frames)
+        self._raw_data = list(raw_data)
+        self._raw_layout = dict(raw_layout or {})
+        convert_to_base64(self._raw_data)
+        convert_to_base64(self._raw_layout)
 
     def to_dict(self):
         d = super().to_dict()
+        d["data"] = self._raw_data + d["data"]
+        d["layout"] = _merged(self._raw_layout, d["layout"])
         d["frames"] = self._raw_frames
         return d
+
+
+def _merged(base: dict, top: dict) -> dict:
+    """``base`` updated by ``top``, recursively for nested dicts (neither is changed)."""
+    out = dict(base)
+    for k, v in top.items():
+        out[k] = _merged(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out

@@ -1,14 +1,15 @@
 """The Playground figure: decision boundary, sigmoid surface and cost, one Play for all.
 
 Three views in one figure so a single Play button and a single epoch slider drive them in
-sync, entirely in the browser (Plotly frames). Grids go out as float32 to keep it light.
+sync, entirely in the browser (Plotly frames). The traces and layout are written as plain
+dicts: plotly's graph-object validation of a figure this size costs a few tenths of a
+second per rerun, and every value here comes from already-checked arrays. Grids go out as
+float32 typed arrays to keep the page light.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ..experiment import Run
 from ..features import is_linear
@@ -28,6 +29,7 @@ from .style import (
 # Trace order; frames update only the moving ones.
 PROB, BOUNDARY, SURFACE, COST_NOW, TEST_COST_NOW = 0, 5, 6, 11, 12
 MOVING = [PROB, BOUNDARY, SURFACE, COST_NOW, TEST_COST_NOW]
+TITLES = ("Decision boundary ŷ = 0.5", "Output surface ŷ = σ(z)")
 
 
 def playground_figure(
@@ -39,8 +41,9 @@ def playground_figure(
     surface_res=26,
     theme: Theme | None = None,
     frame_ms=80,
-    height=940,
-) -> go.Figure:
+    height=None,
+    stacked=False,
+) -> AnimatedFigure:
     """Build the animated three-view figure.
 
     Parameters
@@ -52,6 +55,10 @@ def playground_figure(
         Epoch drawn before Play is pressed (default: the last frame).
     heat_res, surface_res : int
         Grid sizes of the 2-D probability map and of the 3-D surface.
+    height : int, optional
+        Pixels; default 960 side by side, 1400 stacked.
+    stacked : bool
+        One view under the other (for phones) instead of map and surface side by side.
     """
     theme = theme or Theme()
     h, prep = run.history, run.prepared
@@ -74,52 +81,43 @@ def playground_figure(
 
     def moving(e):
         bx, by = boundary_xy(e)
+        has_test = h.test_cost is not None
         return [
             dict(type="contour", z=typed_array(P_heat[e])),
             dict(type="scatter", x=bx, y=by),
             dict(type="surface", z=typed_array(P_surf[e])),
             dict(type="scatter", x=[e], y=[float(h.cost[e])]),
-            dict(type="scatter", x=[e] if h.test_cost is not None else [], y=_test_point(h, e)),
+            dict(type="scatter", x=[e] if has_test else [], y=_test_point(h, e)),
         ]
 
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{"type": "xy"}, {"type": "scene"}], [{"type": "xy", "colspan": 2}, None]],
-        row_heights=[0.66, 0.34],
-        horizontal_spacing=0.06,
-        vertical_spacing=0.12,
-        subplot_titles=(
-            "Decision boundary: where ŷ = 0.5",
-            "Sigmoid output ŷ = σ(z) over the plane",
-            "Cost J per epoch (lower is better)",
-        ),
-    )
-    start = [
-        go.Contour(z=P_heat[shown].astype(np.float32)),
-        go.Scatter(x=boundary_xy(shown)[0], y=boundary_xy(shown)[1]),
-        go.Surface(z=P_surf[shown].astype(np.float32)),
-        go.Scatter(x=[shown], y=[h.cost[shown]]),
-        go.Scatter(x=[shown] if h.test_cost is not None else [], y=_test_point(h, shown)),
+    now = moving(shown)
+    data = [
+        _probability_map(now[0], heat, theme, linear, stacked),
+        *_data_points(prep, theme),
+        _boundary_line(now[1], theme, linear),
+        _surface(now[2], surf),
+        *_surface_points(prep, theme),
+        *_cost_curves(run, now[3], now[4], theme),
+        _test_key(prep, theme),  # last, so the trace numbers above stay fixed
     ]
-    _add_map(fig, start[0], start[1], heat, prep, theme, linear)
-    _add_surface(fig, start[2], surf, prep, theme)
-    _add_cost(fig, start[3], start[4], run, theme)
-
-    fig.update_layout(
-        **base_layout(theme),
-        title=dict(
-            text=_title(run, shown), x=0.01, y=0.985, yref="container", font_size=theme.title
-        ),
-        height=height,
-        uirevision="playground",
-        **animation_controls(frames, frames.index(shown) if shown in frames else -1, frame_ms),
+    height = height or (1400 if stacked else 960)
+    layout = _layout(run, shown, theme, bounds, stacked, height)
+    plot_height = height - layout["margin"]["t"] - layout["margin"]["b"]
+    active = frames.index(shown) if shown in frames else -1
+    layout.update(
+        animation_controls(frames, active, frame_ms, theme.font, plot_height, 42 + 2 * theme.font)
     )
-    fig.update_annotations(font_size=theme.font + 1)
     return AnimatedFigure(
-        fig,
+        layout=dict(height=height, template=layout.pop("template")),
+        raw_data=data,
+        raw_layout=layout,
         raw_frames=[
-            dict(name=str(e), data=moving(e), traces=MOVING, layout=dict(title_text=_title(run, e)))
+            dict(
+                name=str(e),
+                data=moving(e),
+                traces=MOVING,
+                layout={"title": _title(run, e, theme, height, stacked)},
+            )
             for e in frames
         ],
     )
@@ -134,18 +132,56 @@ def _test_point(h, e):
     return [float(h.test_cost[e])] if h.test_cost is not None else []
 
 
-def _title(run: Run, e) -> str:
+def _title(run: Run, e, theme: Theme, height, stacked=False) -> dict:
+    """The headline over the views; two short lines so it fits a phone too."""
     h = run.history
-    text = (
-        f"Epoch {e} of {h.epochs} · cost J = {h.cost[e]:.4f} · train accuracy {h.accuracy[e]:.0%}"
-    )
+    text = f"Epoch {e} of {h.epochs} · cost J = {h.cost[e]:.4f}"
+    text += f"<br>train accuracy {h.accuracy[e]:.0%}"
     if h.test_accuracy is not None:
         text += f" · test accuracy {h.test_accuracy[e]:.0%}"
-    return text
+    # The whole title in every frame: an animation frame's layout replaces, not merges.
+    # plotly anchors a two-line title by its first line: put that line near the top.
+    size = _title_size(theme, stacked)
+    return dict(
+        text=text,
+        x=0.01,
+        xanchor="left",
+        y=1.0 - (1.3 * size + 8) / height,
+        yanchor="bottom",
+        yref="container",
+        font=dict(size=size, color="#111111"),
+    )
 
 
-def _add_map(fig, contour, line, grid, prep, theme, linear):
-    contour.update(
+def _title_size(theme: Theme, stacked) -> int:
+    return theme.font + 1 if stacked else theme.title
+
+
+# ---------------------------------------------------------------- traces
+
+
+def _probability_map(contour, grid, theme, linear, stacked):
+    colorbar = (  # stacked: across the top of the map, so the map keeps the full width
+        dict(
+            orientation="h",
+            x=0.5,
+            xanchor="center",
+            y=1.0,
+            yanchor="top",
+            len=0.8,
+            title=dict(text="ŷ", side="left", font=dict(size=theme.font)),
+        )
+        if stacked
+        else dict(
+            x=0.455,
+            xanchor="left",
+            y=1.0,
+            yanchor="top",
+            len=0.5,
+            title=dict(text="ŷ", font=dict(size=theme.font)),
+        )
+    )
+    return contour | dict(
         x=grid.xs,
         y=grid.ys,
         zmin=0.0,
@@ -153,59 +189,93 @@ def _add_map(fig, contour, line, grid, prep, theme, linear):
         colorscale=PROB_COLORSCALE,
         contours=dict(start=0.5, end=0.5, size=0.5, coloring="heatmap", showlines=not linear),
         line=dict(width=theme.line, color=BOUNDARY_COLOR),
-        colorbar=dict(title="ŷ", x=0.46, len=0.55, y=0.74, thickness=14, tickvals=[0, 0.5, 1]),
+        colorbar=colorbar
+        | dict(
+            thickness=14,
+            tickvals=[0, 0.5, 1],
+            tickfont=dict(size=theme.font - 2),
+        ),
         hovertemplate="x₁ = %{x:.2f}<br>x₂ = %{y:.2f}<br>ŷ = P(class 1) = %{z:.2f}<extra></extra>",
         name="ŷ",
         showlegend=False,
+        xaxis="x",
+        yaxis="y",
     )
-    fig.add_trace(contour, row=1, col=1)
+
+
+def _data_points(prep, theme):
+    """Train points filled, test points hollow; the legend shows the two classes plus one
+    entry for "hollow = test" (see `_test_key`), so it stays short enough for a phone."""
     data, classes = prep.data, prep.data.classes
+    traces = []
     for part, idx in (("train", prep.train_idx), ("test", prep.test_idx)):
         for k in (0, 1):
             pts = data.X[idx][data.y[idx] == k]
-            fig.add_trace(
-                go.Scatter(
+            train = part == "train"
+            traces.append(
+                dict(
+                    type="scatter",
                     x=pts[:, 0],
                     y=pts[:, 1],
                     mode="markers",
-                    name=f"{class_label(classes, k)}, {part}",
+                    name=class_label(classes, k) if train else f"{class_label(classes, k)}, test",
+                    showlegend=train,
+                    legendgroup=f"class {k}" if train else "test",
+                    legendrank=1 + k,
                     marker=dict(
-                        symbol=CLASS_SYMBOLS[k] + ("" if part == "train" else "-open"),
+                        symbol=CLASS_SYMBOLS[k] + ("" if train else "-open"),
                         color=CLASS_COLORS[k],
                         size=theme.marker,
                         line=dict(
-                            width=1 if part == "train" else 2,
-                            color="white" if part == "train" else CLASS_COLORS[k],
+                            width=1 if train else 2,
+                            color="white" if train else CLASS_COLORS[k],
                         ),
                     ),
                     hovertemplate=f"{part} point, {class_label(classes, k)}"
                     "<br>x₁ = %{x:.2f}<br>x₂ = %{y:.2f}<extra></extra>",
-                ),
-                row=1,
-                col=1,
+                    xaxis="x",
+                    yaxis="y",
+                    legend="legend",
+                )
             )
-    line.update(
+    return traces
+
+
+def _test_key(prep, theme):
+    """A legend-only entry: hollow markers are test points (click it to hide them)."""
+    return dict(
+        type="scatter",
+        x=[None],
+        y=[None],
+        mode="markers",
+        name="test points (hollow)",
+        legendgroup="test",
+        legendrank=3,
+        showlegend=len(prep.test_idx) > 0,
+        marker=dict(symbol="circle-open", color="#444444", size=theme.marker, line=dict(width=2)),
+        hoverinfo="skip",
+        xaxis="x",
+        yaxis="y",
+        legend="legend",
+    )
+
+
+def _boundary_line(line, theme, linear):
+    return line | dict(
         mode="lines",
         name="boundary ŷ = 0.5",
+        legendrank=4,
         line=dict(color=BOUNDARY_COLOR, width=theme.line),
         hoverinfo="skip",
         showlegend=linear,
-    )
-    fig.add_trace(line, row=1, col=1)
-    x0, x1, y0, y1 = data_bounds(data.X)
-    fig.update_xaxes(title_text=data.feature_names[0], range=[x0, x1], row=1, col=1)
-    fig.update_yaxes(
-        title_text=data.feature_names[1],
-        range=[y0, y1],
-        scaleanchor="x",
-        constrain="domain",
-        row=1,
-        col=1,
+        xaxis="x",
+        yaxis="y",
+        legend="legend",
     )
 
 
-def _add_surface(fig, surface, grid, prep, theme):
-    surface.update(
+def _surface(surface, grid):
+    return surface | dict(
         x=grid.xs,
         y=grid.ys,
         cmin=0.0,
@@ -218,13 +288,19 @@ def _add_surface(fig, surface, grid, prep, theme):
         ),
         hovertemplate="x₁ = %{x:.2f}<br>x₂ = %{y:.2f}<br>ŷ = %{z:.2f}<extra></extra>",
         name="ŷ surface",
+        showlegend=False,
+        scene="scene",
     )
-    fig.add_trace(surface, row=1, col=2)
+
+
+def _surface_points(prep, theme):
     data = prep.data
+    traces = []
     for k in (0, 1):
         pts = data.X[data.y == k]
-        fig.add_trace(
-            go.Scatter3d(
+        traces.append(
+            dict(
+                type="scatter3d",
                 x=pts[:, 0],
                 y=pts[:, 1],
                 z=np.full(len(pts), float(k)),
@@ -235,82 +311,200 @@ def _add_surface(fig, surface, grid, prep, theme):
                 name=f"{class_label(data.classes, k)} at height {k}",
                 showlegend=False,
                 hovertemplate=f"{class_label(data.classes, k)}<extra></extra>",
-            ),
-            row=1,
-            col=2,
+                scene="scene",
+            )
         )
-    axis = dict(title_font_size=theme.font, tickfont_size=theme.font - 3)
-    fig.update_scenes(
-        xaxis=dict(title=data.feature_names[0], **axis),
-        yaxis=dict(title=data.feature_names[1], **axis),
-        zaxis=dict(title="ŷ", range=[0, 1], tickvals=[0, 0.5, 1], **axis),
-        camera=dict(eye=dict(x=1.55, y=-1.55, z=0.9)),
-        aspectmode="manual",
-        aspectratio=dict(x=1, y=1, z=0.6),
-    )
+    return traces
 
 
-def _add_cost(fig, now, test_now, run: Run, theme):
+def _cost_curves(run: Run, now, test_now, theme):
     h = run.history
     e = np.arange(len(h.cost))
-    fig.add_trace(
-        go.Scatter(
+    axes = dict(xaxis="x2", yaxis="y2", legend="legend2")
+    has_test = h.test_cost is not None
+    marker = dict(size=theme.marker + 5, line=dict(width=2, color="white"))
+    traces = [
+        dict(
+            type="scatter",
             x=e,
             y=h.cost,
             mode="lines",
             name="training cost",
             line=dict(color=CLASS_COLORS[0], width=theme.line),
             hovertemplate="epoch %{x}<br>training cost %{y:.4f}<extra></extra>",
+            **axes,
         ),
-        row=2,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=e if h.test_cost is not None else [],
-            y=h.test_cost if h.test_cost is not None else [],
+        dict(
+            type="scatter",
+            x=e if has_test else [],
+            y=h.test_cost if has_test else [],
             mode="lines",
             name="test cost",
-            line=dict(color=TEST_COLOR, width=theme.line - 1, dash="dash"),
+            showlegend=has_test,
+            line=dict(color=TEST_COLOR, width=max(1.0, theme.line - 1), dash="dash"),
             hovertemplate="epoch %{x}<br>test cost %{y:.4f}<extra></extra>",
+            **axes,
         ),
-        row=2,
-        col=1,
-    )
-    marker = dict(size=theme.marker + 5, line=dict(width=2, color="white"))
-    now.update(
-        mode="markers",
-        name="shown epoch",
-        marker=dict(color=CLASS_COLORS[0], **marker),
-        hovertemplate="epoch %{x}: cost %{y:.4f}<extra></extra>",
-    )
-    test_now.update(
-        mode="markers",
-        showlegend=False,
-        marker=dict(color=TEST_COLOR, **marker),
-        hovertemplate="epoch %{x}: test cost %{y:.4f}<extra></extra>",
-    )
-    fig.add_trace(now, row=2, col=1)
-    fig.add_trace(test_now, row=2, col=1)
+        now
+        | dict(
+            mode="markers",
+            name="shown epoch",
+            showlegend=False,
+            marker=dict(color=CLASS_COLORS[0], **marker),
+            hovertemplate="epoch %{x}: cost %{y:.4f}<extra></extra>",
+            **axes,
+        ),
+        test_now
+        | dict(
+            mode="markers",
+            name="shown epoch, test",
+            showlegend=False,
+            marker=dict(color=TEST_COLOR, **marker),
+            hovertemplate="epoch %{x}: test cost %{y:.4f}<extra></extra>",
+            **axes,
+        ),
+    ]
     if run.optimum.finite:  # a dotted floor: the lowest cost any (w, b) can reach
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=[0, max(1, h.epochs)],
                 y=[run.optimum.cost] * 2,
                 mode="lines",
                 name=f"best possible J* = {run.optimum.cost:.4f}",
                 line=dict(color="#555555", width=2, dash="dot"),
                 hoverinfo="skip",
-            ),
-            row=2,
-            col=1,
+                **axes,
+            )
         )
+    return traces
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _domains(stacked):
+    """Where each view sits, in fractions of the plotting area: (x range, y range)."""
+    if stacked:  # the map's top strip holds its colour bar
+        return dict(
+            map=([0.0, 1.0], [0.70, 0.955]),
+            map_title=1.0,
+            scene=([0.0, 1.0], [0.35, 0.63]),
+            cost=([0.0, 1.0], [0.0, 0.235]),
+        )
+    return dict(
+        map=([0.0, 0.44], [0.42, 1.0]),
+        map_title=1.0,
+        scene=([0.53, 1.0], [0.42, 1.0]),
+        cost=([0.0, 1.0], [0.0, 0.28]),
+    )
+
+
+def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
+    h, data = run.history, run.prepared.data
+    dom = _domains(stacked)
+    black = "#111111"
+    axis = dict(
+        tickfont=dict(size=theme.font - 2, color=black),
+        title_font=dict(size=theme.font, color=black),
+        gridcolor="#e3e3e3",
+        linecolor="#444444",
+        zeroline=False,
+        automargin=True,
+    )
     costs = np.r_[h.cost, h.test_cost if h.test_cost is not None else []]
-    log = costs.min() > 0 and costs.max() / costs.min() > 30
-    fig.update_xaxes(title_text="epoch", range=[0, max(1, h.epochs)], row=2, col=1)
-    fig.update_yaxes(
-        title_text="cost J" + (" (log scale)" if log else ""),
-        type="log" if log else "linear",
-        row=2,
-        col=1,
+    log = bool(costs.min() > 0 and costs.max() / costs.min() > 30)
+    scene_axis = dict(
+        title_font=dict(size=theme.font, color=black),
+        tickfont=dict(size=theme.font - 3, color=black),
+    )
+    eye = 1.4 if stacked else 1.55  # a little closer on a phone: the surface fills its box
+    layout = base_layout(theme)
+    top = (215 if stacked else 150) + (50 if theme.presenter else 0)
+    layout.update(
+        title=_title(run, shown, theme, height, stacked),
+        margin=dict(l=45 if stacked else 60, r=15 if stacked else 30, t=top, b=42 + 7 * theme.font),
+        uirevision="playground",
+        xaxis=axis
+        | dict(
+            anchor="y",
+            domain=dom["map"][0],
+            title=dict(text=data.feature_names[0]),
+            range=list(bounds[:2]),
+        ),
+        yaxis=axis
+        | dict(
+            anchor="x",
+            domain=dom["map"][1],
+            title=dict(text=data.feature_names[1]),
+            range=list(bounds[2:]),
+            scaleanchor="x",  # one unit is as long on both axes: the shapes are true
+            constrain="domain",
+            constraintoward="top" if stacked else "middle",
+        ),
+        scene=dict(
+            domain=dict(x=dom["scene"][0], y=dom["scene"][1]),
+            xaxis=dict(title=dict(text=data.feature_names[0]), **scene_axis),
+            yaxis=dict(title=dict(text=data.feature_names[1]), **scene_axis),
+            zaxis=dict(title=dict(text="ŷ"), range=[0, 1], tickvals=[0, 0.5, 1], **scene_axis),
+            camera=dict(eye=dict(x=eye, y=-eye, z=0.58 * eye)),
+            aspectmode="manual",
+            aspectratio=dict(x=1, y=1, z=0.6),
+        ),
+        xaxis2=axis
+        | dict(
+            anchor="y2",
+            domain=dom["cost"][0],
+            title=dict(text="epoch"),
+            range=[0, max(1, h.epochs)],
+        ),
+        yaxis2=axis
+        | dict(
+            anchor="x2",
+            domain=dom["cost"][1],
+            type="log" if log else "linear",
+            title=dict(text="cost J" + (" (log scale)" if log else "")),
+        ),
+        annotations=[
+            _subplot_title(TITLES[0], dom["map"][0], dom["map_title"], theme),
+            _subplot_title(TITLES[1], dom["scene"][0], dom["scene"][1][1], theme),
+        ],
+        # Two legends that wrap to the width (one row on a laptop, a few on a phone): the
+        # data's under the title, the cost's just above the cost plot, where it names the
+        # curves without covering them.
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=1.0 - (2.7 * _title_size(theme, stacked) + 16) / height,
+            yref="container",
+            yanchor="top",
+            font=dict(size=theme.font),
+            traceorder="normal",
+        ),
+        legend2=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=dom["cost"][1][1],
+            yanchor="bottom",
+            font=dict(size=theme.font - 1),
+            traceorder="normal",
+        ),
+    )
+    return layout
+
+
+def _subplot_title(text, x_dom, y_top, theme):
+    return dict(
+        text=f"<b>{text}</b>",
+        x=(x_dom[0] + x_dom[1]) / 2,
+        xanchor="center",
+        xref="paper",
+        y=y_top,
+        yanchor="bottom",
+        yref="paper",
+        yshift=6,
+        showarrow=False,
+        font=dict(size=theme.font + 1, color="#111111"),
     )

@@ -39,7 +39,7 @@ def chart_points(ui, at) -> np.ndarray:
     parts = [
         np.c_[decode_array(t["x"]), decode_array(t["y"])]
         for t in d["data"]
-        if t["type"] == "scatter" and t.get("mode") == "markers" and t.get("xaxis", "x") == "x"
+        if t["type"] == "scatter" and t.get("name", "").startswith("class ")
     ]
     pts = np.vstack(parts)
     return pts[np.lexsort(pts.T[::-1])]
@@ -139,7 +139,7 @@ def test_a_good_upload_trains_on_it_and_a_bad_one_keeps_it(make_app, ui):
     assert not at.error
     np.testing.assert_allclose(chart_points(ui, at), sorted_points(data.X), atol=1e-6)
     legend = {t.get("name") for t in ui.chart(at)["data"]}
-    assert {"class 0 (cat), train", "class 1 (dog), train"} <= legend  # its own labels
+    assert {"class 0 (cat)", "class 1 (dog)"} <= legend  # the file's own class names
     good = ui.metrics(at)
     assert good["Train accuracy"] == "100.0%"  # two clean blobs: separable
 
@@ -175,7 +175,7 @@ def test_a_wide_file_shows_column_and_class_pickers(make_app, ui):
     ui.assert_clean(at)
     assert not at.error
     legend = {t.get("name") for t in ui.chart(at)["data"]}
-    assert "class 1 (setosa), train" in legend
+    assert "class 1 (setosa)" in legend
     assert len(chart_points(ui, at)) == 90
 
 

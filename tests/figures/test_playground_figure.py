@@ -246,7 +246,8 @@ def test_test_points_are_hollow_train_points_filled(linear):
     for part, idx in (("train", prep.train_idx), ("test", prep.test_idx)):
         count = 0
         for k in (0, 1):
-            t = next(t for t in d["data"] if t.get("name", "").endswith(f"{k}, {part}"))
+            label = f"class {k}" + (", test" if part == "test" else "")
+            t = trace(d, label)
             symbol = t["marker"]["symbol"]
             assert symbol.endswith("-open") is (part == "test")
             shapes.setdefault(k, set()).add(symbol.removesuffix("-open"))
@@ -360,7 +361,7 @@ def test_presenter_theme_makes_text_markers_and_lines_bigger():
             title=d["layout"]["title"]["font"]["size"],
             legend=d["layout"]["legend"]["font"]["size"],
             subplot_titles=min(a["font"]["size"] for a in d["layout"]["annotations"]),
-            marker=trace(d, "class 0, train")["marker"]["size"],
+            marker=trace(d, "class 0")["marker"]["size"],
             line=trace(d, "boundary ŷ = 0.5")["line"]["width"],
             cost_line=trace(d, "training cost")["line"]["width"],
         )
@@ -368,3 +369,81 @@ def test_presenter_theme_makes_text_markers_and_lines_bigger():
     small, large = sizes(normal), sizes(big)
     assert all(large[k] > small[k] for k in small), (small, large)
     assert small["font"] >= 14  # readable even when not presenting
+
+
+# ---------------------------------------------------------------- layout
+
+
+def test_every_frame_retitles_the_figure_with_its_own_epoch(linear):
+    run, _, d = linear
+    h = run.history
+    for f in d["frames"]:
+        e = int(f["name"])
+        title = f["layout"]["title"]
+        assert title["text"].startswith(f"Epoch {e} of {h.epochs} · cost J = {h.cost[e]:.4f}")
+        # a frame's layout replaces the title: it must carry its place and size too
+        assert title["font"] == d["layout"]["title"]["font"]
+        assert (title["x"], title["y"]) == (d["layout"]["title"]["x"], d["layout"]["title"]["y"])
+
+
+def test_legends_name_classes_test_points_and_curves(linear):
+    _, _, d = linear
+    shown = [t for t in d["data"] if t.get("showlegend", True) and t.get("name")]
+    data_legend = [t["name"] for t in shown if t.get("legend", "legend") == "legend"]
+    cost_legend = [t["name"] for t in shown if t.get("legend") == "legend2"]
+    assert set(data_legend) == {"class 0", "class 1", "test points (hollow)", "boundary ŷ = 0.5"}
+    assert cost_legend[:2] == ["training cost", "test cost"]
+    assert cost_legend[2].startswith("best possible J* = ")
+    key = trace(d, "test points (hollow)")
+    assert key["marker"]["symbol"].endswith("-open") and key["legendgroup"] == "test"
+    assert {trace(d, f"class {k}, test")["legendgroup"] for k in (0, 1)} == {"test"}
+
+
+def test_slider_hides_its_hundred_labels_but_shows_the_current_epoch(linear):
+    _, _, d = linear
+    slider = d["layout"]["sliders"][0]
+    assert slider["font"]["color"].replace(" ", "") == "rgba(0,0,0,0)"  # step labels hidden
+    assert slider["currentvalue"]["font"]["color"] == "#111111"
+    assert slider["currentvalue"]["prefix"] == "Epoch "
+    play = d["layout"]["updatemenus"][0]
+    assert play["y"] > slider["y"]  # buttons above the full-width slider, not beside it
+
+
+@pytest.mark.parametrize("stacked", [False, True], ids=["side-by-side", "stacked"])
+def test_views_do_not_overlap(stacked):
+    run = make_run(epochs=30)
+    d = sent(playground_figure(run, nc.sample_frames(run.history.cost, 100), stacked=stacked))
+    lay = d["layout"]
+    boxes = {
+        "map": (lay["xaxis"]["domain"], lay["yaxis"]["domain"]),
+        "surface": (lay["scene"]["domain"]["x"], lay["scene"]["domain"]["y"]),
+        "cost": (lay["xaxis2"]["domain"], lay["yaxis2"]["domain"]),
+    }
+
+    def apart(a, b):
+        (ax, ay), (bx, by) = a, b
+        return ax[1] <= bx[0] or bx[1] <= ax[0] or ay[1] <= by[0] or by[1] <= ay[0]
+
+    names = list(boxes)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            assert apart(boxes[a], boxes[b]), (a, b)
+    if stacked:  # one column, top to bottom: map, surface, cost; colour bar across the top
+        assert boxes["map"][1][0] > boxes["surface"][1][1] > boxes["cost"][1][1]
+        assert (
+            next(t for t in d["data"] if t["type"] == "contour")["colorbar"]["orientation"] == "h"
+        )
+        assert lay["height"] > 1200
+    else:
+        assert boxes["map"][0][1] < boxes["surface"][0][0]  # side by side
+
+
+def test_update_layout_on_the_returned_figure_still_wins():
+    run = make_run(epochs=10)
+    fig = playground_figure(run, nc.sample_frames(run.history.cost, 100))
+    fig.update_layout(height=500, legend=dict(x=0.3))
+    d = sent(fig)
+    assert d["layout"]["height"] == 500
+    assert d["layout"]["legend"]["x"] == 0.3
+    assert d["layout"]["legend"]["orientation"] == "h"  # the rest of the raw legend stays
+    assert fig.layout.height == 500

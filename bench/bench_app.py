@@ -1,0 +1,189 @@
+"""How heavy the Playground is per rerun: script time after an α change, bytes of figure sent.
+
+    python bench/bench_app.py              # defaults and maxima, 5 repeats each
+    python bench/bench_app.py --repeats 9
+    python bench/bench_app.py --quick      # 2 repeats, for a smoke run
+
+Everything runs in Streamlit's AppTest, in one process, so the rows compare:
+
+- rerun after α change   wall time of the whole script (app.py, sidebar, Playground page)
+                         after moving the α slider to a value not seen before, so the
+                         cached run misses and the neuron retrains; median of the repeats,
+                         after one warm-up change
+- rerun, cached α        the same, moving α back to a value already trained (cache hit)
+- figure bytes           size of the ``plotly_chart`` element's figure JSON, the bulk of
+                         what goes to the browser each rerun
+- train / build / json   the parts done outside Streamlit: `run_experiment`,
+                         `playground_figure` and ``plotly.io.to_json``, timed directly
+
+Reference rows in the same run: an AppTest rerun of a tiny app drawing one Plotly line of
+300 points (what any chart costs here), and bare imports are excluded by the warm-up.
+Targets from issue 3: ≤ 0.3 s and ≤ 1.5 MB at the defaults; ≤ 1.5 s and ≤ 4 MB at the
+maxima (2 000 points, 5 000 epochs, all seven features). The machine is shared; rerun
+when another heavy job is running and the times look off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from anywhere
+
+import plotly.io as pio  # noqa: E402
+import streamlit.testing.v1.app_test as app_test_module  # noqa: E402
+from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+import neuron_core as nc  # noqa: E402
+from neuron_core.figures import playground_figure  # noqa: E402
+from pages._controls import DEFAULTS, FEATURE_LABELS  # noqa: E402
+
+# α values the repeats step through: each one new to the cache (max 32 entries).
+FRESH_ALPHAS = (0.3, 0.7, 1.0, 0.2, 1.5, 0.15, 2.0, 0.1, 3.0, 0.07, 5.0)
+
+SCENARIOS = {
+    "defaults": dict(
+        link={}, points=200, epochs=300, features=("x1", "x2"), target_s=0.3, target_mb=1.5
+    ),
+    "maxima": dict(
+        link={
+            "points": "2000",
+            "epochs": "5000",
+            "features": [FEATURE_LABELS[f] for f in nc.FEATURES],
+        },
+        points=2000,
+        epochs=5000,
+        features=nc.FEATURES,
+        target_s=1.5,
+        target_mb=4.0,
+    ),
+}
+
+REFERENCE_APP = """
+import numpy as np, plotly.graph_objects as go, streamlit as st
+a = st.select_slider("a", [0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0], 0.5)
+x = np.arange(300)
+st.plotly_chart(go.Figure(go.Scatter(x=x, y=np.exp(-a * x / 100))), key="c")
+"""
+
+
+class _NavigationPagesManager(PagesManager):
+    """As in tests/app/conftest.py: without it AppTest reruns pages/playground.py alone."""
+
+    def __init__(self, *args, **kwargs):
+        PagesManager.uses_pages_directory = False
+        super().__init__(*args, **kwargs)
+
+
+app_test_module.PagesManager = _NavigationPagesManager
+
+
+def spec_bytes(at) -> int:
+    return len(at.get("plotly_chart")[0].proto.spec.encode())
+
+
+def timed_rerun(at, key, value) -> float:
+    widget = at.select_slider(key=key).set_value(value)
+    t = time.perf_counter()
+    widget.run()
+    dt = time.perf_counter() - t
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return dt
+
+
+def bench_app(link: dict, repeats: int) -> dict:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update(link)
+    at.run()
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    alphas = iter(FRESH_ALPHAS)
+    timed_rerun(at, "alpha", next(alphas))  # warm-up: imports, first-call caches
+    fresh = [timed_rerun(at, "alpha", next(alphas)) for _ in range(repeats)]
+    cached = [timed_rerun(at, "alpha", a) for a in FRESH_ALPHAS[1 : repeats + 1]]
+    return dict(
+        fresh=statistics.median(fresh),
+        cached=statistics.median(cached),
+        bytes=spec_bytes(at),
+        frames=len(at.get("plotly_chart")),
+    )
+
+
+def bench_parts(points, epochs, features, repeats) -> dict:
+    """Train, build and serialise outside Streamlit (median seconds)."""
+    data = nc.make_dataset(DEFAULTS["dataset"], points, DEFAULTS["noise"], DEFAULTS["seed"])
+    prep = nc.prepare(data, features, True, DEFAULTS["test"] / 100, seed=DEFAULTS["seed"])
+    train, build, js = [], [], []
+    for a in FRESH_ALPHAS[:repeats]:
+        t0 = time.perf_counter()
+        run = nc.run_experiment(prep, alpha=a, epochs=epochs)
+        t1 = time.perf_counter()
+        fig = playground_figure(run, nc.sample_frames(run.history.cost, 100))
+        t2 = time.perf_counter()
+        text = pio.to_json(fig, validate=False)
+        t3 = time.perf_counter()
+        train.append(t1 - t0)
+        build.append(t2 - t1)
+        js.append(t3 - t2)
+    med = statistics.median
+    return dict(train=med(train), build=med(build), json=med(js), bytes=len(text.encode()))
+
+
+def bench_reference(repeats) -> dict:
+    at = AppTest.from_string(REFERENCE_APP, default_timeout=60).run()
+    values = (0.2, 0.3, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0)
+    at.select_slider[0].set_value(0.1).run()  # warm-up
+    times = []
+    for v in values[:repeats]:
+        widget = at.select_slider[0].set_value(v)
+        t = time.perf_counter()
+        widget.run()
+        times.append(time.perf_counter() - t)
+    return dict(fresh=statistics.median(times), bytes=spec_bytes(at))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="2 repeats")
+    args = parser.parse_args(argv)
+    repeats = 2 if args.quick else max(1, min(args.repeats, len(FRESH_ALPHAS) - 1))
+    warnings.simplefilter("ignore")  # Streamlit's "no runtime" notes are not results
+
+    print(f"bench_app: {repeats} repeats, medians; Python {sys.version.split()[0]}")
+    header = (
+        f"{'scenario':<10} {'rerun α new':>12} {'rerun α cached':>15} {'figure MB':>10} "
+        f"{'train s':>8} {'build s':>8} {'json s':>7}   target"
+    )
+    print(header)
+    print("-" * len(header))
+    ref = bench_reference(repeats)
+    print(
+        f"{'reference':<10} {ref['fresh']:>12.3f} {'':>15} {ref['bytes'] / 1e6:>10.3f} "
+        f"{'':>8} {'':>8} {'':>7}   one 300-point Plotly line in a 3-line app"
+    )
+    for name, sc in SCENARIOS.items():
+        app = bench_app(sc["link"], repeats)
+        parts = bench_parts(sc["points"], sc["epochs"], sc["features"], repeats)
+        ok = app["fresh"] <= sc["target_s"] and app["bytes"] / 1e6 <= sc["target_mb"]
+        verdict = "met" if ok else "MISSED"
+        print(
+            f"{name:<10} {app['fresh']:>12.3f} {app['cached']:>15.3f} "
+            f"{app['bytes'] / 1e6:>10.3f} {parts['train']:>8.3f} {parts['build']:>8.3f} "
+            f"{parts['json']:>7.3f}   ≤ {sc['target_s']} s, ≤ {sc['target_mb']} MB: {verdict}"
+        )
+    print(
+        "\nrerun = whole script in AppTest (includes AppTest's own message parsing, which the "
+        "reference row shows); train/build/json = the core, timed without Streamlit."
+    )
+
+
+if __name__ == "__main__":
+    main()
