@@ -110,8 +110,8 @@ class AnimatedFigure(go.Figure):
     second per rerun; these parts are built from already-checked arrays, so they skip it.
     `to_dict` (used by `st.plotly_chart`, `to_json` and `write_html`) puts the raw traces
     first, then any added the usual way, and merges the raw layout under the validated one
-    (so ``fig.update_layout(...)`` still wins). Numpy arrays become typed arrays, as
-    plotly's own `to_dict` does. The raw parts are shared, not copied: do not mutate the
+    (so ``fig.update_layout(...)`` still wins). Numpy arrays in the traces become typed
+    arrays, as plotly's own `to_dict` does. The raw parts are shared, not copied: do not mutate the
     returned dict.
     """
 
@@ -120,8 +120,7 @@ class AnimatedFigure(go.Figure):
         self._raw_frames = list(raw_frames)
         self._raw_data = list(raw_data)
         self._raw_layout = dict(raw_layout or {})
-        convert_to_base64(self._raw_data)
-        convert_to_base64(self._raw_layout)
+        convert_to_base64(self._raw_data)  # layouts hold no arrays worth encoding
 
     def to_dict(self):
         d = super().to_dict()
