@@ -31,9 +31,9 @@ st.caption(
     "One sigmoid neuron, ŷ = σ(w·x + b), trained by batch gradient descent on the "
     "cross-entropy cost. Press **▶ Play** to watch every epoch; drag the slider to jump."
 )
-kit = st.columns([4, 1, 1], vertical_alignment="center")
-preset_picker(kit[0])
-share_panel(s, kit[1])
+kit = st.container(horizontal=True, vertical_alignment="center")  # wraps on a phone
+preset_picker(kit)
+share_panel(s, kit)
 preset_note(s)
 
 if err := st.session_state.get("upload_error"):
@@ -51,7 +51,7 @@ if not s.features:
 run = current_run(s)
 h, prep = run.history, run.prepared
 if not presenting():
-    export_panel(s, run, current_theme(), kit[2])
+    export_panel(s, run, current_theme(), kit)
 safe_alpha = nc.suggested_alpha(prep.F_train, s.l2)
 
 if h.diverged_at is not None:
