@@ -40,7 +40,7 @@ step(
     "1 · Forward pass",
     "One example x has n inputs. The neuron weighs them, adds its bias and squashes the "
     "sum into a probability of class 1.",
-    r"z = w\cdot x + b = \sum_{j=1}^{n} w_j x_j + b, \qquad "
+    r"z = w\cdot x + b = \sum_{j=1}^{n} w_j x_j + b",
     r"\hat y = \sigma(z) = \frac{1}{1 + e^{-z}}",
 )
 step(
@@ -48,7 +48,7 @@ step(
     "Cross-entropy: minus the log of the probability the neuron gave to the true label. "
     "It is 0 for a confident right answer and grows without bound for a confident wrong one.",
     r"L(y, \hat y) = -\big[\,y\log\hat y + (1-y)\log(1-\hat y)\,\big]",
-    r"y = 1:\ L = -\log\hat y \qquad\qquad y = 0:\ L = -\log(1-\hat y)",
+    r"y = 1:\ L = -\log\hat y \qquad y = 0:\ L = -\log(1-\hat y)",
 )
 st.caption(
     "Written in z it is log(1 + eᶻ) − y·z, which the code evaluates: it never takes the log "
@@ -69,9 +69,9 @@ st.latex(
 )
 st.markdown("**The sigmoid, as a function of z** (its slope is built from its own value):")
 st.latex(
-    r"\frac{\partial \hat y}{\partial z} = \frac{e^{-z}}{(1+e^{-z})^2}"
-    r" = \underbrace{\frac{1}{1+e^{-z}}}_{\sigma(z)}\cdot"
-    r"\underbrace{\frac{e^{-z}}{1+e^{-z}}}_{1-\sigma(z)} = \hat y\,(1-\hat y)"
+    r"\begin{aligned}\frac{\partial \hat y}{\partial z} &= \frac{e^{-z}}{(1+e^{-z})^2}"
+    r" \\ &= \underbrace{\frac{1}{1+e^{-z}}}_{\sigma(z)}\cdot"
+    r"\underbrace{\frac{e^{-z}}{1+e^{-z}}}_{1-\sigma(z)} \\ &= \hat y\,(1-\hat y)\end{aligned}"
 )
 st.markdown("**z, as a function of one weight or the bias:**")
 st.latex(r"\frac{\partial z}{\partial w_j} = x_j, \qquad \frac{\partial z}{\partial b} = 1")
@@ -79,9 +79,9 @@ step(
     "4 · Everything cancels",
     "The ŷ(1 − ŷ) of the sigmoid cancels the denominator of the loss's derivative. "
     "What is left is the error times the input:",
-    r"\frac{\partial L}{\partial w_j} = \frac{\hat y - y}{\hat y(1-\hat y)}\cdot"
-    r"\hat y(1-\hat y)\cdot x_j = (\hat y - y)\,x_j",
-    r"dz \equiv \frac{\partial L}{\partial z} = \hat y - y, \qquad "
+    r"\begin{aligned}\frac{\partial L}{\partial w_j} &= \frac{\hat y - y}{\hat y(1-\hat y)}"
+    r"\cdot\hat y(1-\hat y)\cdot x_j \\ &= (\hat y - y)\,x_j\end{aligned}",
+    r"dz \equiv \frac{\partial L}{\partial z} = \hat y - y",
     r"dw_j = dz\,x_j, \qquad db = dz",
 )
 st.caption(
@@ -102,7 +102,7 @@ step(
     "Stack the examples as the rows of X (m × n) and the sum becomes one matrix product.",
     r"\frac{\partial J}{\partial w_j} = \frac{1}{m}\sum_{i=1}^{m}"
     r"\big(\hat y^{(i)} - y^{(i)}\big)\,x^{(i)}_j" + (r" + \lambda w_j" if l2 else ""),
-    r"dw = \frac{1}{m}\,X^\top(\hat y - y)" + decay + r", \qquad "
+    r"dw = \frac{1}{m}\,X^\top(\hat y - y)" + decay,
     r"db = \frac{1}{m}\sum_{i=1}^{m}\big(\hat y^{(i)} - y^{(i)}\big)",
 )
 st.caption(
@@ -146,9 +146,8 @@ st.markdown(
 st.latex(
     r"\frac{\partial J}{\partial \theta_k} \approx "
     r"\frac{J(\theta + \varepsilon e_k) - J(\theta - \varepsilon e_k)}{2\varepsilon}"
-    r"\qquad \text{relative error} = "
-    r"\frac{|a - f|}{\max(|a|,\ |f|,\ 10^{-8})}"
 )
+st.latex(r"\text{relative error} = \frac{|a - f|}{\max(|a|,\ |f|,\ 10^{-8})}")
 names = [f"w ({FEATURE_LABELS[f]})" for f in prep.features] + ["b"]
 table = pd.DataFrame(
     {
