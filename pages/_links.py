@@ -108,9 +108,12 @@ def url_values(key: str, value) -> list[str]:
 def share_query(values: dict) -> str:
     """The query string for ``values`` (control key → value), every control spelled out.
 
-    Defaults are written too, so the link keeps its meaning if a default ever changes.
+    Defaults are written too, so the link keeps its meaning if a default ever changes. The
+    initial-weights seed only matters (and only has a widget) for random initial weights.
     """
-    pairs = [(k, v) for k in LINK_KEYS if k in values for v in url_values(k, values[k])]
+    skip = set() if values.get("init") == "random" else {"init_seed"}
+    keys = [k for k in LINK_KEYS if k in values and k not in skip]
+    pairs = [(k, v) for k in keys for v in url_values(k, values[k])]
     return urlencode(pairs)
 
 
@@ -122,9 +125,9 @@ def share_link(base_url: str, page_path: str, values: dict) -> str:
 
 
 def values_from_link(link: str) -> dict:
-    """Inverse of `share_link`: the control values a link carries (for checks and tests)."""
+    """The control values a link opens with: what it carries, defaults for the rest."""
     query = parse_qs(urlsplit(link).query, keep_blank_values=True)
-    out: dict = {}
+    out: dict = {**DEFAULTS, "features": tuple(DEFAULTS["features"]), "presenter": False}
     for key, raw in query.items():
         if key not in LINK_KEYS or not CHECKS[key](raw):
             continue

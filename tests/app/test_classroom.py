@@ -163,13 +163,23 @@ def test_share_link_round_trips_the_full_state(key, presenter):
     at.selectbox(key="preset_pick").set_value(key).run()
     link = _link(at)
     query = parse_qs(urlsplit(link).query)
-    assert set(query) == {*CONTROL_KEYS, "presenter"}  # the full state, not just changes
+    # The full state, not just changes (the init seed only counts for random weights).
+    assert set(query) == {*CONTROL_KEYS, "presenter"} - {"init_seed"}
     fresh = _app(query)  # a new session, as on a student's device
     assert not fresh.exception
     assert not [w.value for w in fresh.warning if "link" in w.value]
     _same(_values(fresh), _values(at))
     _same(values_from_link(link), _values(at))
     assert _link(fresh) == link
+
+
+def test_share_link_carries_the_initial_weights_seed_for_random_weights():
+    at = _app({"init": "Random", "init_seed": "42", "alpha": "2"})
+    link = _link(at)
+    assert parse_qs(urlsplit(link).query)["init_seed"] == ["42"]
+    fresh = _app(parse_qs(urlsplit(link).query))
+    _same(_values(fresh), _values(at))
+    assert _values(fresh)["init_seed"] == 42 and _values(fresh)["init"] == "random"
 
 
 def test_share_link_points_at_the_page_it_was_made_on():
