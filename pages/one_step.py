@@ -25,6 +25,7 @@ from pages._controls import (
 
 ss = st.session_state
 K = "one_step_"  # prefix of this page's session keys
+START = 5  # default starting epoch: a line exists, still rough, so one example visibly tugs it
 
 
 def par(v) -> str:
@@ -88,8 +89,9 @@ linear = nc.is_linear(prep.features)
 rows_key = repr((s.source, s.dataset, s.points, s.noise, s.seed, s.test, m))
 if ss.get(K + "rows") != rows_key or ss.get(K + "example", m) >= m:
     ss[K + "rows"] = rows_key
-    ss[K + "example"] = worst_example(h.w[-1], h.b[-1], F, Y)
-ss[K + "epoch"] = min(int(ss.get(K + "epoch", h.epochs)), h.epochs)
+    ss[K + "epoch"] = min(START, h.epochs)
+    ss[K + "example"] = worst_example(h.w[ss[K + "epoch"]], h.b[ss[K + "epoch"]], F, Y)
+ss[K + "epoch"] = min(int(ss.get(K + "epoch", START)), h.epochs)
 
 c1, c2, c3 = st.columns([1, 2, 1.3], vertical_alignment="bottom")
 i = int(
@@ -345,13 +347,15 @@ with right:
     st.latex(eq.update_w(step.w, s.alpha, step.dw))
     st.latex(eq.update_b(step.b, s.alpha, step.db))
 
-with st.expander("Why start from the run's last epoch, and why the worst example?"):
+with st.expander(f"Why start at epoch {START}, on the example the neuron gets most wrong?"):
     st.markdown(
-        "The page opens on the weights where training ended, with the example the neuron "
-        "gets most wrong: its dz = ŷ − y is large, so it pulls the line hard and you can see "
-        "it move. Pick an example the neuron already gets right and dz is near 0: the line "
-        "hardly moves. Slide the epoch to 0 for the very first step: with w = 0 every "
-        "example has z = 0 and ŷ = 0.5, numbers you can check on paper.\n\n"
+        f"After {START} epochs the boundary exists but is still rough, and the weights are "
+        "still small, so one step can visibly move it. The example the neuron gets most wrong "
+        "has the largest dz = ŷ − y, so it pulls hardest. Pick an example the neuron already "
+        "gets right and dz is near 0: the line hardly moves. Slide to the last epoch and the "
+        "weights have grown: the same pull turns the line much less. Slide to epoch 0 for the "
+        "very first step: with w = 0 every example has z = 0 and ŷ = 0.5 (no boundary yet), "
+        "numbers you can check on paper.\n\n"
         "One example pulls the line towards itself and ignores the rest. The batch switch "
         "averages the pulls of all m examples, which is the step the training loop takes: "
         "pressing **Take the step again** in batch mode retraces the run epoch by epoch."

@@ -190,9 +190,20 @@ def one_step_figure(
         fig.update_layout(
             title=dict(text=title, x=0.01, y=0.98, yref="container", font_size=theme.title)
         )
-    fig.update_xaxes(title_text=data.feature_names[0], range=[x0, x1])
+    # Explicit sizes: Streamlit's chart theme would otherwise shrink the tick labels.
+    axis = dict(
+        tickfont=dict(size=theme.font - 2, color="#111111"),
+        title_font=dict(size=theme.font, color="#111111"),
+        gridcolor="#e3e3e3",
+        zeroline=False,
+    )
+    fig.update_xaxes(title_text=data.feature_names[0], range=[x0, x1], **axis)
     fig.update_yaxes(
-        title_text=data.feature_names[1], range=[y0, y1], scaleanchor="x", constrain="domain"
+        title_text=data.feature_names[1],
+        range=[y0, y1],
+        scaleanchor="x",
+        constrain="domain",
+        **axis,
     )
     return fig
 
@@ -220,7 +231,7 @@ def _add_arrow(fig, grid, Z_before, Z_after, point, bounds, theme):
     if start is None or end is None:
         return
     span = max(bounds[1] - bounds[0], bounds[3] - bounds[2])
-    if np.hypot(end[0] - start[0], end[1] - start[1]) < 0.01 * span:
+    if np.hypot(end[0] - start[0], end[1] - start[1]) < 0.02 * span:
         return  # the line barely moved near this example: an arrowhead alone would mislead
     fig.add_annotation(
         name=ARROW_NAME,
@@ -233,8 +244,8 @@ def _add_arrow(fig, grid, Z_before, Z_after, point, bounds, theme):
         axref="x",
         ayref="y",
         showarrow=True,
-        arrowhead=3,
-        arrowsize=1.2,
+        arrowhead=2,
+        arrowsize=1.0,
         arrowwidth=theme.line,
         arrowcolor=ARROW_COLOR,
         text="",

@@ -49,12 +49,12 @@ def shows_example(at, s, i):
     assert any(e.value == f"Example #{i}" for e in at.subheader)
 
 
-def test_default_shows_the_worst_example_stepped_from_the_last_epoch(page, run):
+def test_default_shows_the_worst_example_stepped_from_epoch_5(page, run):
     prep, h = run.prepared, run.history
-    i = worst_example(h.w[-1], h.b[-1], prep.F_train, prep.y_train)
+    i = worst_example(h.w[5], h.b[5], prep.F_train, prep.y_train)
     assert page.number_input(key=K + "example").value == i
-    assert page.slider(key=K + "epoch").value == h.epochs
-    s = example_step(h.w[-1], h.b[-1], prep.F_train[i], prep.y_train[i], alpha=0.5)
+    assert page.slider(key=K + "epoch").value == 5
+    s = example_step(h.w[5], h.b[5], prep.F_train[i], prep.y_train[i], alpha=0.5)
     shows_example(page, s, i)
     metrics = {m.label: m.value for m in page.metric}
     assert metrics[f"ŷ on #{i} (label {int(prep.y_train[i])})"] == f"{s.y_hat_new:.4f}"
@@ -65,7 +65,7 @@ def test_choosing_another_example_shows_its_numbers(page, run):
     prep, h = run.prepared, run.history
     at = page.number_input(key=K + "example").set_value(5).run()
     assert not at.exception
-    s = example_step(h.w[-1], h.b[-1], prep.F_train[5], prep.y_train[5], alpha=0.5)
+    s = example_step(h.w[5], h.b[5], prep.F_train[5], prep.y_train[5], alpha=0.5)
     shows_example(at, s, 5)
 
 
@@ -80,7 +80,7 @@ def test_take_the_step_again_starts_from_the_updated_weights_and_reset_returns(p
     prep, h = run.prepared, run.history
     i = page.number_input(key=K + "example").value
     x, y = prep.F_train[i], prep.y_train[i]
-    first = example_step(h.w[-1], h.b[-1], x, y, alpha=0.5)
+    first = example_step(h.w[5], h.b[5], x, y, alpha=0.5)
     at = page.button(key=K + "again").click().run()
     assert not at.exception
     second = example_step(first.w_new, first.b_new, x, y, alpha=0.5)
@@ -95,13 +95,13 @@ def test_batch_switch_shows_the_sums_and_the_averaged_step(page, run):
     prep, h = run.prepared, run.history
     at = page.toggle(key=K + "batch").set_value(True).run()
     assert not at.exception
-    bs = batch_step(h.w[-1], h.b[-1], prep.F_train, prep.y_train, alpha=0.5)
+    bs = batch_step(h.w[5], h.b[5], prep.F_train, prep.y_train, alpha=0.5)
     text = latex(at)
     m = len(prep.y_train)
     assert rf"\frac{{{num(bs.loss_sum)}}}{{{m}}}" in text  # Σ L_i / m
     assert rf"\frac{{1}}{{{m}}}{vector(bs.dz_x_sum)}" in text  # (1/m) Σ dz_i x_i
     assert rf"\frac{{{num(bs.dz_sum)}}}{{{m}}}" in text  # Σ dz_i / m
-    dw, db = nc.gradients(h.w[-1], h.b[-1], prep.F_train, prep.y_train)
+    dw, db = nc.gradients(h.w[5], h.b[5], prep.F_train, prep.y_train)
     assert vector(dw) in text and num(db) in text
     assert at.dataframe[0].value.shape[0] == m  # one row per training example
 
@@ -123,7 +123,7 @@ def test_changing_alpha_in_the_sidebar_changes_the_step(page):
     run = default_run(alpha=0.1)
     prep, h = run.prepared, run.history
     i = at.number_input(key=K + "example").value
-    s = example_step(h.w[-1], h.b[-1], prep.F_train[i], prep.y_train[i], alpha=0.1)
+    s = example_step(h.w[5], h.b[5], prep.F_train[i], prep.y_train[i], alpha=0.1)
     shows_example(at, s, i)
     assert any(e.value == "Update, α = 0.1" for e in at.subheader)
 
@@ -136,7 +136,7 @@ def test_curved_features_show_a_per_input_table_and_a_contour(ui):
     run = default_run(features=("x1", "x2", "x1^2", "x2^2"))
     prep, h = run.prepared, run.history
     i = at.number_input(key=K + "example").value
-    s = example_step(h.w[-1], h.b[-1], prep.F_train[i], prep.y_train[i], alpha=0.5)
+    s = example_step(h.w[5], h.b[5], prep.F_train[i], prep.y_train[i], alpha=0.5)
     table = at.dataframe[0].value
     assert list(table["input"]) == ["x₁", "x₂", "x₁²", "x₂²", "1 (bias b)"]
     np.testing.assert_allclose(table["dw = dz·x"], np.r_[s.dw, s.db], rtol=1e-12)
