@@ -28,13 +28,18 @@ K = "one_step_"  # prefix of this page's session keys
 START = 5  # default starting epoch: a line exists, still rough, so one example visibly tugs it
 
 
+def num(v) -> str:
+    """eq.num, but 1e-5 ≤ |v| < 1e-3 as a plain decimal: shorter inside a long line."""
+    return f"{v:.3g}" if 1e-5 <= abs(v) < 1e-3 else eq.num(v)
+
+
 def par(v) -> str:
     """A number for a product: negative values in parentheses."""
-    return f"({eq.num(v)})" if v < 0 else eq.num(v)
+    return f"({num(v)})" if v < 0 else num(v)
 
 
 def row(v) -> str:
-    return r"\big(" + r",\ ".join("{" + eq.num(x) + "}" for x in v) + r"\big)"
+    return r"\big(" + r",\ ".join("{" + num(x) + "}" for x in v) + r"\big)"
 
 
 def lines(*parts) -> str:
@@ -226,11 +231,11 @@ def example_numbers(st_, e):
     st_.subheader(f"Example #{i}")
     if n <= 2:
         st_.latex(rf"x = {row(e.x)}, \qquad y = {int(y)}")
-        st_.latex(rf"w = {row(e.w)}, \qquad b = {eq.num(e.b)}")
+        st_.latex(rf"w = {row(e.w)}, \qquad b = {num(e.b)}")
     else:  # long rows: one per line
         st_.latex(rf"x = {row(e.x)}")
         st_.latex(rf"w = {row(e.w)}")
-        st_.latex(rf"y = {int(y)}, \qquad b = {eq.num(e.b)}")
+        st_.latex(rf"y = {int(y)}, \qquad b = {num(e.b)}")
     if not linear:
         st_.caption("x lists the inputs " + ", ".join(FEATURE_LABELS[f] for f in prep.features))
     st_.subheader("Forward pass")
@@ -238,29 +243,27 @@ def example_numbers(st_, e):
         # w_j·x_j with the sign of w_j pulled out, tight: it has to fit a narrow column
         prods = (
             "".join(
-                ("-" if wj < 0 else ("+" if j else "")) + eq.num(abs(wj)) + r"{\cdot}" + par(xj)
+                ("-" if wj < 0 else ("+" if j else "")) + num(abs(wj)) + r"{\cdot}" + par(xj)
                 for j, (wj, xj) in enumerate(zip(e.w, e.x, strict=True))
             )
             + ("-" if e.b < 0 else "+")
-            + eq.num(abs(e.b))
+            + num(abs(e.b))
         )
-        st_.latex(lines(r"z &= w\cdot x + b", prods, eq.num(e.z)))
+        st_.latex(lines(r"z &= w\cdot x + b", prods, num(e.z)))
     else:
-        st_.latex(lines(r"z &= \textstyle\sum_j w_j x_j + b", eq.num(e.z)))
+        st_.latex(lines(r"z &= \textstyle\sum_j w_j x_j + b", num(e.z)))
     st_.latex(
         lines(
             r"\hat y &= \sigma(z) = \frac{1}{1 + e^{-z}}",
-            rf"\frac{{1}}{{1 + e^{{{eq.num(-e.z)}}}}} = {eq.num(e.y_hat)}",
+            rf"\frac{{1}}{{1 + e^{{{num(-e.z)}}}}} = {num(e.y_hat)}",
         )
     )
     one_minus = float(nc.sigmoid(-e.z))  # 1 − ŷ without losing digits
-    picked = (
-        rf"-\log {eq.num(e.y_hat)}" if y == 1 else rf"-\log(1 - \hat y) = -\log {eq.num(one_minus)}"
-    )
-    st_.latex(lines(r"L &= -\big[y\log\hat y + (1-y)\log(1-\hat y)\big]", picked, eq.num(e.loss)))
+    picked = rf"-\log {num(e.y_hat)}" if y == 1 else rf"-\log(1 - \hat y) = -\log {num(one_minus)}"
+    st_.latex(lines(r"L &= -\big[y\log\hat y + (1-y)\log(1-\hat y)\big]", picked, num(e.loss)))
     st_.caption(f"y = {int(y)}, so only the {'first' if y == 1 else 'second'} term is left.")
     st_.subheader("Backward pass")
-    st_.latex(rf"dz = \hat y - y = {eq.num(e.y_hat)} - {int(y)} = {eq.num(e.dz)}")
+    st_.latex(rf"dz = \hat y - y = {num(e.y_hat)} - {int(y)} = {num(e.dz)}")
     decay = rf" + {s.l2:g}\,{eq.vector(e.w)}" if s.l2 else ""
     if n <= 3:
         st_.latex(
@@ -272,7 +275,7 @@ def example_numbers(st_, e):
         )
     else:
         st_.latex(r"dw_j = dz\,x_j" + (r" + \lambda w_j" if s.l2 else "") + r"\quad\text{(table)}")
-    st_.latex(rf"db = dz = {eq.num(e.db)}")
+    st_.latex(rf"db = dz = {num(e.db)}")
 
 
 def batch_numbers(st_, bs):
@@ -297,8 +300,8 @@ def batch_numbers(st_, bs):
         lines(
             r"J &= \frac{1}{m}\sum_{i=1}^{m} L_i"
             + (r" + \tfrac{\lambda}{2}\lVert w\rVert^2" if s.l2 else ""),
-            rf"\frac{{{eq.num(bs.loss_sum)}}}{{{m}}}" + (f" + {eq.num(penalty)}" if s.l2 else ""),
-            eq.num(bs.cost),
+            rf"\frac{{{num(bs.loss_sum)}}}{{{m}}}" + (f" + {num(penalty)}" if s.l2 else ""),
+            num(bs.cost),
         )
     )
     if n <= 3:
@@ -313,8 +316,8 @@ def batch_numbers(st_, bs):
     st_.latex(
         lines(
             r"db &= \frac{1}{m}\sum_{i=1}^{m} dz_i",
-            rf"\frac{{{eq.num(bs.dz_sum)}}}{{{m}}}",
-            eq.num(bs.db),
+            rf"\frac{{{num(bs.dz_sum)}}}{{{m}}}",
+            num(bs.db),
         )
     )
 
