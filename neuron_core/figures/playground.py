@@ -404,9 +404,13 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
     h, data = run.history, run.prepared.data
     dom = _domains(stacked)
     black = "#111111"
+    title_font = dict(size=theme.font, color=black)
+
+    def titled(text):  # raw dicts: no plotly.py shorthands like title_font, spell it out
+        return dict(text=text, font=title_font)
+
     axis = dict(
         tickfont=dict(size=theme.font - 2, color=black),
-        title_font=dict(size=theme.font, color=black),
         gridcolor="#e3e3e3",
         linecolor="#444444",
         zeroline=False,
@@ -414,10 +418,7 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
     )
     costs = np.r_[h.cost, h.test_cost if h.test_cost is not None else []]
     log = bool(costs.min() > 0 and costs.max() / costs.min() > 30)
-    scene_axis = dict(
-        title_font=dict(size=theme.font, color=black),
-        tickfont=dict(size=theme.font - 3, color=black),
-    )
+    scene_axis = dict(tickfont=dict(size=theme.font - 3, color=black))
     eye = 1.4 if stacked else 1.55  # a little closer on a phone: the surface fills its box
     layout = base_layout(theme)
     top = (215 if stacked else 150) + (50 if theme.presenter else 0)
@@ -425,18 +426,19 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
         title=_title(run, shown, theme, height, stacked),
         margin=dict(l=45 if stacked else 60, r=15 if stacked else 30, t=top, b=42 + 7 * theme.font),
         uirevision="playground",
+        hoverlabel=dict(font=dict(size=theme.font)),
         xaxis=axis
         | dict(
             anchor="y",
             domain=dom["map"][0],
-            title=dict(text=data.feature_names[0]),
+            title=titled(data.feature_names[0]),
             range=list(bounds[:2]),
         ),
         yaxis=axis
         | dict(
             anchor="x",
             domain=dom["map"][1],
-            title=dict(text=data.feature_names[1]),
+            title=titled(data.feature_names[1]),
             range=list(bounds[2:]),
             scaleanchor="x",  # one unit is as long on both axes: the shapes are true
             constrain="domain",
@@ -444,9 +446,9 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
         ),
         scene=dict(
             domain=dict(x=dom["scene"][0], y=dom["scene"][1]),
-            xaxis=dict(title=dict(text=data.feature_names[0]), **scene_axis),
-            yaxis=dict(title=dict(text=data.feature_names[1]), **scene_axis),
-            zaxis=dict(title=dict(text="ŷ"), range=[0, 1], tickvals=[0, 0.5, 1], **scene_axis),
+            xaxis=dict(title=titled(data.feature_names[0]), **scene_axis),
+            yaxis=dict(title=titled(data.feature_names[1]), **scene_axis),
+            zaxis=dict(title=titled("ŷ"), range=[0, 1], tickvals=[0, 0.5, 1], **scene_axis),
             camera=dict(eye=dict(x=eye, y=-eye, z=0.58 * eye)),
             aspectmode="manual",
             aspectratio=dict(x=1, y=1, z=0.6),
@@ -455,7 +457,7 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
         | dict(
             anchor="y2",
             domain=dom["cost"][0],
-            title=dict(text="epoch"),
+            title=titled("epoch"),
             range=[0, max(1, h.epochs)],
         ),
         yaxis2=axis
@@ -463,7 +465,7 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
             anchor="x2",
             domain=dom["cost"][1],
             type="log" if log else "linear",
-            title=dict(text="cost J" + (" (log scale)" if log else "")),
+            title=titled("cost J" + (" (log scale)" if log else "")),
         ),
         annotations=[
             _subplot_title(TITLES[0], dom["map"][0], dom["map_title"], theme),

@@ -447,3 +447,23 @@ def test_update_layout_on_the_returned_figure_still_wins():
     assert d["layout"]["legend"]["x"] == 0.3
     assert d["layout"]["legend"]["orientation"] == "h"  # the rest of the raw legend stays
     assert fig.layout.height == 500
+
+
+def test_no_plotly_py_shorthand_keys_reach_the_browser(linear):
+    """The figure is written as raw dicts: ``title_font`` or ``font_size`` would be silently
+    ignored by plotly.js, which only knows nested ``title.font`` / ``font.size``."""
+    _, _, d = linear
+    real = {"paper_bgcolor", "plot_bgcolor"}  # plotly.js attributes that contain "_"
+
+    def keys(node, path):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "template":
+                    continue  # validated by plotly.py, which expands shorthands itself
+                yield path + "." + k, k
+                yield from keys(v, path + "." + k)
+        elif isinstance(node, list):
+            for v in node:
+                yield from keys(v, path + "[]")
+
+    assert [p for p, k in keys(d, "$") if "_" in k and k not in real] == []
