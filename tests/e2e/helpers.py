@@ -4,7 +4,8 @@ Import them as ``from tests.e2e.helpers import wait_for_app`` (pytest puts the r
 ``sys.path``; see ``pythonpath`` in pyproject.toml).
 
 - `start_server` / `stop_server`: ``streamlit run app.py`` headless on a free port.
-- `launch_browser`: Debian's Chromium (``/usr/bin/chromium``) driven by Playwright.
+- `launch_browser`: Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM_PATH``) driven
+  by Playwright; Playwright's own browser download is never needed.
 - `wait_for_app`: the script has finished and nothing on screen is stale.
 - `expect_rerun`: wrap a widget interaction; returns once the rerun it caused has finished.
 - `plots`: what Plotly actually drew, read from the chart's ``gd.data`` / ``gd.layout``.
@@ -23,7 +24,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium; CHROMIUM_PATH points elsewhere (.ci/run sets it on Ubuntu-like boxes).
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
