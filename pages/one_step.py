@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.figures.one_step import one_step_figure
+from neuron_core.figures.one_step import ARROW_NAME, one_step_figure
 from neuron_core.figures.style import class_label
 from neuron_core.one_step import batch_step, example_step, worst_example
 from pages import _equations as eq
@@ -186,10 +186,16 @@ with left:
         selection_mode="points",
         config={"displayModeBar": False},
     )
+    arrow = any(a.name == ARROW_NAME for a in fig.layout.annotations)
     st.caption(
-        f"Ringed: example #{i}, {label}. The arrow runs from where the old boundary passed "
-        "nearest to it to where the new one does. The plot is in the data's own units; the "
-        "numbers use the neuron's inputs"
+        f"Ringed: example #{i}, {label}. "
+        + (
+            "The arrow runs from where the old boundary passed nearest to it to where the new "
+            "one does. "
+            if arrow
+            else "Near it the boundary barely moved, too little for an arrow. "
+        )
+        + "The plot is in the data's own units; the numbers use the neuron's inputs"
         + (" (standardised: mean 0, spread 1)." if s.standardize else ".")
     )
     st.markdown("**After the step**")
@@ -241,15 +247,15 @@ def example_numbers(st_, e):
     st_.subheader("Forward pass")
     if n <= 3:
         # w_j·x_j with the sign of w_j pulled out, tight: it has to fit a narrow column
-        prods = (
-            "".join(
-                ("-" if wj < 0 else ("+" if j else "")) + num(abs(wj)) + r"{\cdot}" + par(xj)
-                for j, (wj, xj) in enumerate(zip(e.w, e.x, strict=True))
-            )
-            + ("-" if e.b < 0 else "+")
-            + num(abs(e.b))
+        prods = "".join(
+            ("-" if wj < 0 else ("+" if j else "")) + num(abs(wj)) + r"{\cdot}" + par(xj)
+            for j, (wj, xj) in enumerate(zip(e.w, e.x, strict=True))
         )
-        st_.latex(lines(r"z &= w\cdot x + b", prods, num(e.z)))
+        bias = ("-" if e.b < 0 else "+") + num(abs(e.b))
+        # A long line would be cut off in a narrow column: the bias goes on its own line.
+        width = len(prods.replace(r"{\cdot}", "*")) + len(bias)
+        sep = r" \\ &\phantom{=}\;{}" if width > 34 else ""  # {}: a binary minus
+        st_.latex(lines(r"z &= w\cdot x + b", prods + sep + bias, num(e.z)))
     else:
         st_.latex(lines(r"z &= \textstyle\sum_j w_j x_j + b", num(e.z)))
     st_.latex(
