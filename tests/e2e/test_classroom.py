@@ -169,3 +169,29 @@ def test_presenter_view_on_a_projector_and_a_phone_has_no_errors(page, browser, 
     snap(page, "projector-1024x768")
     assert not page.locator("[data-testid='stException']").count()
     assert not page.console_errors
+
+
+def test_exported_animation_plays_with_the_network_off(browser, tmp_path):
+    from pages._classroom import animation_html
+
+    run = run_preset(BY_KEY["circles-squares"])
+    path = tmp_path / "animation.html"
+    path.write_text(animation_html(run), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+    try:
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        pg.goto(path.as_uri())
+        pg.wait_for_selector(".js-plotly-plot .main-svg")
+        frames = pg.evaluate(
+            "() => document.querySelector('.js-plotly-plot')._transitionData._frames.length"
+        )
+        assert frames == len(nc.sample_frames(run.history.cost, 100))
+        active = "() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active"
+        assert pg.evaluate(active) == 0  # starts at epoch 0, ready to play
+        pg.locator(".updatemenu-button").filter(has_text="Play").first.click()
+        pg.wait_for_function(f"() => ({active})() > 10", timeout=TIMEOUT_MS)
+        assert not errors
+    finally:
+        context.close()
