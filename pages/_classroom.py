@@ -17,7 +17,7 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core import export
 from neuron_core.presets import BY_KEY, PRESETS, Preset, run_preset
-from pages._controls import Settings, current_data, presenting
+from pages._controls import FEATURE_LABELS, Settings, current_data, presenting
 from pages._links import share_link
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -221,7 +221,8 @@ def animation_html(run: nc.Run, theme=None) -> str:
         fig,
         title=f"Neuron Playground: {data.name}",
         description=(
-            f"One sigmoid neuron on '{data.name}' with inputs {', '.join(run.prepared.features)}, "
+            f"One sigmoid neuron on '{data.name}' with inputs "
+            f"{', '.join(FEATURE_LABELS[f] for f in run.prepared.features)}, "
             f"α = {run.alpha:g}, λ = {run.l2:g}, {h.epochs} epochs. Press Play to watch the "
             "decision boundary, the sigmoid surface and the cost change epoch by epoch."
         ),
