@@ -99,9 +99,9 @@ def app_base_url() -> str:
     return f"http://{host}" if host else FALLBACK_BASE
 
 
-def current_link(s: Settings, page_path: str | None = None) -> str:
-    """The share link for these settings on this page (presenter mode included)."""
-    values = {**settings_values(s), "presenter": presenting()}
+def current_link(s: Settings, page_path: str | None = None, presenter: bool | None = None) -> str:
+    """The share link for these settings on this page (presenter mode as now, by default)."""
+    values = {**settings_values(s), "presenter": presenting() if presenter is None else presenter}
     page = st.session_state.get("_page_path", "") if page_path is None else page_path
     return share_link(app_base_url(), page, values)
 
@@ -115,13 +115,19 @@ def qr_png(link: str, scale: int = 8) -> bytes:
 
 def share_panel(s: Settings, container=st) -> None:
     """'Share this experiment': the full link, a QR code to project, the upload caveat."""
-    link = current_link(s)
     with container.popover("🔗 Share", help="A link and QR code that open this exact experiment"):
         st.markdown("**Share this experiment**")
         st.caption(
             "Everything on screen travels in the link: data, seed, features, α, epochs, L2, "
             "start and presenter mode. Scan the code to open it on a phone or tablet."
         )
+        # No key: the switch follows presenter mode until the teacher flips it.
+        big = st.toggle(
+            "Link opens in presenter mode",
+            presenting(),
+            help="Big type for a projector. Students on phones usually want it off.",
+        )
+        link = current_link(s, presenter=big)
         st.code(link, language=None, wrap_lines=True)
         # PNG, never JPEG: compression artefacts make a QR code hard to scan.
         st.image(

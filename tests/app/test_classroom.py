@@ -182,6 +182,15 @@ def test_share_link_carries_the_initial_weights_seed_for_random_weights():
     assert _values(fresh)["init_seed"] == 42 and _values(fresh)["init"] == "random"
 
 
+def test_share_panel_can_drop_presenter_mode_from_the_link_for_phones():
+    at = _app({"presenter": "true"})
+    assert _link(at).endswith("presenter=true")
+    [switch] = [t for t in at.toggle if t.label == "Link opens in presenter mode"]
+    switch.set_value(False).run()
+    assert _link(at).endswith("presenter=false")
+    assert at.session_state["presenter"] is True  # the teacher's own screen stays big
+
+
 def test_share_link_points_at_the_page_it_was_made_on():
     at = _app()
     assert urlsplit(_link(at)).path == "/"  # the Playground is the home page
