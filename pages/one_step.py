@@ -1,9 +1,10 @@
 """One step by hand: one gradient-descent step on one example, every number substituted.
 
-The step starts from the weights the shared run reached at a chosen epoch (default: its
-last epoch, on the example it gets most wrong: a mistake pulls the line hard, which is the
-lesson). "Take the step again" keeps going from the new weights, held in session state as
-plain numbers; the batch switch averages the same step over all m training examples.
+The step starts from the weights the shared run reached at a chosen epoch (default: epoch
+5, where the line exists but is rough and small weights let one step move it visibly), on
+the example the neuron gets most wrong: a mistake pulls the line hard, which is the lesson.
+"Take the step again" keeps going from the new weights, held in session state as plain
+numbers; the batch switch averages the same step over all m training examples.
 """
 
 import numpy as np
