@@ -320,6 +320,12 @@ def batch_numbers(st_, bs):
                 eq.vector(bs.dw),
             )
         )
+    else:
+        st_.latex(
+            r"dw_j = \frac{1}{m}\sum_{i=1}^{m} dz_i\,x_{ij}"
+            + (r" + \lambda w_j" if s.l2 else "")
+            + r"\quad\text{(table)}"
+        )
     st_.latex(
         lines(
             r"db &= \frac{1}{m}\sum_{i=1}^{m} dz_i",
