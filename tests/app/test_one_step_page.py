@@ -151,3 +151,18 @@ def test_no_features_is_a_friendly_warning(ui):
     at = ui.go_to(at, PAGE)
     ui.assert_clean(at)
     assert any("at least one input" in w.value for w in at.warning)
+
+
+def test_curved_features_in_batch_mode_tabulate_the_sums(ui):
+    at = ui.new_app()
+    at.multiselect(key="features").set_value(["x1", "x2", "x1*x2", "sin(x1)"]).run()
+    at = ui.go_to(at, PAGE)
+    at = at.toggle(key=K + "batch").set_value(True).run()
+    ui.assert_clean(at)
+    run = default_run(features=("x1", "x2", "x1*x2", "sin(x1)"))
+    prep, h = run.prepared, run.history
+    bs = batch_step(h.w[5], h.b[5], prep.F_train, prep.y_train, alpha=0.5)
+    table = at.dataframe[1].value  # [0] is the per-example table
+    np.testing.assert_allclose(table["Σ dz·x"], np.r_[bs.dz_x_sum, bs.dz_sum], rtol=1e-12)
+    np.testing.assert_allclose(table["dw = Σ/m"], np.r_[bs.dw, bs.db], rtol=1e-12)
+    np.testing.assert_allclose(table["w − 0.5·dw"], np.r_[bs.w_new, bs.b_new], rtol=1e-12)
