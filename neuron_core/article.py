@@ -1,0 +1,139 @@
+"""The source article's training loop as printed, next to the corrected one.
+
+The article's pseudocode (its X is (n, m), one column per example)::
+
+    for i in range(0,no_of_epochs):
+      z=np.dot(w.T,X)
+      y=sigmoid(z)
+      dz=y-Y
+      dw=1/m*(np.sum(np.dot(dz.T,X)))
+      db=1/m*(np.sum(dz))
+      w=w-a*dw
+      b=b-a*db
+
+Two slips change what it learns. z has no ``+ b``, so b is updated but never used: the
+boundary z = 0 always passes through the origin of the inputs. And ``np.sum`` adds the
+whole product up, so dw is one number, Σ_i Σ_j dz_i·x_ij / m, and every weight takes the
+same step: from w = 0 the weights stay equal, the boundary is stuck at one angle. (As
+printed, ``np.dot(dz.T, X)`` only lines up if X is (m, n); either way the sum is the same.)
+The corrected loop is `neuron_core.train`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .logistic import sigmoid
+from .training import evaluate_path, train
+from .validation import check_alpha, check_data, check_epochs, check_initial
+
+train_corrected = train  # the fix: z = w·x + b, dw = Xᵀ(ŷ − y)/m one entry per weight
+
+PRINTED_CODE = """\
+for i in range(0, no_of_epochs):
+    z = np.dot(w.T, X)                    # BUG 1: no + b
+    y = sigmoid(z)
+    dz = y - Y
+    dw = 1/m * (np.sum(np.dot(dz.T, X)))  # BUG 2: np.sum makes dw one number
+    db = 1/m * (np.sum(dz))
+    w = w - a*dw                          # every weight takes the same step
+    b = b - a*db                          # b changes but z never uses it
+"""
+
+CORRECTED_CODE = """\
+for epoch in range(epochs):               # X is (m, n): one row per example
+    z = X @ w + b                         # FIX 1: the bias enters z
+    y_hat = sigmoid(z)
+    dz = y_hat - y
+    dw = X.T @ dz / m                     # FIX 2: one entry per weight, shape (n,)
+    db = dz.sum() / m
+    w = w - alpha * dw
+    b = b - alpha * db
+"""
+
+DIAGNOSES = (
+    (
+        "z = np.dot(w.T, X) has no + b",
+        "the bias never reaches the output, so the boundary z = 0 must pass through the "
+        "origin of the inputs (with standardised inputs: the centre of the training data).",
+    ),
+    (
+        "np.sum(np.dot(dz.T, X)) is a single number",
+        "every weight gets the same update, so from w = 0 all weights stay equal and the "
+        "boundary can only sit at one angle (w₁ = w₂: a line at −45° in the inputs).",
+    ),
+)
+
+
+@dataclass(frozen=True, eq=False)
+class PrintedHistory:
+    """The printed loop's run; row k is the state after k epochs.
+
+    Attributes
+    ----------
+    w : ndarray of shape (K, n)
+    b : ndarray of shape (K,)
+        The printed ``b`` variable: updated each epoch, never used by z.
+    cost, accuracy : ndarray of shape (K,)
+        Of the model the loop really trains, ŷ = σ(w·x) (no bias).
+    diverged_at : int or None
+    """
+
+    w: np.ndarray
+    b: np.ndarray
+    cost: np.ndarray
+    accuracy: np.ndarray
+    diverged_at: int | None
+
+    @property
+    def epochs(self) -> int:
+        return len(self.cost) - 1
+
+
+def train_printed(X, y, *, alpha, epochs, w0=None, b0=0.0) -> PrintedHistory:
+    """Run the article's pseudocode as printed (vectorised, with a stable sigmoid and cost).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        Rows are examples (the article's X transposed).
+    y : ndarray of shape (m,), values in {0, 1}
+    alpha : float > 0
+    epochs : int ≥ 0
+    w0 : ndarray of shape (n,) or None (zeros)
+    b0 : float
+
+    Returns
+    -------
+    PrintedHistory
+    """
+    alpha, epochs = check_alpha(alpha), check_epochs(epochs)
+    X, y = check_data(X, y)
+    w, b = check_initial(w0, b0, X.shape[1])
+    m, n = X.shape
+    row_sums = X.sum(axis=1)  # Σ_j x_ij: all np.sum leaves of X in dw
+    W, B = np.empty((epochs + 1, n)), np.empty(epochs + 1)
+    K = epochs + 1
+    with np.errstate(all="ignore"):  # non-finite values end the run below, quietly
+        for k in range(epochs + 1):
+            W[k], B[k] = w, b
+            if not (np.all(np.isfinite(w)) and np.isfinite(b)):
+                K = k
+                break
+            if k == epochs:
+                break
+            dz = sigmoid(X @ w) - y  # z = w·x: no + b
+            dw = float(dz @ row_sums) / m  # one number for every weight
+            db = float(dz.sum()) / m
+            w = w - alpha * dw
+            b = b - alpha * db
+    W, B = W[:K], B[:K]
+    C, A = evaluate_path(W, np.zeros(K), X, y)  # the model trained has no bias
+    finite = np.isfinite(C)
+    if not finite.all():
+        K = int(np.argmin(finite))
+        W, B, C, A = W[:K], B[:K], C[:K], A[:K]
+    complete = len(C) == epochs + 1
+    return PrintedHistory(w=W, b=B, cost=C, accuracy=A, diverged_at=None if complete else len(C))
