@@ -117,25 +117,6 @@ def share_panel(s: Settings, container=st) -> None:
     """'Share this experiment': the full link, a QR code to project, the upload caveat."""
     with container.popover("🔗 Share", help="A link and QR code that open this exact experiment"):
         st.markdown("**Share this experiment**")
-        st.caption(
-            "Everything on screen travels in the link: data, seed, features, α, epochs, L2, "
-            "start and presenter mode. Scan the code to open it on a phone or tablet."
-        )
-        # No key: the switch follows presenter mode until the teacher flips it.
-        big = st.toggle(
-            "Link opens in presenter mode",
-            presenting(),
-            help="Big type for a projector. Students on phones usually want it off.",
-        )
-        link = current_link(s, presenter=big)
-        st.code(link, language=None, wrap_lines=True)
-        # PNG, never JPEG: compression artefacts make a QR code hard to scan.
-        st.image(
-            qr_png(link),
-            width=420 if presenting() else 340,  # big enough to scan from the back row
-            caption="QR code of the link above",
-            output_format="PNG",
-        )
         if s.source == "Upload CSV":
             up = st.session_state.get("upload")
             st.warning(
@@ -153,6 +134,25 @@ def share_panel(s: Settings, container=st) -> None:
                     on_click="ignore",
                     key="share_data_csv",
                 )
+        # No key: the switch follows presenter mode until the teacher flips it.
+        big = st.toggle(
+            "Link opens in presenter mode",
+            presenting(),
+            help="Big type for a projector. Students on phones usually want it off.",
+        )
+        link = current_link(s, presenter=big)
+        # PNG, never JPEG: compression artefacts make a QR code hard to scan.
+        st.image(
+            qr_png(link),
+            width=330 if presenting() else 320,  # fits a 720-px-high projector, scans from afar
+            caption="QR code of the link below",
+            output_format="PNG",
+        )
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(
+            "Everything travels in the link: data, seed, features, α, epochs, L2, start, "
+            "presenter mode and this page. Scan the code to open it on a phone or tablet."
+        )
 
 
 def _csv_name(name: str) -> str:
