@@ -146,7 +146,7 @@ def _title(run: Run, e, theme: Theme, height, stacked=False) -> dict:
         text=text,
         x=0.01,
         xanchor="left",
-        y=1.0 - (1.3 * size + 8) / height,
+        y=1.0 - (1.3 * size + 8 + _head_room(stacked)) / height,
         yanchor="bottom",
         yref="container",
         font=dict(size=size, color="#111111"),
@@ -155,6 +155,11 @@ def _title(run: Run, e, theme: Theme, height, stacked=False) -> dict:
 
 def _title_size(theme: Theme, stacked) -> int:
     return theme.font + 1 if stacked else theme.title
+
+
+def _head_room(stacked) -> int:
+    # A phone shows Plotly's tool bar all the time, over the top-right corner: start lower.
+    return 34 if stacked else 0
 
 
 # ---------------------------------------------------------------- traces
@@ -421,7 +426,7 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
     scene_axis = dict(tickfont=dict(size=theme.font - 3, color=black))
     eye = 1.55  # far enough that the axis titles stay inside the box, even on a phone
     layout = base_layout(theme)
-    top = (215 if stacked else 150) + (50 if theme.presenter else 0)
+    top = (215 if stacked else 150) + (50 if theme.presenter else 0) + _head_room(stacked)
     layout.update(
         title=_title(run, shown, theme, height, stacked),
         margin=dict(l=45 if stacked else 60, r=15 if stacked else 30, t=top, b=42 + 7 * theme.font),
@@ -478,7 +483,7 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
             orientation="h",
             x=0,
             xanchor="left",
-            y=1.0 - (2.7 * _title_size(theme, stacked) + 16) / height,
+            y=1.0 - (2.7 * _title_size(theme, stacked) + 16 + _head_room(stacked)) / height,
             yref="container",
             yanchor="top",
             font=dict(size=theme.font),
