@@ -33,21 +33,26 @@ train_corrected = train  # the fix: z = w·x + b, dw = Xᵀ(ŷ − y)/m one entr
 
 PRINTED_CODE = """\
 for i in range(0, no_of_epochs):
-    z = np.dot(w.T, X)                    # BUG 1: no + b
+    # BUG 1: no + b, so b never reaches z
+    z = np.dot(w.T, X)
     y = sigmoid(z)
     dz = y - Y
-    dw = 1/m * (np.sum(np.dot(dz.T, X)))  # BUG 2: np.sum makes dw one number
+    # BUG 2: np.sum adds everything up: dw is one number
+    dw = 1/m * (np.sum(np.dot(dz.T, X)))
     db = 1/m * (np.sum(dz))
-    w = w - a*dw                          # every weight takes the same step
-    b = b - a*db                          # b changes but z never uses it
+    w = w - a*dw   # every weight takes the same step
+    b = b - a*db   # b changes, z never reads it
 """
 
 CORRECTED_CODE = """\
-for epoch in range(epochs):               # X is (m, n): one row per example
-    z = X @ w + b                         # FIX 1: the bias enters z
+# X is (m, n): one row per example
+for epoch in range(epochs):
+    # FIX 1: the bias enters z
+    z = X @ w + b
     y_hat = sigmoid(z)
     dz = y_hat - y
-    dw = X.T @ dz / m                     # FIX 2: one entry per weight, shape (n,)
+    # FIX 2: one entry per weight, shape (n,)
+    dw = X.T @ dz / m
     db = dz.sum() / m
     w = w - alpha * dw
     b = b - alpha * db
@@ -62,7 +67,8 @@ DIAGNOSES = (
     (
         "np.sum(np.dot(dz.T, X)) is a single number",
         "every weight gets the same update, so from w = 0 all weights stay equal and the "
-        "boundary can only sit at one angle (w₁ = w₂: a line at −45° in the inputs).",
+        "boundary can only sit at one angle (w₁ = w₂: the line x₁ + x₂ = 0 in the "
+        "neuron's inputs).",
     ),
 )
 

@@ -91,4 +91,7 @@ def test_bad_alpha_is_refused(tiny):
 def test_code_listings_mark_the_changed_lines():
     assert "BUG 1" in PRINTED_CODE and "BUG 2" in PRINTED_CODE
     assert "FIX 1" in CORRECTED_CODE and "FIX 2" in CORRECTED_CODE
-    assert "+ b" in CORRECTED_CODE.splitlines()[1]
+    fixed = CORRECTED_CODE.splitlines()
+    assert "+ b" in fixed[fixed.index("    # FIX 1: the bias enters z") + 1]
+    printed = PRINTED_CODE.splitlines()
+    assert "np.sum" in printed[next(i for i, t in enumerate(printed) if "BUG 2" in t) + 1]

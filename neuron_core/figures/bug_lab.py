@@ -1,0 +1,82 @@
+"""Bug lab: the article's printed loop against the corrected one, on the same data."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..experiment import Prepared
+from .rates import boundary_panel
+from .style import Theme, base_layout
+
+PRINTED_COLOR, CORRECTED_COLOR = "#D55E00", "#0072B2"
+
+
+def bug_cost_figure(printed, corrected, optimum, *, theme: Theme | None = None, height=420):
+    """Cost per epoch of the printed loop (no +b, scalar dw) and of the corrected one.
+
+    Parameters
+    ----------
+    printed : PrintedHistory
+    corrected : History
+    optimum : Optimum
+    """
+    theme = theme or Theme()
+    fig = go.Figure()
+    for h, name, color, dash in (
+        (printed, "as printed (no +b, one dw for all)", PRINTED_COLOR, "dash"),
+        (corrected, "corrected", CORRECTED_COLOR, "solid"),
+    ):
+        fig.add_scatter(
+            x=np.arange(len(h.cost)),
+            y=h.cost,
+            mode="lines",
+            name=f"{name}: J = {h.cost[-1]:.4f}",
+            line=dict(color=color, dash=dash, width=theme.line),
+            hovertemplate=f"{name}<br>epoch %{{x}}<br>J = %{{y:.4f}}<extra></extra>",
+        )
+    if optimum.finite:
+        last = max(len(printed.cost), len(corrected.cost)) - 1
+        fig.add_scatter(
+            x=[0, max(1, last)],
+            y=[optimum.cost] * 2,
+            mode="lines",
+            name=f"optimum J* = {optimum.cost:.4f}",
+            line=dict(color="#555555", width=2, dash="dot"),
+            hoverinfo="skip",
+        )
+    layout = base_layout(theme)
+    layout["margin"] = dict(l=60, r=20, t=20, b=50)
+    layout["legend"] = dict(
+        orientation="h", x=0, y=-0.22, yanchor="top", font=dict(size=theme.font - 1)
+    )
+    fig.update_layout(
+        **layout,
+        height=height,
+        xaxis=dict(title=dict(text="epoch"), zeroline=False),
+        yaxis=dict(title=dict(text="cost J"), zeroline=False),
+    )
+    return fig
+
+
+def bug_boundaries(prep: Prepared, printed, corrected, *, theme: Theme | None = None, height=380):
+    """Two boundary maps: the printed loop's final σ(w·x) (bias 0) and the corrected σ(w·x + b)."""
+    theme = theme or Theme()
+    w_p = printed.w[-1]
+    left = boundary_panel(
+        prep,
+        w_p,
+        0.0,
+        f"As printed: accuracy {printed.accuracy[-1]:.0%}",
+        theme=theme,
+        height=height,
+    )
+    right = boundary_panel(
+        prep,
+        corrected.w[-1],
+        corrected.b[-1],
+        f"Corrected: accuracy {corrected.accuracy[-1]:.0%}",
+        theme=theme,
+        height=height,
+    )
+    return left, right

@@ -1,0 +1,116 @@
+"""Cost landscape: J(w₁, w₂) as a map, and the gradient-descent path walking down it."""
+
+from dataclasses import replace
+
+import numpy as np
+import streamlit as st
+
+import neuron_core as nc
+from neuron_core.compare import divergence_epoch, first_rise, preset_alphas
+from neuron_core.experiment import initial_weights
+from neuron_core.figures.landscape import landscape_figure, landscape_view, weight_label
+from pages._controls import current_run, current_settings, current_theme
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def presets(F, y, l2, epochs, w0):
+    return preset_alphas(F, y, l2, epochs=epochs, w0=w0)
+
+
+s = current_settings()
+st.title("Cost landscape")
+st.caption(
+    "Every choice of weights has a cost J. Drawn over the two weights w₁ and w₂, J is a "
+    "landscape with a valley; gradient descent walks downhill, one step per epoch. "
+    "Press **▶ Play** to watch the walk."
+)
+if len(s.features) < 2:
+    st.warning(
+        "The landscape needs two weights: pick at least two inputs in **Features**.", icon="🧩"
+    )
+    st.stop()
+
+base = current_run(s)
+prep = base.prepared
+n = prep.F_train.shape[1]
+w0 = initial_weights(n, s.init, s.init_seed)
+p = presets(prep.F_train, prep.y_train, s.l2, min(s.epochs, 500), w0)
+choices = {f"Sidebar α = {s.alpha:g}": s.alpha}
+for kind, a in p.alphas.items():
+    if a is not None:
+        choices[f"{kind.capitalize()} ({a:g})"] = a
+pick = st.segmented_control(
+    "Learning rate for this map",
+    list(choices),
+    default=next(iter(choices)),
+    key="landscape_alpha",
+    help="The presets come from this data's curvature L (see the Learning rates page): "
+    "0.01/L crawls, 1/L is quick, and the larger ones were checked to zig-zag or diverge here.",
+)
+alpha = choices.get(pick or "", s.alpha)
+run = base if alpha == s.alpha else current_run(replace(s, alpha=alpha))
+h = run.history
+surface = st.toggle("3-D surface", False, key="landscape_3d", help="Show J as a height.")
+
+view = landscape_view(run)
+frames = nc.sample_frames(h.cost, 80)
+fig = landscape_figure(run, view, frames, surface=surface, theme=current_theme())
+st.plotly_chart(fig, width="stretch", key="landscape_chart", config={"displaylogo": False})
+
+# What this α did, in one line.
+div, rise = divergence_epoch(h), first_rise(h.cost)
+if div is not None:
+    st.error(
+        f"**α = {alpha:g} diverges.** From epoch {div} the cost is above where it started: "
+        "each step overshoots the valley and lands higher on the other side.",
+        icon="💥",
+    )
+elif rise is not None:
+    st.warning(
+        f"**α = {alpha:g} zig-zags.** The cost first went up at epoch {rise}: the steps jump "
+        "across the valley instead of down it.",
+        icon="📈",
+    )
+elif run.optimum.finite and h.cost[-1] - run.optimum.cost > 0.01 * run.optimum.cost:
+    st.info(
+        f"**α = {alpha:g} crawls.** After {h.epochs} epochs the cost is still "
+        f"{h.cost[-1] - run.optimum.cost:.3g} above the optimum: the steps are too short.",
+        icon="🐢",
+    )
+else:
+    st.success(f"**α = {alpha:g} walks steadily down into the valley.**", icon="✅")
+if view.clipped:
+    far = np.abs(view.path).max()
+    st.caption(
+        f"The path flies off the map (|w| reaches {far:.3g}); the view is kept around the "
+        "start and the optimum so the valley stays readable."
+    )
+if not run.optimum.finite:
+    st.info(
+        "The classes can be separated perfectly, so there is no lowest point: J keeps falling "
+        "as the weights grow. The arrow points the way the weights head, towards infinity.",
+        icon="♾️",
+    )
+
+rest = ""
+if n > 2:
+    others = ", ".join(
+        f"{weight_label(f, k + 3).split(' ')[0]} = {w:.2f}"
+        for k, (f, w) in enumerate(zip(prep.features[2:], view.w_rest, strict=True))
+    )
+    rest = f" The other weights are held at their final values too: {others}."
+st.markdown(
+    f"**How to read it.** The map is a slice of J: the bias is held at the run's final "
+    f"value, b = {view.b:.3f}, and only w₁ and w₂ vary.{rest} The path shows the run's real "
+    "(w₁, w₂) at every epoch; early on its b was different, so the first steps need not point "
+    "straight downhill on this slice. Contour levels are spaced on a log scale of the height "
+    "above the map's lowest point, so the flat floor of the valley gets lines too."
+)
+cols = st.columns(3)
+cols[0].metric("α on this map", f"{alpha:g}")
+cols[1].metric("Safe α ≈ 1/L", f"{p.hint:g}", help="L bounds the curvature of J.")
+if run.optimum.finite:
+    gap = np.linalg.norm(h.w[-1, :2] - run.optimum.w[:2])
+    cols[2].metric("Distance to the optimum (w₁, w₂)", f"{gap:.3g}")
+else:
+    cols[2].metric("Optimum", "at infinity")

@@ -1,0 +1,135 @@
+"""Learning rates: the same data and start, several α, side by side."""
+
+import streamlit as st
+
+from neuron_core.compare import compare_rates, l_formula, preset_alphas
+from neuron_core.experiment import initial_weights
+from neuron_core.figures.rates import boundary_panel, rates_cost_figure
+from pages._controls import current_run, current_settings, current_theme
+
+KEYS = ("lr_0", "lr_1", "lr_2", "lr_3")
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def presets(F, y, l2, epochs, w0):
+    return preset_alphas(F, y, l2, epochs=epochs, w0=w0)
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def results(F, y, alphas, epochs, l2, w0, target):
+    return compare_rates(F, y, alphas, epochs=epochs, l2=l2, w0=w0, optimum_cost=target)
+
+
+def _fill(slots):
+    for key, (_, a) in zip(KEYS, slots, strict=False):
+        st.session_state[key] = a
+
+
+s = current_settings()
+theme = current_theme()
+st.title("Learning rates side by side")
+st.caption(
+    "The same data, the same starting weights, different step sizes α. Too small crawls, "
+    "about right gets there fast, too large zig-zags, larger still goes the wrong way."
+)
+if not s.features:
+    st.warning("Pick at least one input in **Features** in the sidebar.", icon="🧩")
+    st.stop()
+
+run = current_run(s)
+prep, opt = run.prepared, run.optimum
+F, y = prep.F_train, prep.y_train
+w0 = initial_weights(F.shape[1], s.init, s.init_seed)
+p = presets(F, y, s.l2, min(s.epochs, 500), w0)
+slots = [(kind, a) for kind, a in p.alphas.items() if a is not None]
+
+# New data → new presets in the inputs (the user's edits last until then).
+if st.session_state.get("_lr_for") != p.alphas:
+    st.session_state._lr_for = p.alphas
+    _fill(slots)
+
+st.subheader("The hint: α ≈ 1/L")
+st.latex(l_formula(F, s.l2))
+st.caption(
+    "X̃ is the training inputs with a column of ones for b, m the number of rows. L bounds how "
+    "sharply J can curve (σ′ ≤ ¼), so below 2/L every step lowers the cost. Above it a step "
+    "*may* overshoot; near the optimum the curve is often gentler, so the presets were "
+    "trained here to check what each one really does."
+)
+
+cols = st.columns(len(slots))
+for col, key, (kind, _) in zip(cols, KEYS, slots, strict=False):
+    col.number_input(
+        f"α {kind}",
+        min_value=1e-6,
+        max_value=1e6,
+        format="%g",
+        key=key,
+        help="Type any positive step size.",
+    )
+st.button("Reset to the presets", on_click=_fill, args=(slots,))
+if p.alphas["too large"] is None:
+    st.caption(
+        "On this data no α between 1/L and the diverging one zig-zagged without diverging, "
+        "so there are three presets."
+    )
+alphas = [float(st.session_state[k]) for k in KEYS[: len(slots)]]
+if s.alpha not in alphas:
+    alphas.append(s.alpha)
+target = opt.cost if opt.finite else None
+rs = results(F, y, tuple(alphas), s.epochs, s.l2, w0, target)
+
+log = st.toggle("Log scale for the cost", False, key="lr_log")
+st.plotly_chart(
+    rates_cost_figure(rs, opt, log=log, theme=theme),
+    width="stretch",
+    key="lr_costs",
+    config={"displaylogo": False},
+)
+
+names = {a: kind for kind, a in zip([k for k, _ in slots], alphas, strict=False)}
+names.setdefault(s.alpha, "sidebar α")
+within = "within 1 % of J*"
+table = [
+    {
+        "α": f"{r.alpha:g}",
+        "preset": names.get(r.alpha, ""),
+        "final cost J": f"{r.final_cost:.4f}",
+        within: "no finite J*"
+        if target is None
+        else ("never" if r.epochs_to_optimum is None else f"epoch {r.epochs_to_optimum}"),
+        "diverged at": "—" if r.diverged_at is None else f"epoch {r.diverged_at}",
+        "what happened": r.verdict,
+    }
+    for r in rs
+]
+st.dataframe(table, hide_index=True, width="stretch")
+bad = [r for r in rs if r.diverged_at is not None]
+for r in bad:
+    st.error(
+        f"**α = {r.alpha:g} diverges** (from epoch {r.diverged_at}): its steps overshoot the "
+        "valley by more than they gain, so the cost climbs above where it started.",
+        icon="💥",
+    )
+if target is None:
+    st.info(
+        "The classes can be separated perfectly, so J has no lowest point (it falls towards 0 "
+        "as the weights grow): there is no optimum to get within 1 % of.",
+        icon="♾️",
+    )
+else:
+    st.caption(
+        f"J* = {opt.cost:.5f} is the optimum found by scikit-learn. 'Within 1 %' counts the "
+        "first epoch from which the cost stays below 1.01·J*."
+    )
+
+st.subheader("Where each α left the boundary")
+cols = st.columns(min(len(rs), 3))
+for k, r in enumerate(rs):
+    h = r.history
+    fig = boundary_panel(
+        prep, h.w[-1], h.b[-1], f"α = {r.alpha:g}: {r.verdict}", theme=theme, height=340
+    )
+    cols[k % len(cols)].plotly_chart(
+        fig, width="stretch", key=f"lr_boundary_{k}", config={"displaylogo": False}
+    )
