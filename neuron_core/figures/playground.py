@@ -143,7 +143,7 @@ def _title(run: Run, e, theme: Theme, height, stacked=False) -> dict:
     # plotly anchors a two-line title by its first line: put that line near the top.
     size = _title_size(theme, stacked)
     return dict(
-        text=text,
+        text=f"<b>{text}</b>",  # bold in every frame (Streamlit bolds only the first)
         x=0.01,
         xanchor="left",
         y=1.0 - (1.3 * size + 8 + _head_room(stacked)) / height,

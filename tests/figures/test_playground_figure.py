@@ -9,6 +9,7 @@ the cost curve.
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import plotly.io as pio
@@ -38,6 +39,11 @@ def sent(fig) -> dict:
 
 def arr(spec) -> np.ndarray:
     return np.asarray(decode_array(spec), dtype=float)
+
+
+def words(text: str) -> str:
+    """Text as read on screen: tags such as <b> and <br> dropped."""
+    return re.sub(r"<[^>]+>", " ", text).replace("  ", " ").strip()
 
 
 def trace(d, name):
@@ -179,7 +185,7 @@ def test_before_play_the_figure_shows_the_chosen_epoch():
     contour = next(t for t in d["data"] if t["type"] == "contour")
     np.testing.assert_allclose(arr(contour["z"]), grid_y_hat(run, contour, shown), atol=1e-6)
     assert trace(d, "shown epoch")["x"] == [shown]
-    assert d["layout"]["title"]["text"].startswith(f"Epoch {shown} of 300")
+    assert words(d["layout"]["title"]["text"]).startswith(f"Epoch {shown} of 300")
     slider = d["layout"]["sliders"][0]
     assert slider["steps"][slider["active"]]["label"] == str(shown)
 
@@ -335,7 +341,7 @@ def test_a_run_that_diverges_at_once_still_draws_its_one_frame():
     assert run.history.diverged_at == 1 and run.history.epochs == 0  # the premise
     d = sent(playground_figure(run, nc.sample_frames(run.history.cost, 100)))
     assert [f["name"] for f in d["frames"]] == ["0"]
-    assert d["layout"]["title"]["text"].startswith("Epoch 0 of 0")
+    assert words(d["layout"]["title"]["text"]).startswith("Epoch 0 of 0")
 
 
 def test_without_test_data_there_is_no_test_cost_or_accuracy():
@@ -380,7 +386,9 @@ def test_every_frame_retitles_the_figure_with_its_own_epoch(linear):
     for f in d["frames"]:
         e = int(f["name"])
         title = f["layout"]["title"]
-        assert title["text"].startswith(f"Epoch {e} of {h.epochs} · cost J = {h.cost[e]:.4f}")
+        assert words(title["text"]).startswith(
+            f"Epoch {e} of {h.epochs} · cost J = {h.cost[e]:.4f}"
+        )
         # a frame's layout replaces the title: it must carry its place and size too
         assert title["font"] == d["layout"]["title"]["font"]
         assert (title["x"], title["y"]) == (d["layout"]["title"]["x"], d["layout"]["title"]["y"])
