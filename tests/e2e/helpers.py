@@ -134,13 +134,19 @@ _SETTLED_JS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  return !document.querySelector(
-    "[data-stale='true'], [data-testid='stSpinner'], [data-testid='stSkeleton']");
+  if (document.querySelector(
+      "[data-stale='true'], [data-testid='stSpinner'], [data-testid='stSkeleton']")) return false;
+  // Plotly charts load lazily and draw after the script has finished: wait for them too.
+  return Array.from(document.querySelectorAll("[data-testid='stPlotlyChart']")).every(el => {
+    const gd = el.querySelector('.js-plotly-plot');
+    return gd && gd._fullLayout && gd.querySelector('.main-svg');
+  });
 }"""
 
 
 def wait_for_app(page, timeout: float = TIMEOUT_MS) -> None:
-    """Wait until the script has finished running and no stale element or spinner remains."""
+    """Wait until the script has finished, nothing is stale or spinning, and every Plotly
+    chart on the page has been drawn."""
     page.wait_for_selector(APP_IDLE, timeout=timeout)
     page.wait_for_function(_SETTLED_JS, timeout=timeout)
 
