@@ -1,0 +1,43 @@
+"""Bug-lab figures on their data: both cost curves, and both final boundaries."""
+
+import numpy as np
+import pytest
+
+import neuron_core as nc
+from neuron_core.article import train_printed
+from neuron_core.figures.bug_lab import bug_boundaries, bug_cost_figure
+
+
+@pytest.fixture(scope="module")
+def runs():
+    prep = nc.prepare(nc.make_dataset("linear", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
+    F, y = prep.F_train, prep.y_train
+    printed = train_printed(F, y, alpha=0.5, epochs=100)
+    fixed = nc.train(F, y, alpha=0.5, epochs=100)
+    return prep, printed, fixed, nc.reference_optimum(F, y)
+
+
+def test_cost_curves_are_both_runs(runs):
+    _, printed, fixed, opt = runs
+    fig = bug_cost_figure(printed, fixed, opt)
+    np.testing.assert_allclose(fig.data[0].y, printed.cost)
+    np.testing.assert_allclose(fig.data[1].y, fixed.cost)
+    assert "printed" in fig.data[0].name and "corrected" in fig.data[1].name
+    assert fig.data[1].y[-1] < fig.data[0].y[-1]
+
+
+def test_printed_boundary_goes_through_the_inputs_origin(runs):
+    prep, printed, fixed, _ = runs
+    left, right = bug_boundaries(prep, printed, fixed)
+    # With standardised inputs the origin is the training mean: ŷ = 0.5 exactly there.
+    centre = prep.scaler.mean
+    F = prep.inputs(centre[None, :])
+    assert np.allclose(F, 0.0)
+    assert nc.predict_proba(printed.w[-1], 0.0, F)[0] == pytest.approx(0.5)
+    z = np.asarray(left.data[0].z)
+    x, y = np.asarray(left.data[0].x), np.asarray(left.data[0].y)
+    i, j = 7, 31
+    G = prep.inputs(np.array([[x[j], y[i]]]))
+    assert z[i, j] == pytest.approx(nc.predict_proba(printed.w[-1], 0.0, G)[0])
+    assert f"{printed.accuracy[-1]:.0%}" in left.layout.title.text
+    assert f"{fixed.accuracy[-1]:.0%}" in right.layout.title.text

@@ -1,0 +1,71 @@
+"""Learning-rate figures on their data: one curve per α, divergence marked, boundaries."""
+
+import numpy as np
+import pytest
+
+import neuron_core as nc
+from neuron_core.compare import compare_rates
+from neuron_core.figures.rates import boundary_panel, cost_axis_top, rates_cost_figure
+from neuron_core.figures.style import Theme
+
+
+@pytest.fixture(scope="module")
+def setup():
+    prep = nc.prepare(nc.make_dataset("moons", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
+    opt = nc.reference_optimum(prep.F_train, prep.y_train)
+    rs = compare_rates(
+        prep.F_train, prep.y_train, [0.03, 2.7, 43.0, 170.0], epochs=150, optimum_cost=opt.cost
+    )
+    return prep, opt, rs
+
+
+def test_one_curve_per_alpha_with_its_costs(setup):
+    _, opt, rs = setup
+    fig = rates_cost_figure(rs, opt)
+    curves = [t for t in fig.data if t.mode == "lines" and t.name.startswith("α")]
+    assert len(curves) == len(rs)
+    for t, r in zip(curves, rs, strict=True):
+        np.testing.assert_allclose(t.y, r.history.cost)
+        assert f"{r.alpha:g}" in t.name and r.verdict in t.name
+
+
+def test_diverging_alpha_is_marked_at_its_epoch(setup):
+    _, opt, rs = setup
+    fig = rates_cost_figure(rs, opt)
+    crosses = [t for t in fig.data if t.mode == "markers"]
+    bad = [r for r in rs if r.diverged_at is not None]
+    assert len(bad) == 1 and len(crosses) == 1
+    assert crosses[0].x == (bad[0].diverged_at,)
+    assert crosses[0].marker.symbol == "x"
+
+
+def test_optimum_floor_and_log_axis(setup):
+    _, opt, rs = setup
+    fig = rates_cost_figure(rs, opt, log=True)
+    floor = next(t for t in fig.data if t.name.startswith("optimum"))
+    assert floor.y == (opt.cost, opt.cost)
+    assert fig.layout.yaxis.type == "log"
+    assert fig.layout.yaxis.range is None
+
+
+def test_linear_axis_is_clipped_when_a_run_flies_off(setup):
+    _, opt, rs = setup
+    top = cost_axis_top(rs, opt)
+    assert top == pytest.approx(1.6 * rs[0].history.cost[0])
+    assert tuple(rates_cost_figure(rs, opt).layout.yaxis.range) == (0.0, top)
+    assert cost_axis_top(rs[:2], opt) is None  # calm runs: plotly's own range
+
+
+def test_boundary_panel_shows_the_neurons_output(setup):
+    prep, _, rs = setup
+    h = rs[1].history
+    fig = boundary_panel(prep, h.w[-1], h.b[-1], "good", theme=Theme.presenting())
+    contour = fig.data[0]
+    z = np.asarray(contour.z)
+    i, j = 10, 25
+    F = prep.inputs(np.array([[contour.x[j], contour.y[i]]]))
+    assert z[i, j] == pytest.approx(nc.predict_proba(h.w[-1], h.b[-1], F)[0])
+    assert contour.contours.start == 0.5
+    points = [t for t in fig.data if t.type == "scatter"]
+    assert sum(len(t.x) for t in points) == len(prep.train_idx)
+    assert fig.layout.title.text == "good"
