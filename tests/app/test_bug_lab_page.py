@@ -1,0 +1,34 @@
+"""Bug-lab page in AppTest: printed and corrected code, both runs, the diagnoses."""
+
+import numpy as np
+
+import neuron_core as nc
+from neuron_core.article import train_printed
+from neuron_core.figures.animation import decode_array
+
+PAGE = "pages/bug_lab.py"
+
+
+def test_default_shows_both_loops_and_both_runs(app, ui):
+    at = ui.go_to(app, PAGE)
+    ui.assert_clean(at)
+    codes = [c.value for c in at.code]
+    assert any("BUG 1" in c for c in codes) and any("FIX 1" in c for c in codes)
+    texts = " ".join(ui.texts(at))
+    assert "Bug 1" in texts and "Bug 2" in texts
+    assert "all equal" in texts
+    charts = at.get("plotly_chart")
+    assert len(charts) == 3
+    fig = ui.chart(at, 0)
+    prep = nc.prepare(nc.make_dataset("moons", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
+    printed = train_printed(prep.F_train, prep.y_train, alpha=0.5, epochs=300)
+    np.testing.assert_allclose(decode_array(fig["data"][0]["y"]), printed.cost, rtol=1e-6)
+
+
+def test_more_features_and_alpha_change(app, ui):
+    at = ui.go_to(app, PAGE)
+    at.multiselect(key="features").set_value(["x1", "x2", "x1^2"]).run()
+    at.select_slider(key="alpha").set_value(0.1).run()
+    ui.assert_clean(at)
+    assert len(at.get("plotly_chart")) == 3
+    assert "all equal" in " ".join(ui.texts(at))
