@@ -113,6 +113,17 @@ def qr_png(link: str, scale: int = 8) -> bytes:
     return buf.getvalue()
 
 
+def qr_scale(link: str, target_px: int) -> tuple[int, int]:
+    """(pixels per module, image width) for a QR code about ``target_px`` wide.
+
+    A whole number of pixels per module, shown at its own size: a resized QR code gets
+    blurred module edges that phone cameras misread.
+    """
+    n = segno.make(link, error="m", micro=False).symbol_size(border=4)[0]
+    scale = max(3, target_px // n)
+    return scale, n * scale
+
+
 def share_panel(s: Settings, container=st) -> None:
     """'Share this experiment': the full link, a QR code to project, the upload caveat."""
     with container.popover("🔗 Share", help="A link and QR code that open this exact experiment"):
@@ -141,10 +152,11 @@ def share_panel(s: Settings, container=st) -> None:
             help="Big type for a projector. Students on phones usually want it off.",
         )
         link = current_link(s, presenter=big)
-        # PNG, never JPEG: compression artefacts make a QR code hard to scan.
+        # Fits a 720-px-high projector and scans from afar; PNG, never JPEG (artefacts).
+        scale, px = qr_scale(link, 330)
         st.image(
-            qr_png(link),
-            width=330 if presenting() else 320,  # fits a 720-px-high projector, scans from afar
+            qr_png(link, scale),
+            width=px,
             caption="QR code of the link below",
             output_format="PNG",
         )

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 import neuron_core as nc
 from neuron_core.presets import BY_KEY, PRESETS, run_preset
-from pages._classroom import qr_png
+from pages._classroom import qr_png, qr_scale
 from pages._controls import ALPHAS, DEFAULTS, EPOCHS, L2S
 from pages._links import bad_link_values, share_link, url_values, values_from_link
 
@@ -119,6 +119,17 @@ def test_gallery_card_opens_its_preset_in_the_playground():
     assert not at.exception
     assert [t.value for t in at.title] == ["Watch one neuron learn"]
     _same(_values(at), {**BY_KEY["circles-squares"].settings(), "presenter": False})
+
+
+def test_thumbnail_draws_every_point_with_its_class_shape():
+    from pages._classroom import thumbnail_svg
+
+    run = run_preset(BY_KEY["xor-product"])
+    svg = thumbnail_svg(run, size=200, cells=10)
+    y = run.prepared.data.y
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg.count("<circle") == (y == 0).sum()  # class 0: circles
+    assert svg.count("<rect") == 1 + 10 * 10 + (y == 1).sum()  # background, cells, squares
 
 
 # ---------------------------------------------------------------- presenter mode
@@ -249,6 +260,8 @@ def test_qr_code_encodes_the_share_link():
     assert modules.shape != other.shape or not np.array_equal(modules, other)
     [image] = [i for i in at.get("image") if "QR code" in i.proto.imgs[0].caption]
     assert image.proto.imgs[0].url.endswith(".png")  # lossless: JPEG blurs the modules
+    scale, px = qr_scale(link, 330)
+    assert px % scale == 0 and 250 <= px <= 330  # whole pixels per module, shown unscaled
 
 
 def test_uploaded_data_cannot_travel_in_a_link_and_can_be_downloaded():

@@ -107,6 +107,13 @@ def test_preset_in_presenter_mode_opens_from_its_qr_code_on_another_device(
     finally:
         student.close()
 
+    # Back on the teacher's screen: presenter mode off brings every control back unchanged.
+    with expect_rerun(page):
+        page.locator(SIDEBAR).locator("label").filter(has_text="Presenter mode").click()
+    assert "presenter=true" not in page.url
+    assert dataset.input_value() == "Circles (a ring around a disc)"
+    assert values_from_link(page.url)["features"] == ("x1", "x2", "x1^2", "x2^2")
+
 
 def _download(page, button_text, names) -> bytes:
     with page.expect_download() as info:
