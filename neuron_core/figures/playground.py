@@ -103,7 +103,8 @@ def playground_figure(
     height = height or (1400 if stacked else 960)
     layout = _layout(run, shown, theme, bounds, stacked, height)
     plot_height = height - layout["margin"]["t"] - layout["margin"]["b"]
-    active = frames.index(shown) if shown in frames else -1
+    # The slider starts at the shown epoch, or the last sampled one before it.
+    active = max(i for i, e in enumerate(frames) if e <= shown) if shown >= frames[0] else 0
     layout.update(
         animation_controls(frames, active, frame_ms, theme.font, plot_height, 42 + 2 * theme.font)
     )

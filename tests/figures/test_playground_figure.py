@@ -190,6 +190,17 @@ def test_before_play_the_figure_shows_the_chosen_epoch():
     assert slider["steps"][slider["active"]]["label"] == str(shown)
 
 
+def test_an_epoch_between_frames_is_drawn_and_the_slider_starts_just_before_it():
+    run = make_run(epochs=300)
+    frames = nc.sample_frames(run.history.cost, 40)
+    shown = next(e for e in range(300) if e not in frames)
+    d = sent(playground_figure(run, frames, shown=shown))
+    contour = next(t for t in d["data"] if t["type"] == "contour")
+    np.testing.assert_allclose(arr(contour["z"]), grid_y_hat(run, contour, shown), atol=1e-6)
+    slider = d["layout"]["sliders"][0]
+    assert int(slider["steps"][slider["active"]]["label"]) == max(e for e in frames if e < shown)
+
+
 # ---------------------------------------------------------------- the boundary ŷ = 0.5
 
 
