@@ -58,17 +58,16 @@ for epoch in range(epochs):
     b = b - alpha * db
 """
 
-DIAGNOSES = (
+DIAGNOSES = (  # (the printed line, what goes wrong), one line each
     (
-        "z = np.dot(w.T, X) has no + b",
-        "the bias never reaches the output, so the boundary z = 0 must pass through the "
-        "origin of the inputs (with standardised inputs: the centre of the training data).",
+        "z = np.dot(w.T, X)",
+        "no + b, so the bias never reaches the output and the boundary z = 0 must pass "
+        "through the origin of the inputs (with standardised inputs: the centre of the data).",
     ),
     (
-        "np.sum(np.dot(dz.T, X)) is a single number",
-        "every weight gets the same update, so from w = 0 all weights stay equal and the "
-        "boundary can only sit at one angle (w₁ = w₂: the line x₁ + x₂ = 0 in the "
-        "neuron's inputs).",
+        "dw = 1/m * (np.sum(np.dot(dz.T, X)))",
+        "np.sum turns dw into one number, so every weight gets the same update: from w = 0 "
+        "they stay equal and the boundary keeps one angle (w₁ = w₂: the line x₁ + x₂ = 0).",
     ),
 )
 

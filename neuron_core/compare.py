@@ -176,11 +176,12 @@ def _round(a):
     return float(f"{a:.2g}")
 
 
-def l_formula(F, l2=0.0) -> str:
-    """LaTeX for the hint, with this data's numbers."""
+def l_formula(F, l2=0.0) -> tuple[str, str]:
+    """LaTeX for the hint, with this data's numbers: (L = …, α ≈ 1/L = …), two short lines."""
     L = smoothness(F, l2)
     lam = r" + \lambda" if l2 else ""
     return (
         rf"L = \lambda_{{\max}}\!\left(\tfrac{{1}}{{4m}}\,\tilde X^\top \tilde X\right){lam}"
-        rf" = {L:.3g}, \qquad \alpha \approx \tfrac{{1}}{{L}} = {1.0 / L:.3g}"
+        rf" = {L:.3g}",
+        rf"\alpha \approx \tfrac{{1}}{{L}} = {1.0 / L:.3g}",
     )

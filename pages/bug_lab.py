@@ -35,13 +35,13 @@ printed = printed_run(F, y, s.alpha, s.epochs, w0)
 left, right = st.columns(2)
 with left:
     st.subheader("As printed")
-    st.code(PRINTED_CODE, language="python")
+    st.code(PRINTED_CODE, language="python", wrap_lines=True)
 with right:
     st.subheader("Corrected")
-    st.code(CORRECTED_CODE, language="python")
+    st.code(CORRECTED_CODE, language="python", wrap_lines=True)
 
 st.markdown(
-    "\n".join(f"- **Bug {k}: `{code}`** — {why}" for k, (code, why) in enumerate(DIAGNOSES, 1))
+    "\n".join(f"- **Bug {k}** `{code}`: {why}" for k, (code, why) in enumerate(DIAGNOSES, 1))
 )
 
 st.plotly_chart(

@@ -49,7 +49,8 @@ if st.session_state.get("_lr_for") != p.alphas:
     _fill(slots)
 
 st.subheader("The hint: α ≈ 1/L")
-st.latex(l_formula(F, s.l2))
+for line in l_formula(F, s.l2):
+    st.latex(line)
 st.caption(
     "X̃ is the training inputs with a column of ones for b, m the number of rows. L bounds how "
     "sharply J can curve (σ′ ≤ ¼), so below 2/L every step lowers the cost. Above it a step "
@@ -91,15 +92,15 @@ names = {a: kind for kind, a in zip([k for k, _ in slots], alphas, strict=False)
 names.setdefault(s.alpha, "sidebar α")
 within = "within 1 % of J*"
 table = [
-    {
+    {  # the telling columns first: a phone shows the left of the table
         "α": f"{r.alpha:g}",
-        "preset": names.get(r.alpha, ""),
-        "final cost J": f"{r.final_cost:.4f}",
+        "what happened": r.verdict,
+        "diverged at": "—" if r.diverged_at is None else f"epoch {r.diverged_at}",
         within: "no finite J*"
         if target is None
         else ("never" if r.epochs_to_optimum is None else f"epoch {r.epochs_to_optimum}"),
-        "diverged at": "—" if r.diverged_at is None else f"epoch {r.diverged_at}",
-        "what happened": r.verdict,
+        "final cost J": f"{r.final_cost:.4f}",
+        "preset": names.get(r.alpha, ""),
     }
     for r in rs
 ]
@@ -124,12 +125,14 @@ else:
     )
 
 st.subheader("Where each α left the boundary")
-cols = st.columns(min(len(rs), 3))
+per_row = 3
 for k, r in enumerate(rs):
+    if k % per_row == 0:  # a row at a time, so a phone stacks them in α order
+        cols = st.columns(per_row)
     h = r.history
     fig = boundary_panel(
         prep, h.w[-1], h.b[-1], f"α = {r.alpha:g}: {r.verdict}", theme=theme, height=340
     )
-    cols[k % len(cols)].plotly_chart(
+    cols[k % per_row].plotly_chart(
         fig, width="stretch", key=f"lr_boundary_{k}", config={"displaylogo": False}
     )

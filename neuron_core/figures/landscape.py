@@ -148,7 +148,7 @@ def landscape_figure(
     *,
     surface=False,
     theme: Theme | None = None,
-    height=680,
+    height=None,
     frame_ms=90,
 ) -> AnimatedFigure:
     """Contour map (or 3-D surface) of J with the animated gradient-descent path.
@@ -164,6 +164,7 @@ def landscape_figure(
         A 3-D surface instead of the contour map.
     """
     theme = theme or Theme()
+    height = height or (780 if theme.presenter else 680)
     h = run.history
     frames = [int(e) for e in frames]
     keep = path_indices(len(h.cost))
@@ -198,7 +199,7 @@ def landscape_figure(
         animation_controls(frames, -1, frame_ms, theme.font, plot_height, 40 + 2 * theme.font)
     )
     return AnimatedFigure(
-        layout=dict(height=height),
+        layout=dict(height=height, template=layout.pop("template")),
         raw_data=data,
         raw_layout=layout,
         raw_frames=[
@@ -287,7 +288,7 @@ def _path_style(surface, theme):
     return dict(
         mode="lines+markers",
         name="path so far",
-        line=dict(color=PATH_COLOR, width=theme.line),
+        line=dict(color=PATH_COLOR, width=max(1.5, 0.6 * theme.line)),  # zig-zags stay legible
         marker=dict(size=max(3, theme.marker // 2) if not surface else 3, color=PATH_COLOR),
         hovertemplate="w₁ = %{x:.3f}<br>w₂ = %{y:.3f}<extra>path</extra>",
     )
@@ -458,12 +459,17 @@ def _layout(run: Run, view: LandscapeView, surface, theme: Theme, height) -> dic
             xaxis=dict(title=titled("w₁"), range=[view.w1s[0], view.w1s[-1]], **axis),
             yaxis=dict(title=titled("w₂"), range=[view.w2s[0], view.w2s[-1]], **axis),
             zaxis=dict(title=titled("J"), **axis),
-            camera=dict(eye=dict(x=1.5, y=-1.5, z=1.0)),
+            camera=dict(eye=dict(x=1.15, y=-1.15, z=0.75)),
             aspectmode="manual",
             aspectratio=dict(x=1, y=1, z=0.7),
         )
         return layout
-    axis = dict(zeroline=True, zerolinecolor="rgba(255,255,255,0.6)", automargin=True)
+    axis = dict(
+        zeroline=True,
+        zerolinecolor="rgba(255,255,255,0.6)",
+        automargin=True,
+        tickfont=dict(size=theme.font - 2, color=black),
+    )
     layout.update(
         xaxis=axis | dict(title=titled(x_title), range=[view.w1s[0], view.w1s[-1]]),
         yaxis=axis | dict(title=titled(y_title), range=[view.w2s[0], view.w2s[-1]]),

@@ -110,5 +110,6 @@ def test_same_start_for_every_alpha(moons):
 
 def test_formula_shows_this_datas_L(moons):
     F, _, _ = moons
-    assert f"{smoothness(F):.3g}" in l_formula(F)
-    assert r"\lambda" in l_formula(F, 0.1)
+    L_line, alpha_line = l_formula(F)
+    assert f"{smoothness(F):.3g}" in L_line and f"{1 / smoothness(F):.3g}" in alpha_line
+    assert r"+ \lambda" in l_formula(F, 0.1)[0] and r"+ \lambda" not in L_line
