@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..experiment import Prepared
-from .rates import boundary_panel
+from .rates import axis, boundary_panel
 from .style import Theme, base_layout
 
 PRINTED_COLOR, CORRECTED_COLOR = "#D55E00", "#0072B2"
@@ -53,8 +53,8 @@ def bug_cost_figure(printed, corrected, optimum, *, theme: Theme | None = None, 
     fig.update_layout(
         **layout,
         height=height,
-        xaxis=dict(title=dict(text="epoch"), zeroline=False),
-        yaxis=dict(title=dict(text="cost J"), zeroline=False),
+        xaxis=axis(theme, "epoch"),
+        yaxis=axis(theme, "cost J"),
     )
     return fig
 

@@ -22,6 +22,18 @@ RATE_COLORS = ("#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#000000")
 RATE_DASHES = ("dot", "solid", "dash", "dashdot", "longdash")
 
 
+def axis(theme: Theme, title: str, **extra) -> dict:
+    """An axis with readable, near-black ticks and title, spelled out (Streamlit's chart
+    theme replaces a figure's template, so the template's fonts would not survive)."""
+    black = "#111111"
+    return dict(
+        title=dict(text=title, font=dict(size=theme.font, color=black)),
+        tickfont=dict(size=theme.font - 2, color=black),
+        zeroline=False,
+        **extra,
+    )
+
+
 def rate_style(k):
     return RATE_COLORS[k % len(RATE_COLORS)], RATE_DASHES[k % len(RATE_DASHES)]
 
@@ -79,11 +91,11 @@ def rates_cost_figure(results, optimum, *, log=False, theme: Theme | None = None
     fig.update_layout(
         **layout,
         height=height,
-        xaxis=dict(title=dict(text="epoch"), zeroline=False),
-        yaxis=dict(
-            title=dict(text="cost J" + (" (log scale)" if log else "")),
+        xaxis=axis(theme, "epoch"),
+        yaxis=axis(
+            theme,
+            "cost J" + (" (log scale)" if log else ""),
             type="log" if log else "linear",
-            zeroline=False,
             **({} if log or top is None else {"range": [0.0, top]}),
         ),
     )
@@ -153,8 +165,8 @@ def boundary_panel(
         **layout,
         height=height,
         showlegend=False,
-        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=theme.font)),
-        xaxis=dict(range=list(bounds[:2]), title=dict(text=prep.data.feature_names[0])),
-        yaxis=dict(range=list(bounds[2:]), title=dict(text=prep.data.feature_names[1])),
+        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=theme.font, color="#111111")),
+        xaxis=axis(theme, prep.data.feature_names[0], range=list(bounds[:2])),
+        yaxis=axis(theme, prep.data.feature_names[1], range=list(bounds[2:])),
     )
     return fig
