@@ -33,15 +33,15 @@ train_corrected = train  # the fix: z = w·x + b, dw = Xᵀ(ŷ − y)/m one entr
 
 PRINTED_CODE = """\
 for i in range(0, no_of_epochs):
-    # BUG 1: no + b, so b never reaches z
+    # BUG 1: no + b
     z = np.dot(w.T, X)
     y = sigmoid(z)
     dz = y - Y
-    # BUG 2: np.sum adds everything up: dw is one number
+    # BUG 2: np.sum makes dw one number
     dw = 1/m * (np.sum(np.dot(dz.T, X)))
     db = 1/m * (np.sum(dz))
-    w = w - a*dw   # every weight takes the same step
-    b = b - a*db   # b changes, z never reads it
+    w = w - a*dw   # same step for every w
+    b = b - a*db   # z never reads b
 """
 
 CORRECTED_CODE = """\
@@ -51,7 +51,7 @@ for epoch in range(epochs):
     z = X @ w + b
     y_hat = sigmoid(z)
     dz = y_hat - y
-    # FIX 2: one entry per weight, shape (n,)
+    # FIX 2: one entry per weight
     dw = X.T @ dz / m
     db = dz.sum() / m
     w = w - alpha * dw
