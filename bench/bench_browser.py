@@ -12,6 +12,9 @@ each repeat opens a fresh browser context and measures:
 - app idle      navigation start → the script has finished and nothing is stale
 - α change      key press on the α slider (one step down, to a value not cached yet) → the
                 chart holds the new figure, at the next animation frame
+- α → figure    the same key press → the websocket message carrying the new figure arrives
+                (the server's share: rerun, training, figure, serialisation); the rest of
+                "α change" is the browser decoding and drawing it
 - α rerun idle  the same key press → the script has finished
 - Play          click on ▶ Play → Plotly starts the last frame (`plotly_animatingframe`),
                 against the nominal duration frames × frame duration read from the figure's
@@ -62,6 +65,16 @@ SETTINGS = {
 
 # Runs in every document before the app's own scripts: note when the chart first has data.
 FIRST_CHART_JS = """(() => {
+  // Timestamp every websocket message from the server, to split waiting from drawing.
+  window.__ws = [];
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', e => window.__ws.push(
+        [performance.now(), e.data.byteLength ?? e.data.size ?? e.data.length]));
+    }
+  };
   const look = () => {
     const gd = document.querySelector('.js-plotly-plot');
     if (gd && gd._fullData && gd._fullData.length && gd.querySelector('.gtitle')) {
@@ -148,6 +161,13 @@ def one_repeat(browser, url: str, query: str, play: bool) -> dict:
         page.keyboard.press("ArrowLeft")  # one step down: a value this server has not cached
         page.wait_for_function("() => window.__t1 !== null", polling="raf")
         out["α change (s)"] = page.evaluate("() => (window.__t1 - window.__t0) / 1000")
+        # When the biggest message (the figure) arrived: the server's share of the wait.
+        out["α → figure arrives (s)"] = page.evaluate(
+            """() => { const after = window.__ws.filter(m => m[0] >= window.__t0);
+                       if (!after.length) return NaN;
+                       const big = after.reduce((a, b) => (b[1] > a[1] ? b : a));
+                       return (big[0] - window.__t0) / 1000; }"""
+        )
         wait_for_app(page, 180_000)
         out["α rerun idle (s)"] = page.evaluate("() => (performance.now() - window.__t0) / 1000")
         time.sleep(0.3)
