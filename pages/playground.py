@@ -83,7 +83,8 @@ if st.session_state.get("_shown_for") != s:
 shown = min(int(st.session_state.get("shown_epoch", h.epochs)), h.epochs)
 
 frames = nc.sample_frames(h.cost, 100)
-fig = playground_figure(run, frames, shown=shown, theme=current_theme())
+phone = "Mobi" in (st.context.headers.get("User-Agent") or "")  # phones: one column
+fig = playground_figure(run, frames, shown=shown, theme=current_theme(), stacked=phone)
 st.plotly_chart(fig, width="stretch", key="playground_chart", config={"displaylogo": False})
 st.caption(chart_description(run, shown))
 
