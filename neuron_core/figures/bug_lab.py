@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ..experiment import Prepared
 from .rates import axis, boundary_panel
-from .style import Theme, base_layout
+from .style import Theme, add_optimum_line, base_layout
 
 PRINTED_COLOR, CORRECTED_COLOR = "#D55E00", "#0072B2"
 
@@ -37,14 +37,7 @@ def bug_cost_figure(printed, corrected, optimum, *, theme: Theme | None = None, 
         )
     if optimum.finite:
         last = max(len(printed.cost), len(corrected.cost)) - 1
-        fig.add_scatter(
-            x=[0, max(1, last)],
-            y=[optimum.cost] * 2,
-            mode="lines",
-            name=f"optimum J* = {optimum.cost:.4f}",
-            line=dict(color="#555555", width=2, dash="dot"),
-            hoverinfo="skip",
-        )
+        add_optimum_line(fig, optimum.cost, last)
     layout = base_layout(theme)
     layout["margin"] = dict(l=60, r=20, t=20, b=50)
     layout["legend"] = dict(

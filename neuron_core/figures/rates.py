@@ -13,6 +13,7 @@ from .style import (
     CLASS_SYMBOLS,
     PROB_COLORSCALE,
     Theme,
+    add_optimum_line,
     base_layout,
     class_label,
 )
@@ -74,14 +75,7 @@ def rates_cost_figure(results, optimum, *, log=False, theme: Theme | None = None
             )
     if optimum.finite:
         last = max((len(r.history.cost) - 1 for r in results), default=1)
-        fig.add_scatter(
-            x=[0, max(1, last)],
-            y=[optimum.cost] * 2,
-            mode="lines",
-            name=f"optimum J* = {optimum.cost:.4f}",
-            line=dict(color="#555555", width=2, dash="dot"),
-            hoverinfo="skip",
-        )
+        add_optimum_line(fig, optimum.cost, last)
     layout = base_layout(theme)
     layout["margin"] = dict(l=60, r=20, t=20, b=50)
     layout["legend"] = dict(

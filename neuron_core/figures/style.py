@@ -66,3 +66,15 @@ def class_label(classes, k) -> str:
     """How class k is named in legends: 'class 1 (dog)' when the file had its own names."""
     original = classes[k]
     return f"class {k}" if str(original) == str(k) else f"class {k} ({original})"
+
+
+def add_optimum_line(fig, cost: float, last_epoch: int) -> None:
+    """A dotted horizontal line at the best cost J*, across epochs 0..last_epoch."""
+    fig.add_scatter(
+        x=[0, max(1, last_epoch)],
+        y=[cost] * 2,
+        mode="lines",
+        name=f"optimum J* = {cost:.4f}",
+        line=dict(color="#555555", width=2, dash="dot"),
+        hoverinfo="skip",
+    )
