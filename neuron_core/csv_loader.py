@@ -29,6 +29,8 @@ from neuron_core.dataset import Dataset
 __all__ = ["MAX_ROWS", "CsvPreview", "DataError", "inspect_csv", "load_csv"]
 
 MAX_ROWS = 10_000
+# Squared features (x1^2, x1*x2) of values up to this size stay finite.
+MAX_ABS = 1e150
 LABEL_NAMES = frozenset({"label", "class", "target"})
 PREVIEW_VALUES = 50
 _INDEX_NAMES = frozenset({"", "index", "id", "idx", "row", "#"})
@@ -251,6 +253,13 @@ def _feature(table: Table, r: int, c: int) -> float:
         raise DataError(
             f"{table.where(r)}: column '{column}' holds {text[:40]!r}, which is {why}. "
             "Features must be ordinary finite numbers; fix or delete that row."
+        )
+    if abs(value) > MAX_ABS:
+        raise DataError(
+            f"{table.where(r)}: column '{column}' holds {text[:40]!r}, which is too large to "
+            f"train on (the playground takes values up to {MAX_ABS:.0e}, so that squared "
+            "features stay finite). Rescale that column, e.g. change its units, and upload "
+            "again."
         )
     return value
 

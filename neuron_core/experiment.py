@@ -119,11 +119,20 @@ def smoothness(F, l2=0.0):
     """L, the largest curvature of J: λ_max of [F 1]ᵀ[F 1]/(4m) plus l2.
 
     Gradient descent decreases J at every step for α < 2/L; α = 1/L is a safe, fast choice.
+    The matrix is formed from F divided by its largest entry, so inputs near 1e150 give a
+    finite L (or ``inf`` when L itself is beyond float range) instead of an overflow.
     """
-    Fa = np.c_[F, np.ones(len(F))]
-    return float(np.linalg.eigvalsh(Fa.T @ Fa / (4.0 * len(F)))[-1] + l2)
+    Fa = np.c_[np.asarray(F, dtype=float), np.ones(len(F))]
+    s = float(np.abs(Fa).max())
+    Fs = Fa / s
+    lam = float(np.linalg.eigvalsh(Fs.T @ Fs / (4.0 * len(F)))[-1])
+    with np.errstate(over="ignore"):
+        return float(lam * s * s + l2)
 
 
 def suggested_alpha(F, l2=0.0):
-    """The learning rate 1/L (see `smoothness`), rounded to two significant figures."""
+    """The learning rate 1/L (see `smoothness`), rounded to two significant figures.
+
+    0.0 when L is infinite: no learning rate is small enough for such inputs.
+    """
     return float(f"{1.0 / smoothness(F, l2):.2g}")

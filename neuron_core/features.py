@@ -78,8 +78,12 @@ class Standardizer:
     def fit(cls, F):
         """Statistics of F (m, n); a constant column gets scale 1 so nothing divides by 0."""
         F = np.asarray(F, dtype=float)
-        scale = F.std(axis=0)
-        return cls(mean=F.mean(axis=0), scale=np.where(scale > 1e-12, scale, 1.0))
+        # Statistics of F / (column's largest |value|), scaled back: no square overflows
+        # even for entries near 1e300.
+        top = np.abs(F).max(axis=0) if len(F) else np.ones(F.shape[1])
+        top = np.where(top > 0, top, 1.0)
+        scale = (F / top).std(axis=0) * top
+        return cls(mean=(F / top).mean(axis=0) * top, scale=np.where(scale > 1e-12, scale, 1.0))
 
     @classmethod
     def identity(cls, n):

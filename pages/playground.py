@@ -7,7 +7,7 @@ import neuron_core as nc
 from neuron_core.figures import playground_figure
 from pages import _equations as eq
 from pages._classroom import export_panel, preset_note, preset_picker, share_panel
-from pages._controls import current_run, current_settings, current_theme, presenting
+from pages._controls import ALPHAS, current_run, current_settings, current_theme, presenting
 
 
 def chart_description(run, shown) -> str:
@@ -53,20 +53,26 @@ h, prep = run.history, run.prepared
 if not presenting():
     export_panel(s, run, current_theme(), kit)
 safe_alpha = nc.suggested_alpha(prep.F_train, s.l2)
+safer = (
+    f"Try α ≤ {safe_alpha:g} (1/L for this data)."
+    if safe_alpha >= min(ALPHAS)
+    else "These inputs are so large that even the smallest α on the slider overshoots: "
+    "switch on **Standardise inputs** (or rescale your data)."
+)
 
 if h.diverged_at is not None:
     st.error(
         f"**Training diverged at epoch {h.diverged_at}.** With α = {s.alpha:g} every step "
         "overshoots the bottom of the cost and lands higher up the other side, so the "
         "weights and the cost blew up to infinity. The run stops at the last finite epoch "
-        f"({h.epochs}). Try α ≤ {safe_alpha:g} (1/L for this data).",
+        f"({h.epochs}). {safer}",
         icon="💥",
     )
 elif np.any(np.diff(h.cost) > 1e-12 * np.abs(h.cost[:-1]).max()):
     k = int(np.argmax(np.diff(h.cost) > 1e-12 * np.abs(h.cost[:-1]).max())) + 1
     st.warning(
         f"**The cost went up at epoch {k}.** α = {s.alpha:g} is large for this data: steps "
-        f"overshoot the minimum and zig-zag. Try α ≤ {safe_alpha:g} for a steady descent.",
+        f"overshoot the minimum and zig-zag. {safer}",
         icon="📈",
     )
 if not run.optimum.finite:

@@ -237,23 +237,24 @@ def test_too_large_a_learning_rate_explains_itself_without_nan(make_app, ui):
     assert constants == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="neuron_core.experiment.smoothness overflows (RuntimeWarning) on data this "
-    "large, so suggested_alpha crashes the page; see the issue-3 report",
-)
 def test_a_run_that_really_diverges_shows_the_banner(make_app, ui):
     """Only overflow-sized inputs make logistic-regression descent diverge to infinity
-    (its gradient is bounded by the inputs), so this uploads a file of numbers near 1e160."""
+    (its gradient is bounded by the inputs), so this uploads numbers near 1e140, the
+    largest the loader takes, and squares them."""
     at = make_app()
     at.segmented_control(key="source").set_value("Upload CSV").run()
     data = nc.make_dataset("moons", 60, 0.1, seed=0)
-    huge = nc.Dataset(data.X * 1e160, data.y, "huge")
+    huge = nc.Dataset(data.X * 1e140, data.y, "huge")
     at.file_uploader(key="upload_file").upload("huge.csv", csv_bytes(huge), "text/csv")
+    at.multiselect(key="features").set_value(["x1^2", "x2^2"])
     at.toggle(key="standardize").set_value(False)
     at.select_slider(key="alpha").set_value(10.0).run()
     ui.assert_clean(at)
     banner = " ".join(e.value for e in at.error)
-    assert "diverged" in banner and "α ≤" in banner
+    assert "diverged" in banner and "Standardise inputs" in banner
+    assert "α ≤ 0" not in banner
+
+    at.toggle(key="standardize").set_value(True).run()
+    ui.assert_clean(at)
+    assert not any("diverged" in e.value for e in at.error)
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]

@@ -397,6 +397,12 @@ BAD = [
         id="overflow-1e400",
     ),
     pytest.param(
+        b"x1,x2,label\n1,2,0\n3,-2e160,1\n",
+        {},
+        ["Data row 2", "line 3", "'x2'", "'-2e160'", "too large", "1e+150", "Rescale"],
+        id="too-large-to-square",
+    ),
+    pytest.param(
         b"x1,x2,label\n1,2,0\nnan,4,1\n",
         {},
         ["Data row 2", "'x1'", "missing", "'nan'"],

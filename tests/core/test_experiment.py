@@ -93,3 +93,18 @@ def test_run_experiment_without_test_rows_has_no_test_curves():
     assert len(p.test_idx) == 0
     run = run_experiment(p, alpha=1.0, epochs=5)
     assert run.history.test_cost is None and run.history.test_accuracy is None
+
+
+def test_smoothness_scales_with_the_square_of_the_inputs_without_overflowing():
+    # filterwarnings = error: any overflow in forming [F 1]ᵀ[F 1] would fail this test.
+    F = make_dataset("blobs", 50, seed=0).X
+    big = F * 1e140  # the bias column of ones is then negligible next to F
+    expected = np.linalg.eigvalsh(F.T @ F)[-1] / (4 * len(F))
+    assert smoothness(big) == pytest.approx(1e280 * expected, rel=1e-9)
+    assert suggested_alpha(big) == pytest.approx(1 / smoothness(big), rel=0.05)
+
+
+def test_smoothness_beyond_float_range_is_infinite_and_no_alpha_is_suggested():
+    F = make_dataset("blobs", 50, seed=0).X * 1e160
+    assert smoothness(F) == np.inf
+    assert suggested_alpha(F) == 0.0

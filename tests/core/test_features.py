@@ -105,3 +105,12 @@ def test_unscaled_weights_give_the_same_logits_on_raw_features():
     w, b = rng.normal(size=3), 0.7
     w_raw, b_raw = scaler.unscale(w, b)
     np.testing.assert_allclose(F @ w_raw + b_raw, scaler.transform(F) @ w + b, rtol=1e-12)
+
+
+def test_standardizer_handles_values_whose_squares_overflow():
+    # filterwarnings = error: squaring 1e200 inside std() would raise here.
+    rng = np.random.default_rng(4)
+    F = rng.normal(5.0, 3.0, (40, 2))
+    big, small = Standardizer.fit(F * 1e200), Standardizer.fit(F)
+    np.testing.assert_allclose(big.scale, small.scale * 1e200, rtol=1e-12)
+    np.testing.assert_allclose(big.transform(F * 1e200), small.transform(F), atol=1e-12)
