@@ -41,14 +41,14 @@ if "link_notes" not in st.session_state:  # a shared link is read once, on arriv
 PAGES = {
     "Learn": [
         ("pages/playground.py", "Playground", "🎯", "playground"),
-        ("pages/one_step.py", "One step by hand", "👣", "one-step"),
-        ("pages/the_math.py", "The math", "📐", "math"),
+        ("pages/one_step.py", "One step by hand", "👣", "one_step"),
+        ("pages/the_math.py", "The math", "📐", "the_math"),
         ("pages/landscape.py", "Cost landscape", "🏔️", "landscape"),
-        ("pages/learning_rates.py", "Learning rates", "🏃", "learning-rates"),
-        ("pages/bug_lab.py", "Bug lab", "🐞", "bug-lab"),
+        ("pages/learning_rates.py", "Learning rates", "🏃", "learning_rates"),
+        ("pages/bug_lab.py", "Bug lab", "🐞", "bug_lab"),
     ],
     "Classroom": [
-        ("pages/gallery.py", "Lesson presets", "🧑‍🏫", "lessons"),
+        ("pages/lessons.py", "Lesson presets", "🧑‍🏫", "lessons"),
     ],
 }
 page = st.navigation(
@@ -62,7 +62,7 @@ page = st.navigation(
 )
 st.session_state._page_path = page.url_path  # for share links to this page
 settings = sidebar()
-if page.url_path not in ("", "lessons"):  # the Playground and the gallery have their own
+if page.url_path not in ("", "lessons"):  # the Playground and the lessons page have their own
     share_panel(settings, st.sidebar)
 if presenting():
     st.html(PRESENTER_CSS)

@@ -7,6 +7,9 @@ from neuron_core.article import CORRECTED_CODE, DIAGNOSES, PRINTED_CODE, train_p
 from neuron_core.experiment import initial_weights
 from neuron_core.figures.bug_lab import bug_boundaries, bug_cost_figure
 from pages._controls import current_run, current_settings, current_theme
+from pages._entry import run_inside_app
+
+run_inside_app()
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)

@@ -10,6 +10,9 @@ from neuron_core.compare import divergence_epoch, first_rise, preset_alphas
 from neuron_core.experiment import initial_weights
 from neuron_core.figures.landscape import landscape_figure, landscape_view, weight_label
 from pages._controls import current_run, current_settings, current_theme
+from pages._entry import run_inside_app
+
+run_inside_app()
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)

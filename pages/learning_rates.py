@@ -6,6 +6,9 @@ from neuron_core.compare import compare_rates, l_formula, preset_alphas
 from neuron_core.experiment import initial_weights
 from neuron_core.figures.rates import boundary_panel, rates_cost_figure
 from pages._controls import current_run, current_settings, current_theme
+from pages._entry import run_inside_app
+
+run_inside_app()
 
 KEYS = ("lr_0", "lr_1", "lr_2", "lr_3")
 

@@ -23,6 +23,9 @@ from pages._controls import (
     current_theme,
     presenting,
 )
+from pages._entry import run_inside_app
+
+run_inside_app()
 
 ss = st.session_state
 K = "one_step_"  # prefix of this page's session keys

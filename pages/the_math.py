@@ -10,6 +10,9 @@ import streamlit as st
 
 from neuron_core.gradcheck import check_gradients
 from pages._controls import FEATURE_LABELS, current_run, current_settings
+from pages._entry import run_inside_app
+
+run_inside_app()
 
 TOL = 1e-6
 

@@ -111,7 +111,7 @@ def test_no_preset_note_once_a_control_differs_from_the_preset():
 
 def test_gallery_card_opens_its_preset_in_the_playground():
     at = _app()
-    at.switch_page("pages/gallery.py").run()
+    at.switch_page("pages/lessons.py").run()
     assert not at.exception
     assert [t.value for t in at.title] == ["Lesson presets"]
     assert {f"open_{p.key}" for p in PRESETS} <= {b.key for b in at.button}
@@ -206,12 +206,12 @@ def test_share_panel_can_drop_presenter_mode_from_the_link_for_phones():
 def test_share_link_points_at_the_page_it_was_made_on():
     at = _app()
     assert urlsplit(_link(at)).path == "/"  # the Playground is the home page
-    at.switch_page("pages/gallery.py").run()
+    at.switch_page("pages/lessons.py").run()
     assert urlsplit(_link(at)).path == "/lessons"
 
 
 def test_every_other_page_offers_the_share_panel_in_the_sidebar():
-    for path, url in [("pages/the_math.py", "/math"), ("pages/landscape.py", "/landscape")]:
+    for path, url in [("pages/the_math.py", "/the_math"), ("pages/landscape.py", "/landscape")]:
         at = _app()
         at.switch_page(path).run()
         assert not at.exception, path

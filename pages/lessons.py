@@ -5,6 +5,9 @@ import streamlit as st
 from neuron_core.presets import PRESETS
 from pages._classroom import apply_preset, matching_preset, preset_thumbnail, share_panel
 from pages._controls import current_settings
+from pages._entry import run_inside_app
+
+run_inside_app()
 
 s = current_settings()
 st.title("Lesson presets")
