@@ -5,12 +5,24 @@ chosen in the navigation.
 """
 
 import streamlit as st
+from threadpoolctl import threadpool_limits
 
 from pages._classroom import share_panel
 from pages._controls import presenting, sidebar
 from pages._links import bad_link_values
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
+
+
+@st.cache_resource
+def one_blas_thread():
+    """Once per server: numpy's BLAS on one thread. Our matrices are small (m ≤ 10,000 by
+    n ≤ 7), so threads cost more than they save, and on a 2-CPU shared host several users'
+    threads fight each other (bench/bench_app.py: defaults 0.68 s → 0.43 s a rerun)."""
+    return threadpool_limits(1, user_api="blas")
+
+
+one_blas_thread()
 
 # Presenter mode: type readable from the back of a classroom, full contrast, wide figures.
 PRESENTER_CSS = """<style>

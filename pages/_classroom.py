@@ -106,6 +106,7 @@ def current_link(s: Settings, page_path: str | None = None, presenter: bool | No
     return share_link(app_base_url(), page, values)
 
 
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def qr_png(link: str, scale: int = 8) -> bytes:
     """A QR code of ``link`` as PNG bytes (error correction M, 4-module quiet zone)."""
     buf = io.BytesIO()
@@ -113,6 +114,7 @@ def qr_png(link: str, scale: int = 8) -> bytes:
     return buf.getvalue()
 
 
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def qr_scale(link: str, target_px: int) -> tuple[int, int]:
     """(pixels per module, image width) for a QR code about ``target_px`` wide.
 

@@ -258,3 +258,12 @@ def test_a_run_that_really_diverges_shows_the_banner(make_app, ui):
     ui.assert_clean(at)
     assert not any("diverged" in e.value for e in at.error)
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
+
+
+def test_the_app_runs_numpy_on_one_blas_thread(app):
+    """Small matrices on a small shared host: app.py pins BLAS to one thread, once."""
+    from threadpoolctl import threadpool_info
+
+    blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert blas, "numpy should report its BLAS library"
+    assert {lib["num_threads"] for lib in blas} == {1}
