@@ -23,8 +23,11 @@ each repeat opens a fresh browser context and measures:
                 first load (the static JS bundle over HTTP is not counted), per α change,
                 and during playback (0: playback happens entirely in the browser)
 
-Medians over the repeats are printed. Targets (issue 4, reported, never asserted): first chart
-≤ 3 s, α change ≤ 0.6 s, ≤ 1.5 MB per interaction, playback within 20 % of nominal.
+A reference runs in the same session: bench/reference_app.py, a Streamlit page with one
+300-point Plotly line (68 frames, Play) and one slider, on its own server: what any chart
+costs on this machine and browser. Medians over the repeats are printed. Targets (issue 4,
+reported, never asserted): first chart ≤ 3 s, α change ≤ 0.6 s, ≤ 1.5 MB per interaction,
+playback within 20 % of nominal.
 The machine's load matters (software WebGL shares the CPU with the server): run it quiet.
 """
 
@@ -213,25 +216,31 @@ def main(argv=None) -> int:
     if not url:
         log = Path(tempfile.mkdtemp(prefix="bench-browser-")) / "server.log"
         proc, url = start_server(log)
+    ref_log = Path(tempfile.mkdtemp(prefix="bench-browser-ref-")) / "server.log"
+    ref_proc, ref_url = start_server(ref_log, script="bench/reference_app.py")
+    scenarios = {name: (url, query) for name, query in SETTINGS.items()}
+    if args.only:
+        scenarios = {args.only: scenarios[args.only]}
+    scenarios["reference"] = (ref_url, "")
     results: dict[str, list[dict]] = {}
     try:
         with sync_playwright() as pw:
             browser = launch_browser(pw)
             try:
-                # Warm-up: the server's first run imports and compiles; users after it don't pay.
+                # Warm-up: a server's first run imports and compiles; users after it don't pay.
                 one_repeat(browser, url, "", play=False)
-                for name, query in SETTINGS.items():
-                    if args.only and name != args.only:
-                        continue
+                one_repeat(browser, ref_url, "", play=False)
+                for name, (where, query) in scenarios.items():
                     results[name] = []
                     for i in range(args.repeats):
-                        r = one_repeat(browser, url, query, play=i < args.play_repeats)
+                        r = one_repeat(browser, where, query, play=i < args.play_repeats)
                         results[name].append(r)
                         shown = ", ".join(f"{k} {v:.3g}" for k, v in r.items())
                         print(f"  {name} #{i + 1}: {shown}", flush=True)
             finally:
                 browser.close()
     finally:
+        stop_server(ref_proc)
         if proc:
             stop_server(proc)
 

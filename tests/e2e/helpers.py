@@ -54,8 +54,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log_path: Path, port: int | None = None, timeout: float = 90.0):
-    """Start the app headless from the repo root; return ``(process, base_url)`` once healthy.
+def start_server(
+    log_path: Path, port: int | None = None, timeout: float = 90.0, script: str = "app.py"
+):
+    """Start the app (or another ``script``, e.g. a benchmark's reference) headless from the
+    repo root; return ``(process, base_url)`` once healthy.
 
     Output goes to ``log_path`` (a file, not a pipe, so a chatty server never blocks). The
     server runs in its own process group so `stop_server` can end it and its children.
@@ -66,7 +69,7 @@ def start_server(log_path: Path, port: int | None = None, timeout: float = 90.0)
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        script,
         "--server.headless",
         "true",
         "--server.port",
