@@ -52,7 +52,7 @@ if "link_notes" not in st.session_state:  # a shared link is read once, on arriv
 # One entry per page: (file, title, icon, url path). The Playground is the home page.
 PAGES = {
     "Learn": [
-        ("pages/playground.py", "Playground", "🎯", "playground"),
+        ("pages/playground.py", "Playground", "🎯", "home"),
         ("pages/one_step.py", "One step by hand", "👣", "one_step"),
         ("pages/the_math.py", "The math", "📐", "the_math"),
         ("pages/landscape.py", "Cost landscape", "🏔️", "landscape"),
@@ -63,18 +63,22 @@ PAGES = {
         ("pages/lessons.py", "Lesson presets", "🧑‍🏫", "lessons"),
     ],
 }
-page = st.navigation(
-    {
-        section: [
-            st.Page(path, title=title, icon=icon, url_path=url, default=(url == "playground"))
-            for path, title, icon, url in entries
-        ]
-        for section, entries in PAGES.items()
-    }
-)
+nav = {
+    section: [
+        st.Page(path, title=title, icon=icon, url_path=url, default=(url == "home"))
+        for path, title, icon, url in entries
+    ]
+    for section, entries in PAGES.items()
+}
+# The home page is served at "/" (its url_path only reserves a name). "/playground", the
+# file's name and the URL Streamlit's legacy pages/ mode knows it by, opens it too.
+nav[""] = [
+    st.Page("pages/playground.py", title="Playground", url_path="playground", visibility="hidden")
+]
+page = st.navigation(nav)
 st.session_state._page_path = page.url_path  # for share links to this page
 settings = sidebar()
-if page.url_path not in ("", "lessons"):  # the Playground and the lessons page have their own
+if page.url_path not in ("", "playground", "lessons"):  # these pages have their own
     share_panel(settings, st.sidebar)
 if presenting():
     st.html(PRESENTER_CSS)

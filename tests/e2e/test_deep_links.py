@@ -59,3 +59,10 @@ def test_first_visit_after_start_opens_the_linked_page_inside_the_app(browser, f
     goto(second, fresh_url, "one_step")
     _check_page(second, "One step by hand")
     second.close()
+
+    # The home page's file name works as a URL too (the legacy mode's name for it).
+    third = browser.new_page(viewport={"width": 1400, "height": 900})
+    goto(third, fresh_url, "playground", "epochs=50")
+    _check_page(third, "Watch one neuron learn")
+    assert slider_value(third, "Epochs") == "50"
+    third.close()
