@@ -24,6 +24,11 @@ def one_blas_thread():
 
 one_blas_thread()
 
+# Always: a long equation scrolls sideways on a narrow screen instead of being cut off.
+BASE_CSS = """<style>
+.stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
+</style>"""
+
 # Presenter mode: type readable from the back of a classroom, full contrast, wide figures.
 PRESENTER_CSS = """<style>
 .stMainBlockContainer { max-width: 100%; padding: 2.5rem 1.5rem 2rem; }
@@ -35,7 +40,6 @@ PRESENTER_CSS = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #1a1a1a; font-size: 1.15rem; }
 .stMainBlockContainer .katex { font-size: 1.45em; }
-.stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
 .stMainBlockContainer [data-testid="stMetricValue"] p { font-size: 2.1rem; font-weight: 600; }
 .stMainBlockContainer [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
 [data-testid="stSidebar"] label p, [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p
@@ -80,8 +84,7 @@ st.session_state._page_path = page.url_path  # for share links to this page
 settings = sidebar()
 if page.url_path not in ("", "playground", "lessons"):  # these pages have their own
     share_panel(settings, st.sidebar)
-if presenting():
-    st.html(PRESENTER_CSS)
+st.html(BASE_CSS + (PRESENTER_CSS if presenting() else ""))
 for note in st.session_state.link_notes:
     st.warning("This link had a value the app cannot use. " + note, icon="🔗")
 page.run()

@@ -60,7 +60,7 @@ def _link(at: AppTest) -> str:
 def _presenter_css(at: AppTest) -> bool:
     event = at._tree.children[2]
     return any(
-        "stMainBlockContainer" in getattr(n.proto, "body", "") for n in event.children.values()
+        "h1 { font-size: 2.8rem; }" in getattr(n.proto, "body", "") for n in event.children.values()
     )
 
 
