@@ -159,7 +159,14 @@ def _data_controls(sb):
             bind="query-params",
             help="Same seed, same points: share it to reproduce a picture.",
         )
-        c2.button("New sample", on_click=_new_sample, help="Draw a fresh set of points.")
+        c2.button(
+            "New",
+            icon=":material/casino:",
+            on_click=_new_sample,
+            help="Draw a fresh set of points (a new seed).",
+            key="new_sample",
+            width="stretch",
+        )
     else:
         upload_controls(sb)
     sb.slider(

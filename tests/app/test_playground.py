@@ -267,3 +267,13 @@ def test_the_app_runs_numpy_on_one_blas_thread(app):
     blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
     assert blas, "numpy should report its BLAS library"
     assert {lib["num_threads"] for lib in blas} == {1}
+
+
+def test_new_sample_draws_fresh_points_and_keeps_the_rest(make_app, ui):
+    at = make_app()
+    before = ui.chart(at)["data"][1]  # class-0 training points
+    at.button(key="new_sample").click().run()
+    ui.assert_clean(at)
+    assert at.number_input(key="seed").value == 1
+    assert ui.chart(at)["data"][1] != before
+    assert at.select_slider(key="alpha").value == 0.5  # nothing else moved
