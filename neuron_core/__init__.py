@@ -17,8 +17,10 @@ from .experiment import (
     smoothness,
     suggested_alpha,
 )
+from .export import Model, load_model
 from .features import FEATURE_LATEX, FEATURES, Standardizer, expand_features, is_linear
 from .frames import sample_frames
+from .gradcheck import GradientCheck, check_gradients
 from .grids import (
     Grid,
     boundary_segment,
@@ -29,6 +31,7 @@ from .grids import (
     probability_grid,
 )
 from .logistic import cost, gradients, predict_proba, sigmoid, step
+from .one_step import BatchStep, ExampleStep, batch_step, example_step, worst_example
 from .reference import Optimum, reference_optimum
 from .training import History, Snapshot, evaluate_path, iter_epochs, train
 
@@ -38,21 +41,28 @@ __all__ = [
     "FEATURE_LATEX",
     "INITS",
     "MAX_ROWS",
+    "BatchStep",
     "CsvPreview",
     "DataError",
     "Dataset",
+    "ExampleStep",
+    "GradientCheck",
     "Grid",
     "History",
+    "Model",
     "Optimum",
     "Prepared",
     "Run",
     "Snapshot",
     "Standardizer",
+    "batch_step",
     "boundary_segment",
+    "check_gradients",
     "cost",
     "cost_landscape",
     "data_bounds",
     "evaluate_path",
+    "example_step",
     "expand_features",
     "gradients",
     "initial_weights",
@@ -60,6 +70,7 @@ __all__ = [
     "is_linear",
     "iter_epochs",
     "load_csv",
+    "load_model",
     "make_dataset",
     "make_grid",
     "predict_proba",
@@ -75,4 +86,5 @@ __all__ = [
     "step",
     "suggested_alpha",
     "train",
+    "worst_example",
 ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -102,6 +104,10 @@ class Model:
     b: float
     info: dict
 
+    def predict_proba(self, X) -> np.ndarray:
+        """P(class 1) for raw points X (m, 2); see the module-level `predict_proba`."""
+        return predict_proba(self, X)
+
 
 def model_dict(run: Run, epoch: int | None = None, settings: dict | None = None) -> dict:
     """The neuron after ``epoch`` epochs (default: the last) as plain JSON-able data."""
@@ -148,13 +154,20 @@ def _plain(v):
 
 
 def load_model(source) -> Model:
-    """Read a model written by `model_json` (text, bytes or an already parsed dict).
+    """Read a model written by `model_json`: a file path, JSON text, bytes or a parsed dict.
 
     Raises
     ------
     ValueError
         When the text is not such a model, naming what is missing or wrong.
     """
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and not source.lstrip().startswith("{")
+    ):
+        try:
+            source = Path(source).read_bytes()
+        except OSError as err:
+            raise ValueError(f"cannot read the model file: {err}") from None
     if isinstance(source, bytes):
         source = source.decode("utf-8-sig")
     if isinstance(source, str):

@@ -88,6 +88,8 @@ def test_model_json_predicts_exactly_like_the_run(features, standardize):
     h = run.history
     expected = nc.predict_proba(h.w[-1], h.b[-1], run.prepared.inputs(X))
     np.testing.assert_allclose(predict_proba(model, X), expected, rtol=0, atol=1e-15)
+    np.testing.assert_array_equal(model.predict_proba(X), predict_proba(model, X))
+    assert nc.load_model is load_model  # also at the top level, for notebooks
     assert model.features == tuple(features)
     assert model.info["alpha"] == 1.0 and model.info["epochs"] == h.epochs
     assert model.info["standardized"] is standardize
@@ -135,3 +137,13 @@ def test_model_dict_rejects_an_epoch_the_run_never_reached():
 def test_load_model_explains_what_is_wrong(text, message):
     with pytest.raises(ValueError, match=message):
         load_model(text)
+
+
+def test_load_model_reads_a_file_path(tmp_path):
+    run = _run()
+    path = tmp_path / "moons-model.json"
+    path.write_text(model_json(run))
+    for source in (path, str(path)):
+        np.testing.assert_array_equal(load_model(source).w, run.history.w[-1])
+    with pytest.raises(ValueError, match="cannot read the model file"):
+        load_model(tmp_path / "missing.json")
