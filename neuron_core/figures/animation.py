@@ -136,3 +136,26 @@ def _merged(base: dict, top: dict) -> dict:
     for k, v in top.items():
         out[k] = _merged(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
     return out
+
+
+def animated_figure(
+    data, layout, height, frames, moving, traces, title, *, active=-1, frame_ms=80, font=16, pad=62
+) -> AnimatedFigure:
+    """Assemble an `AnimatedFigure` whose ``traces`` move with the epochs.
+
+    ``data`` and ``layout`` are the raw first picture (``layout`` holds ``margin`` and
+    ``template``); frame ``e`` of ``frames`` replaces ``traces`` by ``moving(e)`` and the
+    title by ``title(e)``. Play/Pause and the epoch slider come from `animation_controls`,
+    starting at frame ``active`` and sitting ``pad`` pixels below the plot.
+    """
+    plot_height = height - layout["margin"]["t"] - layout["margin"]["b"]
+    layout.update(animation_controls(frames, active, frame_ms, font, plot_height, pad))
+    return AnimatedFigure(
+        layout=dict(height=height, template=layout.pop("template")),
+        raw_data=data,
+        raw_layout=layout,
+        raw_frames=[
+            dict(name=str(e), data=moving(e), traces=traces, layout={"title": title(e)})
+            for e in frames
+        ],
+    )

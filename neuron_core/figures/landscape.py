@@ -14,7 +14,7 @@ import numpy as np
 
 from ..experiment import Run
 from ..grids import cost_landscape
-from .animation import AnimatedFigure, animation_controls, typed_array
+from .animation import AnimatedFigure, animated_figure, typed_array
 from .style import CLASS_COLORS, Theme, base_layout
 
 PATH_SO_FAR, NOW = 2, 3  # the moving traces, in both the 2-D and the 3-D figure
@@ -194,23 +194,17 @@ def landscape_figure(
         _optimum(view, opt, run.l2, surface, theme),
     ]
     layout = _layout(run, view, surface, theme, height)
-    plot_height = height - layout["margin"]["t"] - layout["margin"]["b"]
-    layout.update(
-        animation_controls(frames, -1, frame_ms, theme.font, plot_height, 40 + 2 * theme.font)
-    )
-    return AnimatedFigure(
-        layout=dict(height=height, template=layout.pop("template")),
-        raw_data=data,
-        raw_layout=layout,
-        raw_frames=[
-            dict(
-                name=str(e),
-                data=moving(e),
-                traces=[PATH_SO_FAR, NOW],
-                layout={"title": _title(run, e, theme, height)},
-            )
-            for e in frames
-        ],
+    return animated_figure(
+        data,
+        layout,
+        height,
+        frames,
+        moving,
+        [PATH_SO_FAR, NOW],
+        lambda e: _title(run, e, theme, height),
+        frame_ms=frame_ms,
+        font=theme.font,
+        pad=40 + 2 * theme.font,
     )
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from ..experiment import Run
 from ..features import is_linear
 from ..grids import boundary_segment, data_bounds, make_grid, probability_frames
-from .animation import AnimatedFigure, animation_controls, typed_array
+from .animation import AnimatedFigure, animated_figure, typed_array
 from .style import (
     BOUNDARY_COLOR,
     CLASS_COLORS,
@@ -102,25 +102,20 @@ def playground_figure(
     ]
     height = height or (1400 if stacked else 960)
     layout = _layout(run, shown, theme, bounds, stacked, height)
-    plot_height = height - layout["margin"]["t"] - layout["margin"]["b"]
     # The slider starts at the shown epoch, or the last sampled one before it.
     active = max(i for i, e in enumerate(frames) if e <= shown) if shown >= frames[0] else 0
-    layout.update(
-        animation_controls(frames, active, frame_ms, theme.font, plot_height, 42 + 2 * theme.font)
-    )
-    return AnimatedFigure(
-        layout=dict(height=height, template=layout.pop("template")),
-        raw_data=data,
-        raw_layout=layout,
-        raw_frames=[
-            dict(
-                name=str(e),
-                data=moving(e),
-                traces=MOVING,
-                layout={"title": _title(run, e, theme, height, stacked)},
-            )
-            for e in frames
-        ],
+    return animated_figure(
+        data,
+        layout,
+        height,
+        frames,
+        moving,
+        MOVING,
+        lambda e: _title(run, e, theme, height, stacked),
+        active=active,
+        frame_ms=frame_ms,
+        font=theme.font,
+        pad=42 + 2 * theme.font,
     )
 
 
