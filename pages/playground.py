@@ -55,6 +55,14 @@ run = current_run(s)
 h, prep = run.history, run.prepared
 if not presenting():
     export_panel(s, run, current_theme(), kit)
+phone = "Mobi" in (st.context.headers.get("User-Agent") or "")
+stacked = kit.toggle(
+    "One view per row",
+    value=phone,
+    key="stacked",
+    help="The map, the surface and the cost one under the other, each full width: easier "
+    "to read on a narrow screen or a small projector. On by default on phones.",
+)
 safe_alpha = nc.suggested_alpha(prep.F_train, s.l2)
 safer = (
     f"Try α ≤ {safe_alpha:g} (1/L for this data)."
@@ -92,8 +100,7 @@ if st.session_state.get("_shown_for") != s:
 shown = min(int(st.session_state.get("shown_epoch", h.epochs)), h.epochs)
 
 frames = nc.sample_frames(h.cost, 100)
-phone = "Mobi" in (st.context.headers.get("User-Agent") or "")  # phones: one column
-fig = playground_figure(run, frames, shown=shown, theme=current_theme(), stacked=phone)
+fig = playground_figure(run, frames, shown=shown, theme=current_theme(), stacked=stacked)
 st.plotly_chart(fig, width="stretch", key="playground_chart", config={"displaylogo": False})
 st.caption(chart_description(run, shown))
 

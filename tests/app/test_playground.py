@@ -277,3 +277,16 @@ def test_new_sample_draws_fresh_points_and_keeps_the_rest(make_app, ui):
     assert at.number_input(key="seed").value == 1
     assert ui.chart(at)["data"][1] != before
     assert at.select_slider(key="alpha").value == 0.5  # nothing else moved
+
+
+def test_one_view_per_row_stacks_the_figure_and_keeps_the_run(make_app, ui):
+    at = make_app()
+    side = ui.chart(at)
+    assert at.toggle(key="stacked").value is False  # a desktop browser: side by side
+    at.toggle(key="stacked").set_value(True).run()
+    ui.assert_clean(at)
+    tall = ui.chart(at)
+    assert tall["layout"]["height"] > side["layout"]["height"]
+    # Stacked: the map's and the surface's domains no longer share a row.
+    assert tall["layout"]["scene"]["domain"]["y"][1] <= tall["layout"]["yaxis"]["domain"][0]
+    assert ui.metrics(at) == ui.metrics(make_app())

@@ -15,6 +15,11 @@ from tests.e2e.helpers import (
     wait_for_app,
 )
 
+IPHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+
 
 def _slug(href: str) -> str:
     return urlsplit(href).path.strip("/") or "home"
@@ -44,11 +49,15 @@ def test_every_page_in_the_navigation_opens(page, app_url, snap):
 
 
 def test_phone_width_has_no_horizontal_scroll(browser, app_url, screenshots):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, user_agent=IPHONE_UA
+    )
     context.set_default_timeout(TIMEOUT_MS)
     try:
         phone = context.new_page()
         goto(phone, app_url)
+        # A phone gets the views one per row, the toggle on, without asking.
+        assert phone.get_by_role("switch", name="One view per row").is_checked()
         links = nav_links(phone)
         overflow = {}
         for link in links:
