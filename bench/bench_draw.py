@@ -133,7 +133,7 @@ def main(argv=None) -> int:
             browser.close()
 
     print(
-        f"\nplotly.js {plotly.__version__} (Python package's bundle), headless Chromium, "
+        f"\nthe plotly.js bundled with plotly {plotly.__version__}, headless Chromium, "
         f"{len(full['frames'])} frames × {ms} ms; medians over {args.repeats} repeats, ms"
     )
     print(f"| {'figure':18} | newPlot |   react |    play | nominal | play / nominal |")
