@@ -396,7 +396,7 @@ def _domains(stacked):
     return dict(
         map=([0.0, 0.44], [0.42, 1.0]),
         map_title=1.0,
-        scene=([0.53, 1.0], [0.42, 1.0]),
+        scene=([0.57, 1.0], [0.42, 1.0]),  # clear of the colour bar and its labels
         cost=([0.0, 1.0], [0.0, 0.28]),
     )
 
@@ -420,7 +420,7 @@ def _layout(run: Run, shown, theme: Theme, bounds, stacked, height) -> dict:
     costs = np.r_[h.cost, h.test_cost if h.test_cost is not None else []]
     log = bool(costs.min() > 0 and costs.max() / costs.min() > 30)
     scene_axis = dict(tickfont=dict(size=theme.font - 3, color=black))
-    eye = 1.8 if stacked else 1.65  # far enough that tick labels and titles stay in the box
+    eye = 1.8 if stacked else 1.55  # far enough that tick labels and titles stay in the box
     layout = base_layout(theme)
     top = (215 if stacked else 150) + (50 if theme.presenter else 0) + _head_room(stacked)
     layout.update(
