@@ -8,7 +8,8 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.compare import divergence_epoch, first_rise, preset_alphas
 from neuron_core.experiment import initial_weights
-from neuron_core.figures.landscape import landscape_figure, landscape_view, weight_label
+from neuron_core.figures.landscape import landscape_figure
+from neuron_core.figures.landscape_view import landscape_view, weight_label
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 

@@ -3,142 +3,21 @@
 The map is a slice of J: b (and any weights beyond the first two) held at the run's final
 values, so the valley drawn is the one the run ends in. Contour levels are log-spaced in
 J − J_low (J_low: the lowest J on the grid) so the narrow floor of the valley gets as many
-lines as its walls. The path moves with Play / the epoch slider, in the browser.
+lines as its walls. The path moves with Play / the epoch slider, in the browser. What is
+drawn (the grid, the slice, the path) is computed first, in `landscape_view`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from ..experiment import Run
-from ..grids import cost_landscape
 from .animation import AnimatedFigure, animated_figure, typed_array
+from .landscape_view import LandscapeView, level_to_cost, path_indices, weight_label
 from .style import CLASS_COLORS, Theme, base_layout
 
 PATH_SO_FAR, NOW = 2, 3  # the moving traces, in both the 2-D and the 3-D figure
-MAX_PATH = 400  # path points sent per frame (every epoch when the run is shorter)
-REACH = 2.5  # the view may reach this many "core sizes" beyond the start and the optimum
-SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 PATH_COLOR, OPT_COLOR = "#111111", "#D55E00"
-
-
-@dataclass(frozen=True, eq=False)
-class LandscapeView:
-    """What the landscape shows, before any plotting.
-
-    Attributes
-    ----------
-    w1s, w2s : ndarrays (res,)
-    J : ndarray (res, res)
-        J at (w1s[j], w2s[i]) in row i, column j, with b and w[2:] at the run's final values.
-    level : ndarray (res, res)
-        log10(J − J_low + δ): what the contour colours.
-    b : float
-    w_rest : ndarray (n − 2,)
-    path : ndarray (K, 2)
-        The run's (w₁, w₂) after each epoch.
-    path_J : ndarray (K,)
-        J on this slice at each path point (heights in 3-D).
-    clipped : bool
-        The path leaves the view (the view is kept around the start and the optimum).
-    names : (str, str)
-        Feature names of w₁ and w₂.
-    """
-
-    w1s: np.ndarray
-    w2s: np.ndarray
-    J: np.ndarray
-    level: np.ndarray
-    floor: float
-    delta: float
-    b: float
-    w_rest: np.ndarray
-    path: np.ndarray
-    path_J: np.ndarray
-    clipped: bool
-    names: tuple[str, str]
-
-
-def landscape_view(run: Run, res=60) -> LandscapeView:
-    """Grid, slice and path for `landscape_figure` (needs at least two features)."""
-    h, prep = run.history, run.prepared
-    F, y = prep.F_train, prep.y_train
-    path = h.w[:, :2]
-    b, w_rest = float(h.b[-1]), h.w[-1, 2:]
-    (x0, x1, y0, y1), clipped = _bounds(path, run.optimum)
-    w1s, w2s = np.linspace(x0, x1, res), np.linspace(y0, y1, res)
-    J = cost_landscape(F, y, w1s, w2s, w_rest, b, run.l2)
-    floor = float(J.min())
-    delta = max(1e-4, 1e-3 * float(J.max() - floor))
-    path_J = _slice_costs(F, y, path, w_rest, b, run.l2)
-    return LandscapeView(
-        w1s=w1s,
-        w2s=w2s,
-        J=J,
-        level=np.log10(J - floor + delta),
-        floor=floor,
-        delta=delta,
-        b=b,
-        w_rest=w_rest,
-        path=path,
-        path_J=path_J,
-        clipped=clipped,
-        names=(prep.features[0], prep.features[1]),
-    )
-
-
-def level_to_cost(level, floor, delta):
-    """Inverse of the contour transform: J from log10(J − floor + δ)."""
-    return floor - delta + 10.0 ** np.asarray(level)
-
-
-def _slice_costs(F, y, path, w_rest, b, l2, chunk=512):
-    """J at each (w₁, w₂) row of ``path`` with the other parameters fixed: shape (K,)."""
-    fixed = F[:, 2:] @ w_rest + b
-    out = np.empty(len(path))
-    with np.errstate(all="ignore"):
-        for s in range(0, len(path), chunk):
-            Z = F[:, :2] @ path[s : s + chunk].T + fixed[:, None]
-            out[s : s + chunk] = (np.logaddexp(0.0, Z) - y[:, None] * Z).mean(axis=0)
-    if l2:
-        out += 0.5 * l2 * (np.sum(path**2, axis=1) + w_rest @ w_rest)
-    return out
-
-
-def _bounds(path, optimum):
-    """A box holding the path and the optimum; clipped when the path flies far off."""
-    core = [path[0], path[-1]]
-    if optimum.finite:
-        core = [path[0], np.asarray(optimum.w[:2])]
-    core = np.array(core)
-    lo, hi = core.min(axis=0), core.max(axis=0)
-    size = max(float((hi - lo).max()), 1.0)
-    limit_lo, limit_hi = lo - REACH * size, hi + REACH * size
-    plo, phi = path.min(axis=0), path.max(axis=0)
-    clipped = bool(np.any(plo < limit_lo) or np.any(phi > limit_hi))
-    lo = np.maximum(np.minimum(lo, plo), limit_lo)
-    hi = np.minimum(np.maximum(hi, phi), limit_hi)
-    pad = np.maximum(0.12 * (hi - lo), 0.3)
-    lo, hi = lo - pad, hi + pad
-    return (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])), clipped
-
-
-def weight_label(name: str, k: int) -> str:
-    """'w₁ (x₁)': the weight and the input it multiplies."""
-    pretty = name.replace("x1", "x₁").replace("x2", "x₂").replace("^2", "²").replace("*", "·")
-    return f"w{str(k).translate(SUB)} (on {pretty})"
-
-
-def path_indices(count, max_points=MAX_PATH):
-    """Which epochs the path line includes: all of them for short runs, else every epoch of
-    the first half of the budget (where zig-zags show) and evenly spread ones after."""
-    if count <= max_points:
-        return np.arange(count)
-    head = max_points // 2
-    tail = np.linspace(head, count - 1, max_points - head).round().astype(int)
-    return np.unique(np.r_[np.arange(head), tail])
 
 
 def landscape_figure(
