@@ -166,3 +166,27 @@ def test_curved_features_in_batch_mode_tabulate_the_sums(ui):
     np.testing.assert_allclose(table["Σ dz·x"], np.r_[bs.dz_x_sum, bs.dz_sum], rtol=1e-12)
     np.testing.assert_allclose(table["dw = Σ/m"], np.r_[bs.dw, bs.db], rtol=1e-12)
     np.testing.assert_allclose(table["w − 0.5·dw"], np.r_[bs.w_new, bs.b_new], rtol=1e-12)
+
+
+@pytest.mark.parametrize("batch", [False, True], ids=["one example", "batch"])
+def test_l2_adds_its_pull_to_dw_in_the_numbers(ui, batch):
+    at = ui.new_app()
+    at.select_slider(key="l2").set_value(0.1).run()
+    at = ui.go_to(at, PAGE)
+    if batch:
+        at = at.toggle(key=K + "batch").set_value(True).run()
+    ui.assert_clean(at)
+    data = nc.make_dataset("moons", 200, 0.1, seed=0)
+    run = nc.run_experiment(
+        nc.prepare(data, ("x1", "x2"), True, 0.25, seed=0), alpha=0.5, epochs=300, l2=0.1
+    )
+    prep, h = run.prepared, run.history
+    i = at.number_input(key=K + "example").value
+    w, b = h.w[5], h.b[5]
+    if batch:
+        s = batch_step(w, b, prep.F_train, prep.y_train, alpha=0.5, l2=0.1)
+    else:
+        s = example_step(w, b, prep.F_train[i], prep.y_train[i], alpha=0.5, l2=0.1)
+    text = latex(at)
+    assert r"\lambda w" in text and rf"0.1\,{vector(w)}" in text  # the decay term, substituted
+    assert vector(s.dw) in text and vector(s.w_new) in text

@@ -1,0 +1,186 @@
+"""The numbers panel of the One step page: every quantity of one step, substituted.
+
+`example_numbers` (one example), `batch_numbers` (the average over all m) and
+`feature_table` (one row per input) write into the column they are given; `Shown` carries
+what they need from the page.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+import neuron_core as nc
+from pages import _equations as eq
+from pages._controls import FEATURE_LABELS
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the numbers panel shows: example #i (label y) of m rows, the model's inputs."""
+
+    i: int
+    y: float
+    m: int
+    features: tuple
+    l2: float
+    alpha: float
+    batch: bool
+
+    @property
+    def n(self) -> int:
+        return len(self.features)
+
+    @property
+    def linear(self) -> bool:
+        return nc.is_linear(self.features)
+
+
+def num(v) -> str:
+    """eq.num, but 1e-5 ≤ |v| < 1e-3 as a plain decimal: shorter inside a long line."""
+    return f"{v:.3g}" if 1e-5 <= abs(v) < 1e-3 else eq.num(v)
+
+
+def par(v) -> str:
+    """A number for a product: negative values in parentheses."""
+    return f"({num(v)})" if v < 0 else num(v)
+
+
+def row(v) -> str:
+    return r"\big(" + r",\ ".join("{" + num(x) + "}" for x in v) + r"\big)"
+
+
+def lines(*parts) -> str:
+    """An equation broken after each '=': narrow columns and phones keep it readable."""
+    return (
+        r"\begin{aligned}"
+        + parts[0]
+        + "".join(r" \\ &= " + p for p in parts[1:])
+        + r"\end{aligned}"
+    )
+
+
+def change(d) -> str:
+    return f"{d:+.4f}" if d == 0 or abs(d) >= 1e-4 else f"{d:+.1e}"
+
+
+def example_numbers(st_, e, c: Shown):
+    """x, y, w, b, the forward and the backward pass of one example, numbers substituted."""
+    i, y, n, l2 = c.i, c.y, c.n, c.l2
+    st_.subheader(f"Example #{i}")
+    if n <= 2:
+        st_.latex(rf"x = {row(e.x)}, \qquad y = {int(y)}")
+        st_.latex(rf"w = {row(e.w)}, \qquad b = {num(e.b)}")
+    else:  # long rows: one per line
+        st_.latex(rf"x = {row(e.x)}")
+        st_.latex(rf"w = {row(e.w)}")
+        st_.latex(rf"y = {int(y)}, \qquad b = {num(e.b)}")
+    if not c.linear:
+        st_.caption("x lists the inputs " + ", ".join(FEATURE_LABELS[f] for f in c.features))
+    st_.subheader("Forward pass")
+    if n <= 3:
+        # w_j·x_j with the sign of w_j pulled out, tight: it has to fit a narrow column
+        prods = "".join(
+            ("-" if wj < 0 else ("+" if j else "")) + num(abs(wj)) + r"{\cdot}" + par(xj)
+            for j, (wj, xj) in enumerate(zip(e.w, e.x, strict=True))
+        )
+        bias = ("-" if e.b < 0 else "+") + num(abs(e.b))
+        # A long line would be cut off in a narrow column: the bias goes on its own line.
+        width = len(prods.replace(r"{\cdot}", "*")) + len(bias)
+        sep = r" \\ &\phantom{=}\;{}" if width > 34 else ""  # {}: a binary minus
+        st_.latex(lines(r"z &= w\cdot x + b", prods + sep + bias, num(e.z)))
+    else:
+        st_.latex(lines(r"z &= \textstyle\sum_j w_j x_j + b", num(e.z)))
+    st_.latex(
+        lines(
+            r"\hat y &= \sigma(z) = \frac{1}{1 + e^{-z}}",
+            rf"\frac{{1}}{{1 + e^{{{num(-e.z)}}}}} = {num(e.y_hat)}",
+        )
+    )
+    one_minus = float(nc.sigmoid(-e.z))  # 1 − ŷ without losing digits
+    picked = rf"-\log {num(e.y_hat)}" if y == 1 else rf"-\log(1 - \hat y) = -\log {num(one_minus)}"
+    st_.latex(lines(r"L &= -\big[y\log\hat y + (1-y)\log(1-\hat y)\big]", picked, num(e.loss)))
+    st_.caption(f"y = {int(y)}, so only the {'first' if y == 1 else 'second'} term is left.")
+    st_.subheader("Backward pass")
+    st_.latex(rf"dz = \hat y - y = {num(e.y_hat)} - {int(y)} = {num(e.dz)}")
+    decay = rf" + {l2:g}\,{eq.vector(e.w)}" if l2 else ""
+    if n <= 3:
+        st_.latex(
+            lines(
+                r"dw &= dz\,x" + (r" + \lambda w" if l2 else ""),
+                rf"{par(e.dz)}\,{eq.vector(e.x)}{decay}",
+                eq.vector(e.dw),
+            )
+        )
+    else:
+        st_.latex(r"dw_j = dz\,x_j" + (r" + \lambda w_j" if l2 else "") + r"\quad\text{(table)}")
+    st_.latex(rf"db = dz = {num(e.db)}")
+
+
+def batch_numbers(st_, bs, c: Shown):
+    """The per-example table, then the averages over m: J, dw and db."""
+    i, m, n, l2 = c.i, c.m, c.n, c.l2
+    st_.subheader(f"All m = {m} examples")
+    st_.caption("Each row goes through the same forward and backward pass as one example.")
+    table = pd.DataFrame(
+        {"y": bs.y.astype(int), "z": bs.z, "ŷ": bs.y_hat, "L": bs.loss, "dz = ŷ − y": bs.dz}
+    )
+    for j, f in enumerate(c.features[:3]):
+        table[f"dz·{FEATURE_LABELS[f]}"] = bs.dz * bs.X[:, j]
+    table.index.name = "#"
+    st_.dataframe(
+        table.style.format(precision=3).apply(
+            lambda r: ["background-color: #fde8c8" if r.name == i else "" for _ in r], axis=1
+        ),
+        height=230,
+        width="stretch",
+    )
+    st_.subheader("Averages over m")
+    penalty = 0.5 * l2 * float(bs.w @ bs.w)
+    st_.latex(
+        lines(
+            r"J &= \frac{1}{m}\sum_{i=1}^{m} L_i"
+            + (r" + \tfrac{\lambda}{2}\lVert w\rVert^2" if l2 else ""),
+            rf"\frac{{{num(bs.loss_sum)}}}{{{m}}}" + (f" + {num(penalty)}" if l2 else ""),
+            num(bs.cost),
+        )
+    )
+    if n <= 3:
+        decay = rf" + {l2:g}\,{eq.vector(bs.w)}" if l2 else ""
+        st_.latex(
+            lines(
+                r"dw &= \frac{1}{m}\sum_{i=1}^{m} dz_i\,x_i" + (r" + \lambda w" if l2 else ""),
+                rf"\frac{{1}}{{{m}}}{eq.vector(bs.dz_x_sum)}{decay}",
+                eq.vector(bs.dw),
+            )
+        )
+    else:
+        st_.latex(
+            r"dw_j = \frac{1}{m}\sum_{i=1}^{m} dz_i\,x_{ij}"
+            + (r" + \lambda w_j" if l2 else "")
+            + r"\quad\text{(table)}"
+        )
+    st_.latex(
+        lines(
+            r"db &= \frac{1}{m}\sum_{i=1}^{m} dz_i",
+            rf"\frac{{{num(bs.dz_sum)}}}{{{m}}}",
+            num(bs.db),
+        )
+    )
+
+
+def feature_table(st_, st_step, c: Shown):
+    """Per-input numbers, one row per weight and one for the bias."""
+    l2, alpha = c.l2, f"{c.alpha:g}"
+    names = [FEATURE_LABELS[f] for f in c.features] + ["1 (bias b)"]
+    decay = " + λw" if l2 else ""
+    cols = {"input": names}
+    if c.batch:
+        cols["Σ dz·x"] = np.r_[st_step.dz_x_sum, st_step.dz_sum]
+        cols[f"dw = Σ/m{decay}"] = np.r_[st_step.dw, st_step.db]
+    else:
+        cols["x"] = np.r_[st_step.x, 1.0]
+        cols["w"] = np.r_[st_step.w, st_step.b]
+        cols[f"dw = dz·x{decay}"] = np.r_[st_step.dw, st_step.db]
+    cols[f"w − {alpha}·dw"] = np.r_[st_step.w_new, st_step.b_new]
+    st_.dataframe(pd.DataFrame(cols).style.format(precision=4), hide_index=True, width="stretch")
