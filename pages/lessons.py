@@ -3,9 +3,10 @@
 import streamlit as st
 
 from neuron_core.presets import PRESETS
-from pages._classroom import apply_preset, matching_preset, preset_thumbnail, share_panel
+from pages._classroom import apply_preset, matching_preset, share_panel
 from pages._controls import current_settings
 from pages._entry import run_inside_app
+from pages._thumbnails import preset_thumbnail
 
 run_inside_app()
 

@@ -6,9 +6,10 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.figures import playground_figure
 from pages import _equations as eq
-from pages._classroom import export_panel, preset_note, preset_picker, share_panel
+from pages._classroom import preset_note, preset_picker, share_panel
 from pages._controls import ALPHAS, current_run, current_settings, current_theme, presenting
 from pages._entry import run_inside_app
+from pages._exports import export_panel
 
 run_inside_app()
 

@@ -123,7 +123,7 @@ def test_gallery_card_opens_its_preset_in_the_playground():
 
 
 def test_thumbnail_draws_every_point_with_its_class_shape():
-    from pages._classroom import thumbnail_svg
+    from pages._thumbnails import thumbnail_svg
 
     run = run_preset(BY_KEY["xor-product"])
     svg = thumbnail_svg(run, size=200, cells=10)

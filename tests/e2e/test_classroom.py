@@ -179,7 +179,7 @@ def test_presenter_view_on_a_projector_and_a_phone_has_no_errors(page, browser, 
 
 
 def test_exported_animation_plays_with_the_network_off(browser, tmp_path):
-    from pages._classroom import animation_html
+    from pages._exports import animation_html
 
     run = run_preset(BY_KEY["circles-squares"])
     path = tmp_path / "animation.html"

@@ -1,0 +1,87 @@
+"""Exports for the Playground: the data, the training history, the model, the animation.
+
+Each file is built only when its download button is clicked.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import neuron_core as nc
+from neuron_core import export
+from pages._classroom import csv_name, settings_values
+from pages._controls import FEATURE_LABELS, Settings
+
+
+def file_stem(s: Settings) -> str:
+    """A file name that says what the run was, e.g. 'moons-seed0-alpha0.5-300ep'."""
+    up = st.session_state.get("upload")
+    data = csv_name(up["name"])[:-9] if s.source == "Upload CSV" and up else s.dataset
+    return f"{data}-seed{s.seed}-alpha{s.alpha:g}-{s.epochs}ep"
+
+
+def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
+    """Download buttons; each file is built only when its button is clicked."""
+    stem = file_stem(s)
+    data = run.prepared.data
+    settings = settings_values(s)
+    with container.popover("⬇️ Export", help="Take the data, the run and the animation away"):
+        st.markdown("**Export**")
+        st.download_button(
+            "Dataset (CSV)",
+            lambda: export.dataset_csv(data),
+            file_name=f"{stem}-data.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="export_data",
+            help="Every point (training and test) with its 0/1 label; loads back into the app.",
+        )
+        st.download_button(
+            "Training history (CSV)",
+            lambda: export.history_csv(run),
+            file_name=f"{stem}-history.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="export_history",
+            help="Per epoch: each weight, b, cost, accuracies and test cost.",
+        )
+        st.download_button(
+            "Trained model (JSON)",
+            lambda: export.model_json(run, settings=settings),
+            file_name=f"{stem}-model.json",
+            mime="application/json",
+            on_click="ignore",
+            key="export_model",
+            help="Features, standardisation, w, b, α, epochs. "
+            "In Python: neuron_core.load_model(file).predict_proba(points).",
+        )
+        st.download_button(
+            "Animation (offline HTML, ~6 MB)",
+            lambda: animation_html(run, theme),
+            file_name=f"{stem}-animation.html",
+            mime="text/html",
+            on_click="ignore",
+            key="export_html",
+            help="The three views with Play and the epoch slider, in one file that plays "
+            "without internet.",
+        )
+
+
+def animation_html(run: nc.Run, theme=None) -> str:
+    """The Playground figure for ``run`` as one standalone HTML page."""
+    from neuron_core.figures import playground_figure
+    from neuron_core.figures.html import standalone_html
+
+    h = run.history
+    fig = playground_figure(run, nc.sample_frames(h.cost, 100), shown=0, theme=theme)
+    data = run.prepared.data
+    return standalone_html(
+        fig,
+        title=f"Neuron Playground: {data.name}",
+        description=(
+            f"One sigmoid neuron on '{data.name}' with inputs "
+            f"{', '.join(FEATURE_LABELS[f] for f in run.prepared.features)}, "
+            f"α = {run.alpha:g}, λ = {run.l2:g}, {h.epochs} epochs. Press Play to watch the "
+            "decision boundary, the sigmoid surface and the cost change epoch by epoch."
+        ),
+    )
