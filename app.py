@@ -89,10 +89,7 @@ if page.url_path not in ("", "playground", "lessons"):  # these pages have their
     share_panel(settings, st.sidebar)
 st.html(BASE_CSS + (PRESENTER_CSS if presenting() else ""))
 if notes := st.session_state.link_notes:  # one notice, however many values were off
-    head = (
-        "This link had a value the app cannot use."
-        if len(notes) == 1
-        else (f"This link had {len(notes)} values the app cannot use.")
-    )
+    many = f"{len(notes)} values" if len(notes) > 1 else "a value"
+    head = f"This link had {many} the app cannot use."
     st.warning(head + "\n\n" + "\n".join(f"- {n}" for n in notes), icon="🔗")
 page.run()

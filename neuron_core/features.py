@@ -82,8 +82,9 @@ class Standardizer:
         # even for entries near 1e300.
         top = np.abs(F).max(axis=0) if len(F) else np.ones(F.shape[1])
         top = np.where(top > 0, top, 1.0)
-        scale = (F / top).std(axis=0) * top
-        return cls(mean=(F / top).mean(axis=0) * top, scale=np.where(scale > 1e-12, scale, 1.0))
+        unit = F / top
+        scale = unit.std(axis=0) * top
+        return cls(mean=unit.mean(axis=0) * top, scale=np.where(scale > 1e-12, scale, 1.0))
 
     @classmethod
     def identity(cls, n):

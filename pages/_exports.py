@@ -27,44 +27,33 @@ def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
     settings = settings_values(s)
     with container.popover("⬇️ Export", help="Take the data, the run and the animation away"):
         st.markdown("**Export**")
-        st.download_button(
-            "Dataset (CSV)",
-            lambda: export.dataset_csv(data),
-            file_name=f"{stem}-data.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="export_data",
-            help="Every point (training and test) with its 0/1 label; loads back into the app.",
-        )
-        st.download_button(
-            "Training history (CSV)",
-            lambda: export.history_csv(run),
-            file_name=f"{stem}-history.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="export_history",
-            help="Per epoch: each weight, b, cost, accuracies and test cost.",
-        )
-        st.download_button(
-            "Trained model (JSON)",
-            lambda: export.model_json(run, settings=settings),
-            file_name=f"{stem}-model.json",
-            mime="application/json",
-            on_click="ignore",
-            key="export_model",
-            help="Features, standardisation, w, b, α, epochs. "
-            "In Python: neuron_core.load_model(file).predict_proba(points).",
-        )
-        st.download_button(
-            "Animation (offline HTML, ~6 MB)",
-            lambda: animation_html(run, theme),
-            file_name=f"{stem}-animation.html",
-            mime="text/html",
-            on_click="ignore",
-            key="export_html",
-            help="The three views with Play and the epoch slider, in one file that plays "
-            "without internet.",
-        )
+        # (label, builder, file suffix, mime type, key, help): one button each.
+        files = (
+            ("Dataset (CSV)", lambda: export.dataset_csv(data), "data.csv", "text/csv",
+             "export_data",
+             "Every point (training and test) with its 0/1 label; loads back into the app."),
+            ("Training history (CSV)", lambda: export.history_csv(run), "history.csv",
+             "text/csv", "export_history",
+             "Per epoch: each weight, b, cost, accuracies and test cost."),
+            ("Trained model (JSON)", lambda: export.model_json(run, settings=settings),
+             "model.json", "application/json", "export_model",
+             "Features, standardisation, w, b, α, epochs. "
+             "In Python: neuron_core.load_model(file).predict_proba(points)."),
+            ("Animation (offline HTML, ~6 MB)", lambda: animation_html(run, theme),
+             "animation.html", "text/html", "export_html",
+             "The three views with Play and the epoch slider, in one file that plays "
+             "without internet."),
+        )  # fmt: skip
+        for label, build, suffix, mime, key, tip in files:
+            st.download_button(
+                label,
+                build,
+                file_name=f"{stem}-{suffix}",
+                mime=mime,
+                on_click="ignore",
+                key=key,
+                help=tip,
+            )
 
 
 def animation_html(run: nc.Run, theme=None) -> str:
