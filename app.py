@@ -24,9 +24,11 @@ def one_blas_thread():
 
 one_blas_thread()
 
-# Always: a long equation scrolls sideways on a narrow screen instead of being cut off, and
+# Always: less empty space above the title (the Playground's views should fit one screen), a
+# long equation scrolls sideways on a narrow screen instead of being cut off, and
 # below 1280 px (small laptops, old projectors) the page gives its side margins to the charts.
 BASE_CSS = """<style>
+.stMainBlockContainer { padding-top: 2.75rem; }
 .stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
 @media (max-width: 1280px) {
   .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; } }

@@ -39,9 +39,9 @@ def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
              "model.json", "application/json", "export_model",
              "Features, standardisation, w, b, α, epochs. "
              "In Python: neuron_core.load_model(file).predict_proba(points)."),
-            ("Animation (offline HTML, ~6 MB)", lambda: animation_html(run, theme),
+            ("Animation (offline HTML)", lambda: animation_html(run, theme),
              "animation.html", "text/html", "export_html",
-             "The three views with Play and the epoch slider, in one file that plays "
+             "The three views with Play, every epoch, in one small file that plays "
              "without internet."),
         )  # fmt: skip
         for label, build, suffix, mime, key, tip in files:
@@ -57,19 +57,17 @@ def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
 
 
 def animation_html(run: nc.Run, theme=None) -> str:
-    """The Playground figure for ``run`` as one standalone HTML page."""
-    from neuron_core.figures import playground_figure
-    from neuron_core.figures.html import standalone_html
+    """The Playground's live view for ``run`` as one standalone HTML page that plays offline."""
+    from neuron_core.figures.live_view import live_view_payload, offline_html
 
-    h = run.history
-    fig = playground_figure(run, nc.sample_frames(h.cost, 100), shown=0, theme=theme)
-    data = run.prepared.data
-    return standalone_html(
-        fig,
+    h, data = run.history, run.prepared.data
+    labels = [FEATURE_LABELS[f] for f in run.prepared.features]
+    payload = live_view_payload(run, theme=theme, feature_labels=labels)
+    return offline_html(
+        payload,
         title=f"Neuron Playground: {data.name}",
         description=(
-            f"One sigmoid neuron on '{data.name}' with inputs "
-            f"{', '.join(FEATURE_LABELS[f] for f in run.prepared.features)}, "
+            f"One sigmoid neuron on '{data.name}' with inputs {', '.join(labels)}, "
             f"α = {run.alpha:g}, λ = {run.l2:g}, {h.epochs} epochs. Press Play to watch the "
             "decision boundary, the sigmoid surface and the cost change epoch by epoch."
         ),

@@ -4,28 +4,35 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.figures import playground_figure
 from pages import _equations as eq
 from pages._classroom import preset_note, preset_picker, share_panel
-from pages._controls import ALPHAS, current_run, current_settings, current_theme, presenting
+from pages._controls import (
+    ALPHAS,
+    FEATURE_LABELS,
+    current_run,
+    current_settings,
+    current_theme,
+    presenting,
+)
 from pages._entry import run_inside_app
 from pages._exports import export_panel
+from ui.live_view import live_view
 
 run_inside_app()
 
 
-def chart_description(run, shown) -> str:
-    """The chart in words, for screen readers and for anyone who cannot see the colours."""
+def view_description(run, shown) -> str:
+    """The views in words, for screen readers and for anyone who cannot see the colours."""
     h, prep = run.history, run.prepared
     m_test = len(prep.test_idx)
     test = f" and {m_test} held-out test points (hollow)" if m_test else ""
-    acc = f"{h.accuracy[shown]:.0%}"
     return (
-        f"Chart: {len(prep.train_idx)} training points of '{prep.data.name}'{test}, class 0 as "
-        f"blue circles and class 1 as orange squares, over the neuron's output ŷ. At epoch "
-        f"{shown} of {h.epochs} it classifies {acc} of the training points correctly. The "
-        f"3-D view shows ŷ as a surface; the cost curve runs from J = {h.cost[0]:.3f} at "
-        f"epoch 0 to J = {h.cost[-1]:.3f} at epoch {h.epochs}."
+        f"The live view shows {len(prep.train_idx)} training points of '{prep.data.name}'"
+        f"{test}, class 0 as blue circles and class 1 as orange squares, over the neuron's "
+        f"output ŷ, with the boundary ŷ = 0.5 as a black line; ŷ as a 3-D surface; and the "
+        f"cost per epoch. The equations below are at epoch {shown} of {h.epochs}, where it "
+        f"classifies {h.accuracy[shown]:.0%} of the training points correctly; the cost runs "
+        f"from J = {h.cost[0]:.3f} at epoch 0 to J = {h.cost[-1]:.3f} at epoch {h.epochs}."
     )
 
 
@@ -33,7 +40,7 @@ s = current_settings()
 st.title("Watch one neuron learn")
 st.caption(
     "One sigmoid neuron, ŷ = σ(w·x + b), trained by batch gradient descent on the "
-    "cross-entropy cost. Press **▶ Play** to watch every epoch; drag the slider to jump."
+    "cross-entropy cost. **▶ Play** shows every epoch; drag the 3-D view to turn it."
 )
 kit = st.container(horizontal=True, vertical_alignment="center")  # wraps on a phone
 preset_picker(kit)
@@ -56,14 +63,6 @@ run = current_run(s)
 h, prep = run.history, run.prepared
 if not presenting():
     export_panel(s, run, current_theme(), kit)
-phone = "Mobi" in (st.context.headers.get("User-Agent") or "")
-stacked = kit.toggle(
-    "One view per row",
-    value=phone,
-    key="stacked",
-    help="The map, the surface and the cost one under the other, each full width: easier "
-    "to read on a narrow screen or a small projector. On by default on phones.",
-)
 safe_alpha = nc.suggested_alpha(prep.F_train, s.l2)
 safer = (
     f"Try α ≤ {safe_alpha:g} (1/L for this data)."
@@ -94,43 +93,32 @@ if not run.optimum.finite:
         icon="♾️",
     )
 
-# The epoch shown in the numbers below; back to the last epoch whenever the run changes.
-if st.session_state.get("_shown_for") != s:
-    st.session_state._shown_for = s
-    st.session_state.shown_epoch = h.epochs
-shown = min(int(st.session_state.get("shown_epoch", h.epochs)), h.epochs)
-
-frames = nc.sample_frames(h.cost, 100)
-fig = playground_figure(run, frames, shown=shown, theme=current_theme(), stacked=stacked)
-st.plotly_chart(fig, width="stretch", key="playground_chart", config={"displaylogo": False})
-st.caption(chart_description(run, shown))
-
-if h.epochs > 0:
-    shown = st.slider(
-        "Epoch for the numbers and equations below",
-        0,
-        h.epochs,
-        key="shown_epoch",
-        help="The chart starts at this epoch too; Play always runs from epoch 0.",
-    )
+uploaded = s.source == "Upload CSV" and st.session_state.get("upload")
+axis_names = prep.data.feature_names if uploaded else (FEATURE_LABELS["x1"], FEATURE_LABELS["x2"])
+shown = live_view(
+    run,
+    theme=current_theme(),
+    axis_names=axis_names,
+    feature_labels=[FEATURE_LABELS[f] for f in prep.features],
+)
+st.caption(view_description(run, shown))
 
 w, b = h.w[shown], float(h.b[shown])
 dw, db = run.gradients_at(shown)
-cols = st.columns(5)
-cols[0].metric("Epoch", f"{shown} / {h.epochs}")
-cols[1].metric("Cost J", f"{h.cost[shown]:.4f}")
-cols[2].metric("Train accuracy", f"{h.accuracy[shown]:.1%}")
-cols[3].metric("Test accuracy", "—" if h.test_accuracy is None else f"{h.test_accuracy[shown]:.1%}")
+st.subheader(f"The equations at epoch {shown}", anchor=False)
 if run.optimum.finite:
-    cols[4].metric(
-        "Above the best cost J*",
-        f"{h.cost[shown] - run.optimum.cost:.2e}",
-        help=f"J* = {run.optimum.cost:.5f}, the optimum of the same objective found by "
-        "scikit-learn. Distance in (w, b): "
-        f"{np.linalg.norm(np.r_[w - run.optimum.w, b - run.optimum.b]):.3g}.",
+    gap = h.cost[shown] - run.optimum.cost
+    st.caption(
+        f"J* = {run.optimum.cost:.5f} is the best cost of this objective (scikit-learn's "
+        f"optimum); at epoch {shown} the cost is {gap:.3g} above it, and (w, b) is "
+        f"{np.linalg.norm(np.r_[w - run.optimum.w, b - run.optimum.b]):.3g} away from its "
+        "optimum. Pause or scrub the view to see the equations at another epoch."
     )
 else:
-    cols[4].metric("Best cost J*", "none", help="Separable data: J → 0 only as ‖w‖ → ∞.")
+    st.caption(
+        "Separable data: J → 0 only as ‖w‖ → ∞, so there is no best finite (w, b). Pause or "
+        "scrub the view to see the equations at another epoch."
+    )
 
 left, right = st.columns(2)
 with left:
@@ -164,11 +152,15 @@ with right:
 
 with st.expander("What am I looking at?"):
     st.markdown(
-        "- **Left**: each point is an example; colour *and* shape give its class; hollow "
+        "- **The map**: each point is an example; colour *and* shape give its class; hollow "
         "points are held out for testing. The background is the neuron's output ŷ, the "
         "probability of class 1; the black line is where ŷ = 0.5.\n"
-        "- **Right**: the same ŷ as a height. One neuron always makes an S-shaped sheet; "
-        "training tilts and sharpens it until class-1 points sit high and class-0 points low.\n"
-        "- **Bottom**: the cost J, the average cross-entropy. Each epoch computes the "
-        "gradient over all training points and takes one step of size α downhill."
+        "- **The surface**: the same ŷ as a height (drag it to turn it). One neuron always "
+        "makes an S-shaped sheet; training tilts and sharpens it until class-1 points sit "
+        "high and class-0 points low.\n"
+        "- **The cost curve**: the cost J, the average cross-entropy, per epoch; the dot is "
+        "the epoch shown. Each epoch computes the gradient over all training points and "
+        "takes one step of size α downhill.\n"
+        "- **Play** runs every epoch; the slider beside it jumps to any epoch; the speed "
+        "menu plays several epochs a frame or the whole run in a few seconds."
     )

@@ -1,9 +1,9 @@
-"""Plotly figure builders: pure functions from core results to `go.Figure`.
+"""What the browser draws, as pure functions of core results: plotly figure builders
+(`go.Figure`) and the Playground's live view (`live_view`: its payload, JS and CSS).
 
 Imported only by code that draws; `import neuron_core` does not load this package.
 """
 
-from .playground import playground_figure
 from .style import CLASS_COLORS, CLASS_SYMBOLS, PROB_COLORSCALE, Theme
 
-__all__ = ["CLASS_COLORS", "CLASS_SYMBOLS", "PROB_COLORSCALE", "Theme", "playground_figure"]
+__all__ = ["CLASS_COLORS", "CLASS_SYMBOLS", "PROB_COLORSCALE", "Theme"]

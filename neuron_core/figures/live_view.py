@@ -1,0 +1,175 @@
+"""The live view's data: one run's compact history for the browser to paint every epoch.
+
+The Playground's three views (probability map with the ŷ = 0.5 boundary, 3-D sigmoid sheet,
+cost curve) and its numbers are drawn by ``live_view.js`` in the browser, from this payload:
+w and b for every epoch, costs and accuracies, the points, the features and the
+standardisation statistics. No grids travel: the browser evaluates ŷ = σ(w·φ(x̃) + b) on its
+own grid each frame, so an α change sends kilobytes and every epoch can be shown.
+
+The payload is a dict of JSON-able metadata plus two flat numeric arrays (float32 and
+float64) that Streamlit sends as Arrow; the offline HTML export inlines the same arrays as
+base64. ``meta["fields"]`` says where each named array sits in which pack.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from ..experiment import Run
+from ..grids import data_bounds
+from .style import CLASS_COLORS, PROB_COLORSCALE, Theme, class_label
+
+HERE = Path(__file__).resolve().parent
+# float32 is plenty to draw weights, accuracies and points; costs keep float64 so a diverging
+# run's 1e200 stays a number instead of overflowing to infinity.
+F32_FIELDS = ("w", "acc", "test_acc", "points", "cls", "test")
+F64_FIELDS = ("b", "cost", "test_cost")
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+SPEEDS = (1, 2, 5, 10, 25)  # epochs per animation frame; the view adds "whole run in 5 s"
+FIT_SECONDS = 5  # the "whole run" speed plays any run in about this long
+LONG_RUN = 600  # epochs: beyond this the view starts at the "whole run" speed
+
+
+@cache
+def asset(name: str) -> str:
+    """The text of one of the view's files (``live_view.js``, ``live_view.css``), with its
+    comment lines and indentation left out: Streamlit sends the code with every new run's
+    data, so a third fewer bytes per α change. (Every comment in these files sits on a
+    line of its own, and no line starts inside a string or a template literal.)"""
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+    kept = (ln.strip() for ln in lines)
+    return "\n".join(ln for ln in kept if ln and not ln.startswith(("//", "/*", "*")))
+
+
+def _f32(a) -> np.ndarray:
+    return np.clip(np.asarray(a, dtype=float), -FLOAT32_MAX, FLOAT32_MAX).astype(np.float32)
+
+
+def _pack(arrays: dict, dtype) -> tuple[np.ndarray, dict]:
+    """Concatenate named arrays into one flat array; return it and name → [offset, size]."""
+    where, parts, offset = {}, [], 0
+    for name, a in arrays.items():
+        flat = np.ravel(a)
+        where[name] = [offset, int(flat.size)]
+        parts.append(flat)
+        offset += flat.size
+    packed = np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
+    return packed, where
+
+
+def live_view_payload(
+    run: Run,
+    *,
+    theme: Theme | None = None,
+    axis_names=None,
+    feature_labels=None,
+) -> dict:
+    """What the live view needs to paint ``run``: ``{"meta": dict, "f32": …, "f64": …}``.
+
+    Parameters
+    ----------
+    run : Run
+    theme : Theme, optional
+        Presenter sizes when ``theme.presenter``.
+    axis_names : pair of str, optional
+        How the two inputs are labelled (default: the dataset's feature names).
+    feature_labels : sequence of str, optional
+        How each feature reads beside its weight (default: its name).
+    """
+    theme = theme or Theme()
+    h, prep = run.history, run.prepared
+    data = prep.data
+    has_test = h.test_cost is not None
+    is_test = np.zeros(data.m, dtype=bool)
+    is_test[prep.test_idx] = True
+    f32, f32_where = _pack(
+        {
+            "w": _f32(h.w),
+            "acc": h.accuracy,
+            "test_acc": h.test_accuracy if has_test else np.zeros(0),
+            "points": _f32(data.X),
+            "cls": data.y,
+            "test": is_test,
+        },
+        np.float32,
+    )
+    f64, f64_where = _pack(
+        {"b": h.b, "cost": h.cost, "test_cost": h.test_cost if has_test else np.zeros(0)},
+        np.float64,
+    )
+    fields = {k: ["f32", *v] for k, v in f32_where.items()}
+    fields |= {k: ["f64", *v] for k, v in f64_where.items()}
+    names = tuple(axis_names or data.feature_names)
+    epochs = h.epochs
+    meta = {
+        "epochs": epochs,
+        "n": len(prep.features),
+        "features": list(prep.features),
+        "feature_labels": [str(v) for v in (feature_labels or prep.features)],
+        "mean": [float(v) for v in prep.scaler.mean],
+        "scale": [float(v) for v in prep.scaler.scale],
+        "bounds": list(data_bounds(data.X)),
+        "axis_names": [str(v) for v in names],
+        "classes": [class_label(data.classes, k) for k in (0, 1)],
+        "m_train": len(prep.train_idx),
+        "m_test": len(prep.test_idx),
+        "optimum": float(run.optimum.cost) if run.optimum.finite else None,
+        "diverged_at": h.diverged_at,
+        "alpha": float(run.alpha),
+        "l2": float(run.l2),
+        "fields": fields,
+        "speeds": list(SPEEDS),
+        "fit_seconds": FIT_SECONDS,
+        "long_run": LONG_RUN,
+        "style": {
+            "colors": list(CLASS_COLORS),
+            "scale": [[float(p), c] for p, c in PROB_COLORSCALE],
+            "presenter": theme.presenter,
+            "font": theme.font,
+            "line": theme.line,
+            "marker": theme.marker,
+        },
+    }
+    meta["run"] = hashlib.blake2b(
+        json.dumps(meta, sort_keys=True).encode() + f32.tobytes() + f64.tobytes(), digest_size=8
+    ).hexdigest()
+    return {"meta": meta, "f32": f32, "f64": f64}
+
+
+def offline_html(payload: dict, title: str = "Neuron Playground", description: str = "") -> str:
+    """The live view and one run's data as one self-contained HTML page that plays offline.
+
+    The view's JS and CSS and the run's arrays (as base64) are written into the page, so it
+    needs no server and no network: for a classroom whose connection is down.
+    """
+    data = {
+        "meta": payload["meta"],
+        "f32": base64.b64encode(np.ascontiguousarray(payload["f32"], "<f4").tobytes()).decode(),
+        "f64": base64.b64encode(np.ascontiguousarray(payload["f64"], "<f8").tobytes()).decode(),
+    }
+    # No "<" at all inside the script element (no "</script>", no "<!--"); JSON stays valid.
+    blob = json.dumps(data).replace("<", "\\u003c")
+    caption = f"<p>{html.escape(description)}</p>\n" if description else ""
+    return (
+        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
+        f"<title>{html.escape(title)}</title>\n"
+        "<style>body{font-family:'Source Sans Pro',Arial,sans-serif;margin:1rem 2rem;"
+        "color:#111}h1{font-size:1.6rem;margin:0 0 .3rem}p{margin:.2rem 0 .8rem}</style>\n"
+        f"<style>\n{asset('live_view.css')}\n</style>\n"
+        f"</head>\n<body>\n<h1>{html.escape(title)}</h1>\n{caption}"
+        "<div id='live-view-host'></div>\n"
+        f"<script type='application/json' id='live-view-data'>{blob}</script>\n"
+        f"<script type='module'>\n{asset('live_view.js')}\n"
+        "const host = document.getElementById('live-view-host');\n"
+        "const data = JSON.parse(document.getElementById('live-view-data').textContent);\n"
+        "mountLiveView({data, parentElement: host, setStateValue: () => {}});\n"
+        "</script>\n</body>\n</html>\n"
+    )

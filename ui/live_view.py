@@ -1,0 +1,56 @@
+"""Mount the Playground's live view (st.components.v2) and read back the epoch it shows.
+
+The view's JS and CSS live beside its payload builder in `neuron_core.figures.live_view`;
+this module registers them once and mounts them with one run's payload (built afresh each
+rerun: about 0.4 ms at the defaults, 2 ms at the maxima, so no cache is needed).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import neuron_core as nc
+from neuron_core.figures import Theme
+from neuron_core.figures.live_view import asset, live_view_payload
+
+KEY = "live_view"
+_component = st.components.v2.component(
+    "neuron_playground.live_view", js=asset("live_view.js"), css=asset("live_view.css")
+)
+
+
+def live_view(run: nc.Run, *, theme: Theme, axis_names, feature_labels) -> int:
+    """Draw ``run`` in the live view; return the epoch the numbers below should show.
+
+    The view keeps its own epoch and play state across reruns and reports the epoch back
+    when the learner pauses, scrubs or Play reaches the end; the page then redraws its
+    equations at that epoch.
+    """
+    shown = shown_epoch(run.history.epochs)
+    payload = live_view_payload(
+        run, theme=theme, axis_names=axis_names, feature_labels=feature_labels
+    )
+    _component(key=KEY, data=payload, default={"epoch": None}, on_epoch_change=_ignore)
+    return shown
+
+
+def _ignore() -> None:
+    """The rerun a report causes is all the page needs (the state holds the epoch)."""
+
+
+def shown_epoch(last: int) -> int:
+    """The epoch the view shows, by the view's own rule: the one it last reported, kept
+    across runs (clipped to the new run), except that a learner at the end of one run sees
+    the end of the next (more epochs show the new end)."""
+    ss = st.session_state
+    state = ss.get(KEY) or {}
+    reported = state.get("epoch") if isinstance(state, dict) else None
+    if reported is not None and reported != ss.get("_live_view_reported"):
+        ss._live_view_epoch = int(reported)  # a new report from the view
+    ss._live_view_reported = reported
+    epoch, prev_last = ss.get("_live_view_epoch"), ss.get("_live_view_last")
+    if epoch is None or (prev_last is not None and epoch >= prev_last):
+        epoch = last
+    epoch = min(max(int(epoch), 0), last)
+    ss._live_view_epoch, ss._live_view_last = epoch, last
+    return epoch
