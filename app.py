@@ -11,7 +11,15 @@ from pages._classroom import share_panel
 from pages._controls import presenting, sidebar
 from pages._links import bad_link_values
 
-st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
+# Presenter mode starts with the sidebar closed: a projector's 1024 or 1280 pixels go to the
+# Playground's three views (α and epochs are one click away, behind the sidebar's arrow).
+_presenter = str(st.session_state.get("presenter", st.query_params.get("presenter", ""))).lower()
+st.set_page_config(
+    page_title="Neuron Playground",
+    page_icon="🧠",
+    layout="wide",
+    initial_sidebar_state="collapsed" if _presenter == "true" else "auto",
+)
 
 
 @st.cache_resource

@@ -420,6 +420,7 @@ class LiveView {
     this.fillSpeeds();
     this.root.setAttribute("data-epochs", String(last));
     this.root.setAttribute("data-run", meta.run);
+    this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
     this.writeLegends();
     if (this.root.isConnected) this.fitHeight();
     this.schedule(true);
@@ -472,9 +473,10 @@ class LiveView {
   frame(t) {
     this.raf = 0;
     if (!this.run) return;
-    if (this.playing) {
+    // The first frame of a play shows where it starts (epoch 0 after the end); then it moves.
+    if (this.playing && this.lastT !== undefined) {
       const last = this.run.last;
-      const dt = this.lastT === undefined ? 16.7 : Math.min(t - this.lastT, 100);
+      const dt = Math.min(t - this.lastT, 100);
       const step = this.speed === FIT ? (dt * last) / (this.run.meta.fit_seconds * 1000) : Number(this.speed);
       this.pos = Math.min(this.pos + step, last);
       this.epoch = Math.floor(this.pos);
@@ -564,6 +566,7 @@ class LiveView {
     this.frames += 1;
     this.root.setAttribute("data-epoch", String(k));
     this.root.setAttribute("data-frames", String(this.frames));
+    this.root.removeAttribute("data-pending");
     this.setPlayLabel();
   }
 
@@ -763,8 +766,12 @@ class LiveView {
     ctx.textBaseline = "middle";
     for (const h of [0, 0.5, 1]) {
       const [x, y] = project(...left, h);
-      ctx.fillText(h ? `ŷ = ${h}` : "0", x - 5, y);
+      ctx.fillText(String(h), x - 5, y);
     }
+    const [tx, ty] = project(...left, 1);
+    ctx.font = this.font(this.textPx + 2, "600");
+    ctx.textAlign = "center";
+    ctx.fillText("ŷ", tx, ty - this.textPx - 4);
     ctx.font = this.font(this.textPx, "600");
     ctx.textAlign = "center";
     const xa = project(0, -1.3, 0), ya = project(-1.3, 0, 0);
@@ -1001,6 +1008,10 @@ class LiveView {
   probe(indices) {
     const g = this.mapGrid;
     return indices.map((i) => ({ x1: g.xs[i % g.nx], x2: g.ys[Math.floor(i / g.nx)], yhat: sigmoid(g.zs[i]) }));
+  }
+
+  sigma(zs) {
+    return zs.map(sigmoid);
   }
 
   yhat(points, epoch = this.epoch) {

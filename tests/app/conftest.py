@@ -3,6 +3,7 @@
 - ``app``: a fresh ``AppTest`` session of app.py after its first run (the Playground).
 - ``make_app(query=None)``: the same as a factory, optionally opened from a link's query.
 - ``ui``: small readers of a run: ``ui.texts(at)``, ``ui.metrics(at)``, ``ui.chart(at)``,
+  ``ui.live(at)`` (the Playground's live-view payload),
   ``ui.assert_clean(at)``, and ``ui.go_to(at, "pages/x.py")`` to switch page and run.
 
 (Fixtures rather than ``from conftest import …``: several test folders have a conftest.)
@@ -92,6 +93,23 @@ def chart(at: AppTest, index: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
+def live(at: AppTest, index: int = 0) -> dict:
+    """The live view's payload as sent to the browser: ``meta`` plus each named array."""
+    import pyarrow as pa
+
+    proto = at.get("bidi_component")[index].proto
+    data = json.loads(proto.mixed.json)
+    packs = {}
+    for name in ("f32", "f64"):
+        ref = data[name]["__streamlit_arrow_ref__"]
+        table = pa.ipc.open_stream(proto.mixed.arrow_blobs[ref].data).read_all()
+        packs[name] = table.column(0).to_numpy()
+    out = {"meta": data["meta"]}
+    for field, (pack, offset, size) in data["meta"]["fields"].items():
+        out[field] = packs[pack][offset : offset + size]
+    return out
+
+
 def assert_clean(at: AppTest) -> None:
     """No exception and no traceback reached the page."""
     assert not at.exception, [e.value for e in at.exception]
@@ -107,5 +125,6 @@ def ui() -> SimpleNamespace:
         texts=texts,
         metrics=metrics,
         chart=chart,
+        live=live,
         assert_clean=assert_clean,
     )

@@ -16,7 +16,6 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.figures.animation import decode_array
 from pages._controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
 
 CIRCLE = ["x1", "x2", "x1^2", "x2^2"]
@@ -34,15 +33,29 @@ def forward_equation(at) -> str:
 
 
 def chart_points(ui, at) -> np.ndarray:
-    """Every data point drawn on the boundary map (train and test), sorted."""
-    d = ui.chart(at)
-    parts = [
-        np.c_[decode_array(t["x"]), decode_array(t["y"])]
-        for t in d["data"]
-        if t["type"] == "scatter" and t.get("name", "").startswith("class ")
-    ]
-    pts = np.vstack(parts)
+    """Every data point the live view is sent (train and test), sorted."""
+    pts = ui.live(at)["points"].reshape(-1, 2).astype(float)
     return pts[np.lexsort(pts.T[::-1])]
+
+
+def shown_epoch(at) -> int:
+    """The epoch the equations are drawn at, from the heading above them."""
+    heading = next(h.value for h in at.subheader if h.value.startswith("The equations at epoch"))
+    return int(heading.rsplit(" ", 1)[1])
+
+
+def numbers(ui, at) -> dict:
+    """The run the view paints, at the epoch the page shows: what a learner reads."""
+    p, k = ui.live(at), shown_epoch(at)
+    n = p["meta"]["n"]
+    return {
+        "epoch": k,
+        "epochs": p["meta"]["epochs"],
+        "cost": round(float(p["cost"][k]), 6),
+        "accuracy": round(float(p["acc"][k]), 6),
+        "w": tuple(np.round(p["w"][k * n : (k + 1) * n].astype(float), 5)),
+        "b": round(float(p["b"][k]), 6),
+    }
 
 
 def csv_bytes(data: nc.Dataset, names=("dog", "cat"), header="length,weight,label") -> bytes:
@@ -58,31 +71,60 @@ def sorted_points(X) -> np.ndarray:
 # ---------------------------------------------------------------- the default run
 
 
-def test_default_run_shows_numbers_equations_and_the_animated_chart(default, ui):
+def test_default_run_shows_numbers_equations_and_the_live_view(default, ui):
     at = default
     ui.assert_clean(at)
     assert at.title[0].value == "Watch one neuron learn"
-    shown = ui.metrics(at)
-    assert shown["Epoch"] == f"{DEFAULTS['epochs']} / {DEFAULTS['epochs']}"
-    assert re.fullmatch(r"0\.\d{4}", shown["Cost J"])
-    assert shown["Train accuracy"].endswith("%") and shown["Test accuracy"].endswith("%")
+    assert shown_epoch(at) == DEFAULTS["epochs"]
     latex = " ".join(e.value for e in at.latex)
     for piece in (r"\sigma", r"\leftarrow", "dw", "db", "x_2 &= -"):
         assert piece in latex, piece
-    d = ui.chart(at)
-    names = [f["name"] for f in d["frames"]]
-    assert 2 <= len(names) <= 100 and names[0] == "0" and names[-1] == str(DEFAULTS["epochs"])
-    assert {t["type"] for t in d["data"]} >= {"contour", "surface", "scatter3d", "scatter"}
+    assert f"= {float(ui.live(at)['cost'][-1]):.4f}" in latex  # J at the epoch shown
+    assert not at.get("plotly_chart")  # the view is drawn in the browser, not by Plotly
     assert not at.error and not at.warning
 
 
-def test_the_epoch_slider_moves_the_numbers_and_equations(make_app, ui):
+def test_the_view_carries_every_epoch_of_the_run(default, ui):
+    """w, b, the costs and the accuracies of every epoch, exactly those of the run."""
+    p = ui.live(default)
+    meta = p["meta"]
+    data = nc.make_dataset(DEFAULTS["dataset"], DEFAULTS["points"], DEFAULTS["noise"], 0)
+    prep = nc.prepare(data, ("x1", "x2"), True, DEFAULTS["test"] / 100, seed=0)
+    run = nc.run_experiment(prep, alpha=DEFAULTS["alpha"], epochs=DEFAULTS["epochs"])
+    h = run.history
+    assert meta["epochs"] == DEFAULTS["epochs"] and meta["features"] == ["x1", "x2"]
+    np.testing.assert_allclose(p["w"].reshape(-1, 2), h.w, rtol=1e-6, atol=1e-7)
+    np.testing.assert_array_equal(p["b"], h.b)
+    np.testing.assert_array_equal(p["cost"], h.cost)
+    np.testing.assert_array_equal(p["test_cost"], h.test_cost)
+    np.testing.assert_allclose(p["acc"], h.accuracy, atol=1e-7)
+    np.testing.assert_allclose(meta["mean"], prep.scaler.mean)
+    np.testing.assert_allclose(meta["scale"], prep.scaler.scale)
+    assert meta["optimum"] == pytest.approx(run.optimum.cost)
+    assert len(p["cls"]) == data.m and int(p["test"].sum()) == len(prep.test_idx)
+
+
+def test_the_equations_follow_the_epoch_the_view_reports(make_app, ui):
     at = make_app()
     before = forward_equation(at)
-    at.slider(key="shown_epoch").set_value(10).run()
+    at.session_state["live_view"] = {"epoch": 10}  # what the view sends when paused there
+    at.run()
     ui.assert_clean(at)
-    assert ui.metrics(at)["Epoch"] == f"10 / {DEFAULTS['epochs']}"
+    assert shown_epoch(at) == 10
     assert forward_equation(at) != before
+    p = ui.live(at)
+    assert f"= {float(p['cost'][10]):.4f}" in " ".join(e.value for e in at.latex)
+    w = p["w"][20:22].astype(float)  # epoch 10, two weights
+    assert f"{abs(w[0]):.3f}" in forward_equation(at)
+
+    # An α change keeps the epoch the learner was looking at.
+    at.select_slider(key="alpha").set_value(0.3).run()
+    assert shown_epoch(at) == 10
+    # The end of one run stays the end of the next: more epochs show the new end.
+    at.session_state["live_view"] = {"epoch": 300}
+    at.run()
+    at.select_slider(key="epochs").set_value(500).run()
+    assert shown_epoch(at) == 500
 
 
 # ---------------------------------------------------------------- every control retrains
@@ -103,12 +145,12 @@ def test_changing_a_control_changes_the_numbers_shown(key, default, make_app, ui
     getattr(at, kind)(key=key).set_value(value).run()
     ui.assert_clean(at)
     assert at.session_state[key] == value
-    before, after = ui.metrics(default), ui.metrics(at)
-    assert after["Cost J"] != before["Cost J"]
+    before, after = numbers(ui, default), numbers(ui, at)
+    assert after["cost"] != before["cost"]
     assert forward_equation(at) != forward_equation(default)
     if key == "epochs":
-        assert after["Epoch"] == "50 / 50"
-        assert json.loads(at.get("plotly_chart")[0].proto.spec)["frames"][-1]["name"] == "50"
+        assert (after["epoch"], after["epochs"]) == (50, 50)
+        assert len(ui.live(at)["cost"]) == 51
     if key == "features":
         assert "^2" in forward_equation(at)
         assert not any(e.value.count("x_2 &= -") for e in at.latex)  # no line formula
@@ -127,7 +169,7 @@ def test_upload_mode_without_a_file_says_what_to_do(make_app, ui):
     ui.assert_clean(at)
     assert any("Upload a CSV" in i.value for i in at.info)
     assert at.file_uploader(key="upload_file")  # the uploader is on screen
-    assert ui.metrics(at)["Epoch"]  # the generated data still trains and shows
+    assert numbers(ui, at)["epochs"] == DEFAULTS["epochs"]  # the generated data still trains
 
 
 def test_a_good_upload_trains_on_it_and_a_bad_one_keeps_it(make_app, ui):
@@ -138,10 +180,11 @@ def test_a_good_upload_trains_on_it_and_a_bad_one_keeps_it(make_app, ui):
     ui.assert_clean(at)
     assert not at.error
     np.testing.assert_allclose(chart_points(ui, at), sorted_points(data.X), atol=1e-6)
-    legend = {t.get("name") for t in ui.chart(at)["data"]}
-    assert {"class 0 (cat)", "class 1 (dog)"} <= legend  # the file's own class names
-    good = ui.metrics(at)
-    assert good["Train accuracy"] == "100.0%"  # two clean blobs: separable
+    meta = ui.live(at)["meta"]
+    assert meta["classes"] == ["class 0 (cat)", "class 1 (dog)"]  # the file's own names
+    assert meta["axis_names"] == ["length", "weight"]  # and its own column names
+    good = numbers(ui, at)
+    assert good["accuracy"] == 1.0  # two clean blobs: separable
 
     bad = b"length,weight,label\n1.0,2.0,dog\n3.0,heavy,cat\n"
     at.file_uploader(key="upload_file").set_value(("bad.csv", bad, "text/csv")).run()
@@ -151,7 +194,7 @@ def test_a_good_upload_trains_on_it_and_a_bad_one_keeps_it(make_app, ui):
     assert "heavy" in message or "row" in message  # the loader's own, precise words
     assert "previous data" in message
     np.testing.assert_allclose(chart_points(ui, at), sorted_points(data.X), atol=1e-6)
-    assert ui.metrics(at) == good
+    assert numbers(ui, at) == good
 
 
 def test_a_wide_file_shows_column_and_class_pickers(make_app, ui):
@@ -174,8 +217,7 @@ def test_a_wide_file_shows_column_and_class_pickers(make_app, ui):
     at.selectbox(key="csv_positive").set_value("setosa").run()
     ui.assert_clean(at)
     assert not at.error
-    legend = {t.get("name") for t in ui.chart(at)["data"]}
-    assert "class 1 (setosa)" in legend
+    assert ui.live(at)["meta"]["classes"][1] == "class 1 (setosa)"
     assert len(chart_points(ui, at)) == 90
 
 
@@ -206,7 +248,7 @@ def test_a_link_reopens_the_same_controls(make_app, ui):
                     init="random", init_seed=7)  # fmt: skip
     assert {k: at.session_state[k] for k in expected} == expected
     assert not at.warning  # every value was understood
-    assert ui.metrics(at)["Epoch"] == "1000 / 1000"
+    assert (shown_epoch(at), numbers(ui, at)["epochs"]) == (1000, 1000)
     assert "^2" in forward_equation(at)
 
 
@@ -220,7 +262,7 @@ def test_bad_link_values_fall_back_to_the_defaults_with_a_notice(default, make_a
     assert len(notices) == 1 and "4 values" in notices[0]  # one notice listing them all
     for key, value in link.items():
         assert f"{key}={value}" in notices[0], key
-    assert ui.metrics(at) == ui.metrics(default)  # the default picture, nothing broken
+    assert numbers(ui, at) == numbers(ui, default)  # the default picture, nothing broken
 
 
 # ---------------------------------------------------------------- too large a step
@@ -234,8 +276,8 @@ def test_too_large_a_learning_rate_explains_itself_without_nan(make_app, ui):
     assert "α ≤" in banner  # it suggests a value
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
     constants = []
-    json.loads(at.get("plotly_chart")[0].proto.spec, parse_constant=constants.append)
-    assert constants == []
+    json.loads(at.get("bidi_component")[0].proto.mixed.json, parse_constant=constants.append)
+    assert constants == []  # no NaN or Infinity in what the view is sent
 
 
 def test_a_run_that_really_diverges_shows_the_banner(make_app, ui):
@@ -272,22 +314,9 @@ def test_the_app_runs_numpy_on_one_blas_thread(app):
 
 def test_new_sample_draws_fresh_points_and_keeps_the_rest(make_app, ui):
     at = make_app()
-    before = ui.chart(at)["data"][1]  # class-0 training points
+    before = chart_points(ui, at)
     at.button(key="new_sample").click().run()
     ui.assert_clean(at)
     assert at.number_input(key="seed").value == 1
-    assert ui.chart(at)["data"][1] != before
+    assert not np.array_equal(chart_points(ui, at), before)
     assert at.select_slider(key="alpha").value == 0.5  # nothing else moved
-
-
-def test_one_view_per_row_stacks_the_figure_and_keeps_the_run(make_app, ui):
-    at = make_app()
-    side = ui.chart(at)
-    assert at.toggle(key="stacked").value is False  # a desktop browser: side by side
-    at.toggle(key="stacked").set_value(True).run()
-    ui.assert_clean(at)
-    tall = ui.chart(at)
-    assert tall["layout"]["height"] > side["layout"]["height"]
-    # Stacked: the map's and the surface's domains no longer share a row.
-    assert tall["layout"]["scene"]["domain"]["y"][1] <= tall["layout"]["yaxis"]["domain"][0]
-    assert ui.metrics(at) == ui.metrics(make_app())

@@ -9,6 +9,7 @@ Import them as ``from tests.e2e.helpers import wait_for_app`` (pytest puts the r
 - `wait_for_app`: the script has finished and nothing on screen is stale.
 - `expect_rerun`: wrap a widget interaction; returns once the rerun it caused has finished.
 - `plots`: what Plotly actually drew, read from the chart's ``gd.data`` / ``gd.layout``.
+- `live_view`: what the Playground's live view shows (epoch, play state, labels, numbers).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ APP = "[data-testid='stApp']"
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 EXCEPTION = "[data-testid='stException']"
 PLOT = ".js-plotly-plot"
+LIVE = (
+    "[data-testid='live-view']"  # the Playground's live view (Playwright pierces its shadow root)
+)
 
 
 def chromium_available() -> bool:
@@ -140,16 +144,21 @@ _SETTLED_JS = """() => {
   if (document.querySelector(
       "[data-stale='true'], [data-testid='stSpinner'], [data-testid='stSkeleton']")) return false;
   // Plotly charts load lazily and draw after the script has finished: wait for them too.
-  return Array.from(document.querySelectorAll("[data-testid='stPlotlyChart']")).every(el => {
+  const plotted = Array.from(document.querySelectorAll("[data-testid='stPlotlyChart']")).every(el => {
     const gd = el.querySelector('.js-plotly-plot');
     return gd && gd._fullLayout && gd.querySelector('.main-svg');
   });
+  // A live view has painted the run it was last sent.
+  const painted = Array.from(document.querySelectorAll("[data-testid='stBidiComponentIsolated']"))
+    .every(host => { const v = host.shadowRoot && host.shadowRoot.querySelector("[data-testid='live-view']");
+                     return !v || (v.hasAttribute('data-frames') && !v.hasAttribute('data-pending')); });
+  return plotted && painted;
 }"""
 
 
 def wait_for_app(page, timeout: float = TIMEOUT_MS) -> None:
-    """Wait until the script has finished, nothing is stale or spinning, and every Plotly
-    chart on the page has been drawn."""
+    """Wait until the script has finished, nothing is stale or spinning, every Plotly chart
+    on the page has been drawn and a live view has painted its latest run."""
     page.wait_for_selector(APP_IDLE, timeout=timeout)
     page.wait_for_function(_SETTLED_JS, timeout=timeout)
 
@@ -325,6 +334,29 @@ def metrics(page) -> dict[str, str]:
 def chart_title(page, selector: str = PLOT) -> str:
     """The title Plotly currently draws (it follows the animation frame)."""
     return page.locator(selector).first.locator(".gtitle").first.text_content() or ""
+
+
+_LIVE_JS = """el => {
+  const v = el.liveView, r = v.run, count = k => r.cls.filter(c => c === k).length;
+  return {epoch: +el.dataset.epoch, epochs: +el.dataset.epochs, playing: el.dataset.playing === 'true',
+          frames: +el.dataset.frames, run: el.dataset.run, axis: r.meta.axis_names,
+          classes: r.meta.classes, class0: count(0), class1: count(1),
+          numbers: Object.fromEntries(Object.entries(v.cells).map(([k, c]) => [k, c.textContent]))};
+}"""
+
+
+def live_view(page) -> dict:
+    """What the live view shows now: its data attributes, the run's labels and numbers."""
+    return page.locator(LIVE).evaluate(_LIVE_JS)
+
+
+def animation_frames(page, n: int = 5) -> None:
+    """Let the page paint ``n`` more animation frames (a wait for real frames, not a sleep)."""
+    page.evaluate(
+        """n => new Promise(done => { const f = () => (--n > 0 ? requestAnimationFrame(f) : done());
+                                       requestAnimationFrame(f); })""",
+        n,
+    )
 
 
 def exceptions(page) -> list[str]:
