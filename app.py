@@ -13,12 +13,15 @@ from pages._links import bad_link_values
 
 # Presenter mode starts with the sidebar closed: a projector's 1024 or 1280 pixels go to the
 # Playground's three views (α and epochs are one click away, behind the sidebar's arrow).
-_presenter = str(st.session_state.get("presenter", st.query_params.get("presenter", ""))).lower()
+# Only on arrival: a teacher who switches presenter mode on keeps the sidebar they clicked in.
+if "_sidebar_start" not in st.session_state:
+    arriving = str(st.query_params.get("presenter", "")).lower() == "true"
+    st.session_state._sidebar_start = "collapsed" if arriving else "auto"
 st.set_page_config(
     page_title="Neuron Playground",
     page_icon="🧠",
     layout="wide",
-    initial_sidebar_state="collapsed" if _presenter == "true" else "auto",
+    initial_sidebar_state=st.session_state._sidebar_start,
 )
 
 

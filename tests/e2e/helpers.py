@@ -144,14 +144,17 @@ _SETTLED_JS = """() => {
   if (document.querySelector(
       "[data-stale='true'], [data-testid='stSpinner'], [data-testid='stSkeleton']")) return false;
   // Plotly charts load lazily and draw after the script has finished: wait for them too.
-  const plotted = Array.from(document.querySelectorAll("[data-testid='stPlotlyChart']")).every(el => {
+  const charts = document.querySelectorAll("[data-testid='stPlotlyChart']");
+  const plotted = Array.from(charts).every(el => {
     const gd = el.querySelector('.js-plotly-plot');
     return gd && gd._fullLayout && gd.querySelector('.main-svg');
   });
   // A live view has painted the run it was last sent.
-  const painted = Array.from(document.querySelectorAll("[data-testid='stBidiComponentIsolated']"))
-    .every(host => { const v = host.shadowRoot && host.shadowRoot.querySelector("[data-testid='live-view']");
-                     return !v || (v.hasAttribute('data-frames') && !v.hasAttribute('data-pending')); });
+  const hosts = document.querySelectorAll("[data-testid='stBidiComponentIsolated']");
+  const painted = Array.from(hosts).every(host => {
+    const v = host.shadowRoot && host.shadowRoot.querySelector("[data-testid='live-view']");
+    return !v || (v.hasAttribute('data-frames') && !v.hasAttribute('data-pending'));
+  });
   return plotted && painted;
 }"""
 
@@ -338,8 +341,9 @@ def chart_title(page, selector: str = PLOT) -> str:
 
 _LIVE_JS = """el => {
   const v = el.liveView, r = v.run, count = k => r.cls.filter(c => c === k).length;
-  return {epoch: +el.dataset.epoch, epochs: +el.dataset.epochs, playing: el.dataset.playing === 'true',
-          frames: +el.dataset.frames, run: el.dataset.run, axis: r.meta.axis_names,
+  return {epoch: +el.dataset.epoch, epochs: +el.dataset.epochs,
+          playing: el.dataset.playing === 'true', frames: +el.dataset.frames,
+          run: el.dataset.run, axis: r.meta.axis_names,
           classes: r.meta.classes, class0: count(0), class1: count(1),
           numbers: Object.fromEntries(Object.entries(v.cells).map(([k, c]) => [k, c.textContent]))};
 }"""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 import numpy as np
@@ -15,7 +16,7 @@ import neuron_core as nc
 from neuron_core.export import load_model, predict_proba
 from neuron_core.presets import BY_KEY, run_preset
 from pages._links import values_from_link
-from tests.e2e.helpers import PHONE, TIMEOUT_MS, expect_rerun, goto, wait_for_app
+from tests.e2e.helpers import LIVE, PHONE, TIMEOUT_MS, expect_rerun, goto, wait_for_app
 
 SIDEBAR = "[data-testid='stSidebar']"
 
@@ -85,13 +86,12 @@ def test_preset_in_presenter_mode_opens_from_its_qr_code_on_another_device(
         goto(phone, app_url)  # wake the session on the home page first
         phone.goto(link, wait_until="domcontentloaded")
         wait_for_app(phone)
-        phone.wait_for_selector(".js-plotly-plot")
+        phone.wait_for_selector(LIVE)
         assert not phone.locator("[data-testid='stException']").count()
         assert (
             "Circles: a line cannot" in phone.locator("[data-testid='stAlert']").first.inner_text()
         )
-        title = phone.evaluate("() => document.querySelector('.js-plotly-plot').layout.font.size")
-        assert title == 20  # presenter-size type in the figure
+        assert _font_px(phone.locator(LIVE)) == 20  # presenter-size type in the live view
         h1 = _font_px(phone.locator("h1").first)
         assert h1 >= 40  # presenter CSS: big page title even on a phone
         # The controls a student sees when opening the sidebar: presenter on, α = 1, epochs 500.
@@ -153,8 +153,8 @@ def test_every_export_downloads_and_parses_back_to_the_runs_numbers(page, app_ur
 
     html = _download(page, "Animation", names).decode()
     assert not re.search(r"<script[^>]+src=", html)
-    frames = re.findall(r'"name":"(\d+)"', html[html.rindex("Plotly.addFrames(") :])
-    assert frames[0] == "0" and frames[-1] == str(h.epochs) and len(frames) > 50
+    blob = html.split("id='live-view-data'>", 1)[1].split("</script>", 1)[0]
+    assert json.loads(blob)["meta"]["epochs"] == h.epochs  # every epoch, not sampled frames
     stem = "xor-seed0-alpha1-500ep"
     assert names == [
         f"{stem}-data.csv",
@@ -167,10 +167,10 @@ def test_every_export_downloads_and_parses_back_to_the_runs_numbers(page, app_ur
 def test_presenter_view_on_a_projector_and_a_phone_has_no_errors(page, browser, app_url, snap):
     page.set_viewport_size({"width": 1280, "height": 720})
     goto(page, app_url, query="presenter=true&alpha=1.5&epochs=150")
-    page.wait_for_selector(".js-plotly-plot")
+    page.wait_for_selector(LIVE)
     assert "A good learning rate" in page.locator("[data-testid='stAlert']").first.inner_text()
     assert _font_px(page.locator("h1").first) >= 40
-    assert _font_px(page.locator("[data-testid='stMetricValue'] p").first) >= 32
+    assert _font_px(page.locator(LIVE).locator(".lv-value").first) >= 22
     snap(page, "projector-1280x720")
     page.set_viewport_size({"width": 1024, "height": 768})
     snap(page, "projector-1024x768")
@@ -179,26 +179,34 @@ def test_presenter_view_on_a_projector_and_a_phone_has_no_errors(page, browser, 
 
 
 def test_exported_animation_plays_with_the_network_off(browser, tmp_path):
+    """The offline HTML export is the live view itself: it plays every epoch with no server
+    and every request to the network refused."""
     from pages._exports import animation_html
 
     run = run_preset(BY_KEY["circles-squares"])
     path = tmp_path / "animation.html"
     path.write_text(animation_html(run), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+    requests: list[str] = []
     try:
         pg = context.new_page()
+        pg.on("request", lambda r: requests.append(r.url))
         errors: list[str] = []
         pg.on("pageerror", lambda exc: errors.append(str(exc)))
         pg.goto(path.as_uri())
-        pg.wait_for_selector(".js-plotly-plot .main-svg")
-        frames = pg.evaluate(
-            "() => document.querySelector('.js-plotly-plot')._transitionData._frames.length"
+        view = pg.locator("[data-testid='live-view'][data-frames]")
+        view.wait_for()
+        assert view.get_attribute("data-epochs") == str(run.history.epochs)
+        pg.get_by_role("button", name="Play").click()
+        pg.wait_for_function(
+            "() => +document.querySelector('#live-view-host .lv').dataset.epoch > 10",
+            timeout=TIMEOUT_MS,
         )
-        assert frames == len(nc.sample_frames(run.history.cost, 100))
-        active = "() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active"
-        assert pg.evaluate(active) == 0  # starts at epoch 0, ready to play
-        pg.locator(".updatemenu-button").filter(has_text="Play").first.click()
-        pg.wait_for_function(f"() => ({active})() > 10", timeout=TIMEOUT_MS)
+        pg.get_by_role("button", name="Pause").click()
+        epoch = int(view.get_attribute("data-epoch"))
+        cost = view.evaluate("el => el.liveView.cells.cost.textContent")
+        assert cost.startswith(f"{run.history.cost[epoch]:.4f}")
         assert not errors
+        assert [u for u in requests if not u.startswith("file:")] == []
     finally:
         context.close()
