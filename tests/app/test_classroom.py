@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -64,8 +63,9 @@ def _presenter_css(at: AppTest) -> bool:
     )
 
 
-def _chart(at: AppTest) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+def _view(at: AppTest) -> dict:
+    """The metadata the Playground's live view is sent."""
+    return json.loads(at.get("bidi_component")[0].proto.mixed.json)["meta"]
 
 
 # ---------------------------------------------------------------- presets
@@ -89,9 +89,10 @@ def test_every_preset_loads_from_the_playground_picker():
         assert at.session_state["preset_pick"] is None  # ready for the next pick
         notes = [i.value for i in at.info if preset.title in i.value]
         assert notes and preset.question in notes[0], preset.key
-        title = re.sub(r"<[^>]+>", "", _chart(at)["layout"]["title"]["text"])
         h = run_preset(preset).history
-        assert title.startswith(f"Epoch {h.epochs} of {h.epochs}"), preset.key
+        assert _view(at)["epochs"] == h.epochs, preset.key
+        heading = next(e.value for e in at.subheader if e.value.startswith("The equations at"))
+        assert heading == f"The equations at epoch {h.epochs}", preset.key
 
 
 def test_diverging_preset_shows_the_divergence_message():
@@ -150,7 +151,7 @@ def test_presenter_mode_changes_what_is_shown():
     assert normal.get("download_button") and not presenting.get("download_button")
     assert _link(presenting).endswith("presenter=true")
     # Bigger type in figures and on the page.
-    assert _chart(presenting)["layout"]["font"]["size"] > _chart(normal)["layout"]["font"]["size"]
+    assert _view(presenting)["style"]["font"] > _view(normal)["style"]["font"]
     assert _presenter_css(presenting) and not _presenter_css(normal)
 
 
@@ -282,11 +283,13 @@ def test_export_buttons_are_offered_and_build_their_files_only_when_clicked():
     at.selectbox(key="preset_pick").set_value("good-alpha").run()
     buttons = {d.key: d for d in at.get("download_button")}
     assert {"export_data", "export_history", "export_model", "export_html"} <= set(buttons)
-    # Deferred: the ~6 MB HTML and the CSVs are made on click, not on every rerun.
+    # Deferred: the HTML and the CSVs are made on click, not on every rerun.
     assert all(b.proto.deferred_file_id for b in buttons.values())
 
 
-def test_every_chart_has_a_description_in_words():
+def test_the_live_view_has_a_description_in_words():
     at = _app()
-    captions = [c.value for c in at.caption if c.value.startswith("Chart:")]
-    assert captions and "blue circles" in captions[0] and "orange squares" in captions[0]
+    captions = [c.value for c in at.caption if c.value.startswith("The live view shows")]
+    assert len(captions) == 1
+    assert "blue circles" in captions[0] and "orange squares" in captions[0]
+    assert "epoch 300 of 300" in captions[0] and "3-D surface" in captions[0]
