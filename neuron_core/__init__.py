@@ -27,7 +27,6 @@ from .grids import (
     cost_landscape,
     data_bounds,
     make_grid,
-    probability_frames,
     probability_grid,
 )
 from .logistic import cost, gradients, predict_proba, sigmoid, step
@@ -75,7 +74,6 @@ __all__ = [
     "make_grid",
     "predict_proba",
     "prepare",
-    "probability_frames",
     "probability_grid",
     "reference_optimum",
     "run_experiment",

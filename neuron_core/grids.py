@@ -49,22 +49,6 @@ def probability_grid(grid: Grid, w, b):
     return sigmoid(grid.F @ np.asarray(w) + b).reshape(len(grid.ys), len(grid.xs))
 
 
-def probability_frames(grid: Grid, W, B):
-    """ŷ on the grid for many states at once.
-
-    Parameters
-    ----------
-    W : ndarray of shape (K, n)
-    B : ndarray of shape (K,)
-
-    Returns
-    -------
-    ndarray of shape (K, ny, nx)
-    """
-    Z = np.asarray(W) @ grid.F.T + np.asarray(B)[:, None]
-    return sigmoid(Z).reshape(len(B), len(grid.ys), len(grid.xs))
-
-
 def boundary_segment(w_raw, b_raw, bounds):
     """The line w1·x1 + w2·x2 + b = 0 clipped to ``bounds`` (in unscaled coordinates).
 

@@ -14,7 +14,6 @@ from neuron_core import (
     make_grid,
     predict_proba,
     prepare,
-    probability_frames,
     probability_grid,
     sigmoid,
     train,
@@ -49,16 +48,6 @@ def test_probability_grid_equals_the_sigmoid_at_each_point(features, standardize
         for j, x in enumerate(grid.xs):
             F = p.scaler.transform(expand_features([[x, y]], features))
             assert P[i, j] == pytest.approx(sigmoid(F[0] @ w + b), rel=1e-12)
-
-
-def test_probability_frames_row_k_is_the_grid_for_state_k():
-    p = prepared(("x1", "x2", "x1^2", "x2^2"))
-    grid = make_grid(data_bounds(p.data.X), p.features, p.scaler, resolution=9)
-    h = train(p.F_train, p.y_train, alpha=1.0, epochs=20)
-    frames = probability_frames(grid, h.w, h.b)
-    assert frames.shape == (21, 9, 9)
-    for k in range(21):
-        np.testing.assert_allclose(frames[k], probability_grid(grid, h.w[k], h.b[k]), rtol=1e-12)
 
 
 BOX = (-2.0, 3.0, -1.0, 1.5)
