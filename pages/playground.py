@@ -16,7 +16,7 @@ from pages._controls import (
 )
 from pages._entry import run_inside_app
 from pages._exports import export_panel
-from ui.live_view import live_view
+from ui.live_view import live_view, live_view_code
 
 run_inside_app()
 
@@ -164,3 +164,4 @@ with st.expander("What am I looking at?"):
         "- **Play** runs every epoch; the slider beside it jumps to any epoch; the speed "
         "menu plays several epochs a frame or the whole run in a few seconds."
     )
+live_view_code()

@@ -14,8 +14,17 @@ from neuron_core.figures import Theme
 from neuron_core.figures.live_view import asset, live_view_payload
 
 KEY = "live_view"
+# The view's code travels in an element of its own whose bytes never change, so Streamlit
+# sends it once and then only a reference; the element that carries each run's data has a
+# stub that hands the data to that code (see the end of live_view.js).
+_code = st.components.v2.component("neuron_playground.live_view_code", js=asset("live_view.js"))
+STUB = """export default function (component) {
+  const hub = (globalThis.__neuronLiveView ||= { queue: [] });
+  if (hub.mount) return hub.mount(component);
+  hub.queue.push(component);
+}"""
 _component = st.components.v2.component(
-    "neuron_playground.live_view", js=asset("live_view.js"), css=asset("live_view.css")
+    "neuron_playground.live_view", js=STUB, css=asset("live_view.css")
 )
 
 
@@ -32,6 +41,11 @@ def live_view(run: nc.Run, *, theme: Theme, axis_names, feature_labels) -> int:
     )
     _component(key=KEY, data=payload, default={"epoch": None}, on_epoch_change=_ignore)
     return shown
+
+
+def live_view_code() -> None:
+    """The view's code, in its own (empty) element: put it at the end of the page."""
+    _code(key="live_view_code")
 
 
 def _ignore() -> None:

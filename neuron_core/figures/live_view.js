@@ -390,9 +390,10 @@ class LiveView {
     this.legends = { map: map.legend, sheet: sheet.legend, cost: cost.legend };
     this.sheetView.top.addEventListener("pointerdown", (e) => this.drag(e));
     this.sheetView.top.style.touchAction = "none";
-    const views = el("div", { class: "lv-views" }, [map.box, sheet.box, cost.box]);
+    // One grid holds everything, so a phone can put the numbers right under the map.
+    const views = el("div", { class: "lv-views" }, [bar, this.numbers, map.box, sheet.box, cost.box]);
     this.views = views;
-    root.append(bar, this.numbers, views);
+    root.append(views);
     this.host.append(root);
     this.root = root;
     root.liveView = this; // the test hook: el.liveView.probe(...), .yhat(...)
@@ -430,8 +431,8 @@ class LiveView {
   fillSpeeds() {
     const meta = this.run.meta;
     this.speedBox.replaceChildren(
-      ...meta.speeds.map((s) => el("option", { value: String(s), text: `${s} epoch${s > 1 ? "s" : ""} / frame` })),
-      el("option", { value: FIT, text: `whole run in ${meta.fit_seconds} s` }),
+      ...meta.speeds.map((s) => el("option", { value: String(s), text: `${s} epoch${s > 1 ? "s" : ""}/frame` })),
+      el("option", { value: FIT, text: `whole run: ${meta.fit_seconds} s` }),
     );
     this.speed = this.speedChoice ?? (this.run.last > meta.long_run ? FIT : "1");
     this.speedBox.value = this.speed;
@@ -584,6 +585,7 @@ class LiveView {
   fitHeight() {
     const frame = this.mapView.top.parentElement;
     const columns = getComputedStyle(this.views).gridTemplateColumns.split(" ").length;
+    // (three columns: side by side; fewer: the CSS sizes the views by width)
     if (columns < 3) {
       this.root.style.removeProperty("--lv-h");
       return;
@@ -1033,6 +1035,7 @@ const memory = new Map();
 
 export default function mountLiveView(component) {
   const { data, key, parentElement, setStateValue } = component;
+  if (!data || !data.meta) return undefined; // the code's own element (see the end) draws nothing
   let view = parentElement.__liveView;
   const fresh = !view;
   if (fresh) {
@@ -1042,10 +1045,10 @@ export default function mountLiveView(component) {
     if (kept) Object.assign(view, { restored: kept.epoch, speedChoice: kept.speedChoice, az: kept.az, el: kept.el, logCost: kept.logCost });
   }
   view.setStateValue = setStateValue;
-  if (data && data.meta) view.update(data);
+  view.update(data);
   // A new view tells the page which epoch it shows (a rerun only if the page thought
   // otherwise), so the equations below always match the picture.
-  if (fresh && data && data.meta) view.report();
+  if (fresh) view.report();
   return () => {
     memory.set(key, { epoch: view.epoch, speedChoice: view.speedChoice, az: view.az, el: view.el, logCost: view.logCost });
     view.destroy();
@@ -1053,3 +1056,10 @@ export default function mountLiveView(component) {
     view.root.remove();
   };
 }
+
+// In the app this file is its own element, mounted once and then resent by reference (the
+// same bytes every rerun), while each run's data goes to a small element whose stub hands
+// it over through this hub: an α change sends the run, not 30 kB of code again.
+const hub = (globalThis.__neuronLiveView ||= { queue: [] });
+hub.mount = mountLiveView;
+for (const waiting of hub.queue.splice(0)) mountLiveView(waiting);
