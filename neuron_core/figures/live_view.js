@@ -593,7 +593,9 @@ class LiveView {
     const top = this.root.getBoundingClientRect().top + window.scrollY;
     const fixed = this.root.offsetHeight - frame.offsetHeight;
     const most = this.run.meta.style.presenter ? 620 : 480;
-    const h = Math.round(Math.min(most, Math.max(220, window.innerHeight - top - fixed - 12)));
+    // No taller than 1.2 × wide: a tall thin map distorts the picture more than it helps.
+    const tall = frame.getBoundingClientRect().width * 1.2;
+    const h = Math.round(Math.min(most, tall, Math.max(220, window.innerHeight - top - fixed - 12)));
     if (this.root.style.getPropertyValue("--lv-h") !== `${h}px`) this.root.style.setProperty("--lv-h", `${h}px`);
   }
 
@@ -705,8 +707,9 @@ class LiveView {
     const zs = this.sheetGrid.evaluate(k);
     const ca = Math.cos(this.az), sa = Math.sin(this.az);
     const ce = Math.cos(this.el), se = Math.sin(this.el);
-    const scale = Math.min(v.w / 3.3, v.h / 2.6);
-    const cx = v.w / 2 + this.textPx * 1.6, cy = v.h / 2 + scale * 0.1;
+    const margin = this.textPx * 1.8; // room for the ŷ scale on the left
+    const scale = Math.min((v.w - margin) / 2.9, v.h / 2.5);
+    const cx = (v.w + margin) / 2, cy = v.h / 2 + scale * 0.1;
     const H = 1.1; // height of ŷ = 1 relative to the box's half-width
     const [x0, x1, y0, y1] = run.meta.bounds;
     const unitX = (x) => (2 * (x - x0)) / (x1 - x0) - 1;
