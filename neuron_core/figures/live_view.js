@@ -284,6 +284,26 @@ class Surface {
   }
 }
 
+// Button icons drawn as SVG: glyphs like ⏸ are missing from many school machines' fonts.
+const ICONS = {
+  play: "M4 2.5v11l9.5-5.5z",
+  pause: "M3.5 2.5h3.2v11H3.5zM9.3 2.5h3.2v11H9.3z",
+  restart: "M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.8.6A3.6 3.6 0 1 0 8 4.4V6.5L4.6 3.5 8 .5z",
+};
+
+function icon(name) {
+  const NS = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("viewBox", "0 0 16 16");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("class", "lv-icon");
+  const path = document.createElementNS(NS, "path");
+  path.setAttribute("d", ICONS[name]);
+  path.setAttribute("fill", "currentColor");
+  svg.append(path);
+  return svg;
+}
+
 function marker(ctx, x, y, r, cls, hollow, colour) {
   ctx.beginPath();
   if (cls === 1) ctx.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
@@ -338,7 +358,7 @@ class LiveView {
     const root = el("div", { class: "lv", "data-testid": "live-view" });
     this.play = el("button", { class: "lv-play", type: "button" });
     this.play.addEventListener("click", () => this.toggle());
-    this.restart = el("button", { class: "lv-restart", type: "button", text: "⟲", title: "Back to epoch 0", "aria-label": "Restart" });
+    this.restart = el("button", { class: "lv-restart", type: "button", title: "Back to epoch 0", "aria-label": "Restart" }, [icon("restart")]);
     this.restart.addEventListener("click", () => this.seek(0, true));
     this.scrub = el("input", { class: "lv-scrub", type: "range", min: 0, step: 1, "aria-label": "Epoch" });
     this.scrub.addEventListener("input", () => {
@@ -526,7 +546,7 @@ class LiveView {
     const label = this.playing ? "Pause" : "Play";
     if (this.play.getAttribute("aria-label") !== label) {
       this.play.setAttribute("aria-label", label);
-      this.play.textContent = this.playing ? "⏸ Pause" : "▶ Play";
+      this.play.replaceChildren(icon(this.playing ? "pause" : "play"), el("span", { text: label }));
     }
     this.root.setAttribute("data-playing", String(this.playing));
   }
