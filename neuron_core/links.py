@@ -54,10 +54,13 @@ def inert(text: str, limit: int = SHOWN_CHARS) -> str:
     """``text`` as a Markdown code span: shown character for character, never rendered.
 
     Inside a code span Markdown, HTML, math and Streamlit's ``:color[…]`` and emoji codes
-    are all literal. The fence is longer than any run of backticks in the text, and the
-    text has no line breaks left (they are escaped), so it cannot close the span early.
+    are all literal (Streamlit's material-icon rewrite is defused below). The fence is
+    longer than any run of backticks in the text, and the text has no line breaks left
+    (they are escaped), so it cannot close the span early.
     """
-    shown = escaped(text, limit)
+    # Streamlit's frontend rewrites ":material/" everywhere in Markdown source, code spans
+    # included; an invisible word joiner keeps the text as typed.
+    shown = escaped(text, limit).replace(":material/", ":material\u2060/")
     longest = run = 0
     for ch in shown:
         run = run + 1 if ch == "`" else 0
