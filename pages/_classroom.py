@@ -126,7 +126,7 @@ def local_address_warning(base: str) -> None:
         return
     net = _network_url(base)
     where = (
-        f"the **Network URL** Streamlit printed when it started (probably `{net}`)"
+        f"the **Network URL** Streamlit printed when it started (probably {net})"
         if net
         else "the **Network URL** Streamlit printed when it started"
     )
