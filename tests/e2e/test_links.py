@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
-from tests.e2e.helpers import EXCEPTION, goto, wait_for_app
+from tests.e2e.helpers import (
+    EXCEPTION,
+    expect_rerun,
+    goto,
+    nudge_slider,
+    slider_value,
+    wait_for_app,
+)
 
 HOST = "pixel.example"
 PAYLOADS = [
@@ -61,3 +68,15 @@ def test_the_share_panel_on_localhost_says_how_students_can_reach_the_app(page, 
     assert "only works on this computer" in text and "Network URL" in text
     link = body.get_by_test_id("stCode").inner_text().replace("\n", "").strip()
     assert link.endswith("/the_math?alpha=2&epochs=500")  # the defaults are left out
+
+
+def test_the_back_button_returns_to_the_settings_before(page, app_url):
+    goto(page, app_url, query="alpha=2")
+    assert slider_value(page, "Learning rate α") == "2"
+    nudge_slider(page, "Learning rate α", "ArrowRight")  # 2 → 3
+    assert slider_value(page, "Learning rate α") == "3" and "alpha=3" in page.url
+    with expect_rerun(page):
+        page.go_back()
+    assert "alpha=2" in page.url
+    assert slider_value(page, "Learning rate α") == "2"
+    assert page.locator(EXCEPTION).count() == 0
