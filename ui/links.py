@@ -62,6 +62,7 @@ def arrive(page_path: str, known_paths=(), home: str = "the home page") -> None:
     if first and asked and known_paths and asked.rsplit("/", 1)[-1] not in known_paths:
         notes.append(f"There is no page {inert('/' + asked)} in this app; this is {home}.")
     ss.link_notes = notes
+    ss._notes_for = None  # the URL the notes describe, set by the first `sync_url`
 
 
 def page_default(key: str, default):
@@ -97,6 +98,12 @@ def sync_url(settings, page_path: str) -> None:
     want: dict[str, list[str]] = {}
     for k, v in pairs:
         want.setdefault(k, []).append(v)
+    # The notes describe the page as the link opened it: once a control moves, they go.
+    ss = st.session_state
+    if ss.get("_notes_for") is None:
+        ss._notes_for = want
+    elif ss._notes_for != want:
+        ss.link_notes = []
     now = {k: st.query_params.get_all(k) for k in st.query_params}
     if now != want:
         st.query_params.from_dict({k: v[0] if len(v) == 1 else v for k, v in want.items()})

@@ -116,6 +116,30 @@ def test_a_link_with_many_bad_values_lists_them_all_in_one_notice(make_app, ui):
         assert text in notice
 
 
+def test_the_notice_goes_once_a_control_moves(make_app):
+    at = make_app({"alpha": "banana"})
+    assert _notices(at)
+    at.run()
+    assert _notices(at)  # still the page the link opened
+    at.select_slider(key="alpha").set_value(2.0).run()
+    assert not _notices(at)  # it would describe a page no longer on screen
+
+
+def test_the_share_panel_warns_that_localhost_is_not_reachable_from_students_devices():
+    def script():
+        from pages._classroom import local_address_warning
+
+        local_address_warning("http://localhost:8501")
+        local_address_warning("http://127.0.0.1:8501/landscape")
+        local_address_warning("https://neuron.streamlit.app")
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    assert len(at.warning) == 2
+    assert all("only works on this computer" in w.value for w in at.warning)
+    assert all("Network URL" in w.value and "hosted copy" in w.value for w in at.warning)
+
+
 def _random_values(rng) -> dict:
     out = {}
     for c in CONTROLS:
