@@ -7,6 +7,7 @@ chosen in the navigation.
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
+from neuron_core.links import read_link
 from pages._classroom import share_panel
 from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
@@ -14,9 +15,10 @@ from ui.links import arrive, link_notice, sync_url
 # Presenter mode starts with the sidebar closed: a projector's 1024 or 1280 pixels go to the
 # Playground's three views (α and epochs are one click away, behind the sidebar's arrow).
 # Only on arrival: a teacher who switches presenter mode on keeps the sidebar they clicked in.
+# Read by the one link reader, before any widget (presenter=TRUE and presenter=1 count too).
 if "_sidebar_start" not in st.session_state:
-    arriving = str(st.query_params.get("presenter", "")).lower() == "true"
-    st.session_state._sidebar_start = "collapsed" if arriving else "auto"
+    linked = read_link({"presenter": st.query_params.get_all("presenter")}).values
+    st.session_state._sidebar_start = "collapsed" if linked.get("presenter") else "auto"
 st.set_page_config(
     page_title="Neuron Playground",
     page_icon="🧠",
