@@ -75,6 +75,12 @@ if ss.get(K + "rows") != rows_key or not 0 <= ss.get(K + "example", m) < m:
     worst = worst_example(h.w[ss[K + "epoch"]], h.b[ss[K + "epoch"]], F, Y)
     linked = int(page_default(K + "example", worst))
     ss[K + "example"] = linked if 0 <= linked < m else worst
+    if linked >= m:  # a link made on larger data: say which example is shown instead
+        st.info(
+            f"The link asked for training example #{linked}, but this data has {m} "
+            f"(#0 to #{m - 1}); showing #{worst}, the one the neuron gets most wrong.",
+            icon="🔗",
+        )
 ss[K + "epoch"] = min(int(ss.get(K + "epoch", START)), h.epochs)
 
 c1, c2, c3 = st.columns([1, 2, 1.3], vertical_alignment="bottom")

@@ -258,6 +258,16 @@ def test_a_page_choice_round_trips_through_the_share_link(ui, page, act, state, 
     assert _sidebar_link(fresh) == link
 
 
+def test_an_example_beyond_this_data_says_which_example_is_shown(ui):
+    at = _page_app(ui, "pages/one_step.py", {"example": "9000"})
+    ui.assert_clean(at)
+    [note] = [i.value for i in at.info if "The link asked for training example #9000" in i.value]
+    m = int(at.number_input(key="one_step_example").max) + 1
+    assert f"this data has {m}" in note
+    assert f"showing #{at.session_state['one_step_example']}" in note
+    assert "example" not in parse_qs(urlsplit(_sidebar_link(at.run())).query)
+
+
 def test_page_choices_for_another_page_are_left_out_with_a_note(ui):
     at = _page_app(ui, "pages/the_math.py", {"example": "3", "map_alpha": "good"})
     ui.assert_clean(at)
