@@ -7,16 +7,18 @@ chosen in the navigation.
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
+from neuron_core.links import read_link
 from pages._classroom import share_panel
-from pages._controls import presenting, sidebar
-from pages._links import bad_link_values
+from ui.controls import presenting, sidebar
+from ui.links import arrive, link_notice, sync_url
 
 # Presenter mode starts with the sidebar closed: a projector's 1024 or 1280 pixels go to the
 # Playground's three views (α and epochs are one click away, behind the sidebar's arrow).
 # Only on arrival: a teacher who switches presenter mode on keeps the sidebar they clicked in.
+# Read by the one link reader, before any widget (presenter=TRUE and presenter=1 count too).
 if "_sidebar_start" not in st.session_state:
-    arriving = str(st.query_params.get("presenter", "")).lower() == "true"
-    st.session_state._sidebar_start = "collapsed" if arriving else "auto"
+    linked = read_link({"presenter": st.query_params.get_all("presenter")}).values
+    st.session_state._sidebar_start = "collapsed" if linked.get("presenter") else "auto"
 st.set_page_config(
     page_title="Neuron Playground",
     page_icon="🧠",
@@ -64,11 +66,6 @@ PRESENTER_CSS = """<style>
 [data-testid="stSliderTickBarMax"] { font-size: 1.15rem; color: #000; }
 </style>"""
 
-if "link_notes" not in st.session_state:  # a shared link is read once, on arrival
-    st.session_state.link_notes = bad_link_values(
-        {k: st.query_params.get_all(k) for k in st.query_params}
-    )
-
 # One entry per page: (file, title, icon, url path). The Playground is the home page.
 PAGES = {
     "Learn": [
@@ -97,12 +94,13 @@ nav[""] = [
 ]
 page = st.navigation(nav)
 st.session_state._page_path = page.url_path  # for share links to this page
+# A link is read once, on arrival (and again on Back/Forward), before any widget is drawn.
+known = {"", "playground", *(url for entries in PAGES.values() for *_, url in entries)}
+arrive(page.url_path, known, home="the Playground")
 settings = sidebar()
+sync_url(settings, page.url_path)  # the address bar is always this page's share link
 if page.url_path not in ("", "playground", "lessons"):  # these pages have their own
     share_panel(settings, st.sidebar)
 st.html(BASE_CSS + (PRESENTER_CSS if presenting() else ""))
-if notes := st.session_state.link_notes:  # one notice, however many values were off
-    many = f"{len(notes)} values" if len(notes) > 1 else "a value"
-    head = f"This link had {many} the app cannot use."
-    st.warning(head + "\n\n" + "\n".join(f"- {n}" for n in notes), icon="🔗")
+link_notice()  # one notice, however many values were off
 page.run()

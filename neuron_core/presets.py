@@ -14,40 +14,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .controls import BY_KEY as CONTROL_BY_KEY
+from .controls import RUN_KEYS, allows, defaults
 from .datasets import make_dataset
 from .experiment import Run, prepare, run_experiment
 
-# The shared controls a preset sets, in sidebar order (also their URL parameter names).
-CONTROLS = (
-    "source",
-    "dataset",
-    "points",
-    "noise",
-    "seed",
-    "test",
-    "features",
-    "standardize",
-    "alpha",
-    "epochs",
-    "l2",
-    "init",
-    "init_seed",
-)
-_BASE = dict(
-    source="Generate",
-    dataset="moons",
-    points=200,
-    noise=0.1,
-    seed=0,
-    test=25,
-    features=("x1", "x2"),
-    standardize=True,
-    alpha=1.5,
-    epochs=300,
-    l2=0.0,
-    init="zeros",
-    init_seed=0,
-)
+# The shared controls a preset sets (the run controls of the controls table), and the
+# values a preset starts from before its own changes: the table's defaults.
+CONTROLS = RUN_KEYS
+_BASE = defaults()
 
 
 def _norms(run: Run):
@@ -136,6 +111,9 @@ def _preset(key, title, icon, notice, question, claims, **controls) -> Preset:
     unknown = set(controls) - set(CONTROLS)
     if unknown:
         raise ValueError(f"preset {key!r} sets unknown controls {sorted(unknown)}")
+    off = sorted(k for k, v in controls.items() if not allows(CONTROL_BY_KEY[k], v))
+    if off:
+        raise ValueError(f"preset {key!r} sets values its controls do not offer: {off}")
     return Preset(key, title, icon, notice, question, tuple(claims), {**_BASE, **controls})
 
 

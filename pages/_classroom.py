@@ -3,8 +3,7 @@
 Exports are in `pages._exports`, the preset thumbnails in `pages._thumbnails`.
 
 Presets are applied in a button or selectbox callback, which runs before the sidebar
-draws its widgets, so the widgets (and through ``bind="query-params"`` the URL) show the
-preset at once.
+draws its widgets, so the widgets (and, written after them, the URL) show the preset at once.
 """
 
 from __future__ import annotations
@@ -16,9 +15,10 @@ import segno
 import streamlit as st
 
 from neuron_core import export
+from neuron_core.links import is_local, share_link
 from neuron_core.presets import BY_KEY, PRESETS, Preset
-from pages._controls import Settings, current_data, presenting
-from pages._links import share_link
+from ui.controls import Settings, current_data, presenting
+from ui.links import link_values, local_defaults
 
 FALLBACK_BASE = "http://localhost:8501"
 
@@ -100,10 +100,43 @@ def app_base_url() -> str:
 
 
 def current_link(s: Settings, page_path: str | None = None, presenter: bool | None = None) -> str:
-    """The share link for these settings on this page (presenter mode as now, by default)."""
-    values = {**settings_values(s), "presenter": presenting() if presenter is None else presenter}
+    """The share link for these settings and this page's own choices (presenter mode as
+    now, by default); values equal to their defaults are left out."""
     page = st.session_state.get("_page_path", "") if page_path is None else page_path
-    return share_link(app_base_url(), page, values)
+    values = link_values(s, page)
+    if presenter is not None:
+        values["presenter"] = presenter
+    return share_link(app_base_url(), page, values, local_defaults())
+
+
+def _network_url(base: str) -> str | None:
+    """The address other devices on this network may reach, as ``streamlit run`` prints it."""
+    try:
+        from streamlit.net_util import get_internal_ip
+    except ImportError:  # a future Streamlit without it
+        return None
+    ip = get_internal_ip()
+    port = base.rsplit(":", 1)[-1] if base.count(":") == 2 else "8501"
+    return f"http://{ip}:{port.split('/')[0]}" if ip else None
+
+
+def local_address_warning(base: str) -> None:
+    """On localhost, say that students' devices cannot open the link, and what they can."""
+    if not is_local(base):
+        return
+    net = _network_url(base)
+    where = (
+        f"the **Network URL** Streamlit printed when it started (probably {net})"
+        if net
+        else "the **Network URL** Streamlit printed when it started"
+    )
+    st.warning(
+        "This address only works on this computer: on a student's phone or laptop, "
+        "localhost is that device itself. Open the app through "
+        f"{where}, on the same Wi-Fi, or use a hosted copy (e.g. on Streamlit Community "
+        "Cloud), then share from there.",
+        icon="💻",
+    )
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
@@ -154,6 +187,8 @@ def share_panel(s: Settings, container=st) -> None:
             help="Big type for a projector. Students on phones usually want it off.",
         )
         link = current_link(s, presenter=big)
+        if st.context.url or (st.context.headers and st.context.headers.get("host")):
+            local_address_warning(app_base_url())  # only where the real address is known
         # Fits a 720-px-high projector and scans from afar; PNG, never JPEG (artefacts).
         scale, px = qr_scale(link, 330)
         st.image(
@@ -165,7 +200,8 @@ def share_panel(s: Settings, container=st) -> None:
         st.code(link, language=None, wrap_lines=True)
         st.caption(
             "Everything travels in the link: data, seed, features, α, epochs, L2, start, "
-            "presenter mode and this page. Scan the code to open it on a phone or tablet."
+            "presenter mode, this page and its own choices (values left at their defaults "
+            "are left out). Scan the code to open it on a phone or tablet."
         )
 
 

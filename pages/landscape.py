@@ -39,22 +39,24 @@ prep = base.prepared
 n = prep.F_train.shape[1]
 w0 = initial_weights(n, s.init, s.init_seed)
 p = presets(prep.F_train, prep.y_train, s.l2, min(s.epochs, 500), w0)
-choices = {f"Sidebar α = {s.alpha:g}": s.alpha}
-for kind, a in p.alphas.items():
-    if a is not None:
-        choices[f"{kind.capitalize()} ({a:g})"] = a
+# The choice is a preset's kind (stable, so a shared link can name it), shown with its α.
+alphas = {"sidebar": s.alpha} | {k: a for k, a in p.alphas.items() if a is not None}
+labels = {k: f"{k.capitalize()} ({a:g})" for k, a in alphas.items()}
+labels["sidebar"] = f"Sidebar α = {s.alpha:g}"
+if st.session_state.get("landscape_alpha") not in alphas:  # first visit, or not on this data
+    st.session_state.landscape_alpha = "sidebar"
 pick = st.segmented_control(
     "Learning rate for this map",
-    list(choices),
-    default=next(iter(choices)),
+    list(alphas),
+    format_func=labels.get,
     key="landscape_alpha",
     help="The presets come from this data's curvature L (see the Learning rates page): "
     "0.01/L crawls, 1/L is quick, and the larger ones were checked to zig-zag or diverge here.",
 )
-alpha = choices.get(pick or "", s.alpha)
+alpha = alphas.get(pick or "sidebar", s.alpha)
 run = base if alpha == s.alpha else current_run(replace(s, alpha=alpha))
 h = run.history
-surface = st.toggle("3-D surface", False, key="landscape_3d", help="Show J as a height.")
+surface = st.toggle("3-D surface", key="landscape_3d", help="Show J as a height.")
 
 view = landscape_view(run)
 frames = nc.sample_frames(h.cost, 80)

@@ -7,6 +7,7 @@ from neuron_core.experiment import initial_weights
 from neuron_core.figures.rates import boundary_panel, rates_cost_figure
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
+from ui.links import page_default
 
 run_inside_app()
 
@@ -46,10 +47,14 @@ w0 = initial_weights(F.shape[1], s.init, s.init_seed)
 p = presets(F, y, s.l2, min(s.epochs, 500), w0)
 slots = [(kind, a) for kind, a in p.alphas.items() if a is not None]
 
-# New data → new presets in the inputs (the user's edits last until then).
+# New data → new presets in the inputs (the user's edits last until then); a shared link's
+# own values, if it carried any, win on arrival.
 if st.session_state.get("_lr_for") != p.alphas:
     st.session_state._lr_for = p.alphas
-    _fill(slots)
+    for key, (_, a) in zip(KEYS, slots, strict=False):
+        st.session_state[key] = page_default(key, a)
+    for key in KEYS[len(slots) :]:
+        st.session_state.pop(key, None)
 
 st.subheader("The hint: α ≈ 1/L")
 for line in l_formula(F, s.l2):
@@ -83,7 +88,7 @@ if s.alpha not in alphas:
 target = opt.cost if opt.finite else None
 rs = results(F, y, tuple(alphas), s.epochs, s.l2, w0, target)
 
-log = st.toggle("Log scale for the cost", False, key="lr_log")
+log = st.toggle("Log scale for the cost", key="lr_log")
 st.plotly_chart(
     rates_cost_figure(rs, opt, log=log, theme=theme),
     width="stretch",

@@ -44,8 +44,7 @@ for row in range(0, len(PRESETS), COLUMNS):
                 icon="▶️",
                 width="stretch",
             ):
-                # {} keeps switch_page from clearing the URL (it refuses while widgets
-                # are bound to it); the bound widgets write their values back.
+                # app.py writes the preset's link into the URL on the Playground's run.
                 st.switch_page("pages/playground.py", query_params={})
             with st.expander("What the tests check"):
                 st.markdown("\n".join(f"- {c.describe()}" for c in preset.claims))

@@ -23,6 +23,7 @@ from pages._controls import (
 )
 from pages._entry import run_inside_app
 from pages._one_step_numbers import Shown, batch_numbers, change, example_numbers, feature_table
+from ui.links import page_default
 
 run_inside_app()
 
@@ -67,10 +68,19 @@ linear = nc.is_linear(prep.features)
 
 # The example index names a training row: keep it while the rows stay the same.
 rows_key = repr((s.source, s.dataset, s.points, s.noise, s.seed, s.test, m))
-if ss.get(K + "rows") != rows_key or ss.get(K + "example", m) >= m:
+# A shared link's example and epoch win on arrival, where this data has them.
+if ss.get(K + "rows") != rows_key or not 0 <= ss.get(K + "example", m) < m:
     ss[K + "rows"] = rows_key
-    ss[K + "epoch"] = min(START, h.epochs)
-    ss[K + "example"] = worst_example(h.w[ss[K + "epoch"]], h.b[ss[K + "epoch"]], F, Y)
+    ss[K + "epoch"] = min(int(page_default(K + "epoch", min(START, h.epochs))), h.epochs)
+    worst = worst_example(h.w[ss[K + "epoch"]], h.b[ss[K + "epoch"]], F, Y)
+    linked = int(page_default(K + "example", worst))
+    ss[K + "example"] = linked if 0 <= linked < m else worst
+    if linked >= m:  # a link made on larger data: say which example is shown instead
+        st.info(
+            f"The link asked for training example #{linked}, but this data has {m} "
+            f"(#0 to #{m - 1}); showing #{worst}, the one the neuron gets most wrong.",
+            icon="🔗",
+        )
 ss[K + "epoch"] = min(int(ss.get(K + "epoch", START)), h.epochs)
 
 c1, c2, c3 = st.columns([1, 2, 1.3], vertical_alignment="bottom")

@@ -14,12 +14,14 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 import neuron_core as nc
+from neuron_core.controls import ALPHAS, EPOCHS, L2S, defaults
+from neuron_core.controls import BY_KEY as CONTROL
+from neuron_core.links import link_pairs, read_link, share_link, values_from_link
 from neuron_core.presets import BY_KEY, PRESETS, run_preset
 from pages._classroom import qr_png, qr_scale
-from pages._controls import ALPHAS, DEFAULTS, EPOCHS, L2S
-from pages._links import bad_link_values, share_link, url_values, values_from_link
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+DEFAULTS = defaults()
 CONTROL_KEYS = tuple(DEFAULTS)
 IDS = [p.key for p in PRESETS]
 
@@ -75,8 +77,11 @@ def test_preset_values_come_from_the_controls_own_option_lists(preset):
     assert s["alpha"] in ALPHAS
     assert s["epochs"] in EPOCHS
     assert s["l2"] in L2S
-    # A preset's values are spelled in a link exactly as the widgets accept them.
-    assert not bad_link_values({k: url_values(k, v) for k, v in s.items()})
+    # A preset's values read back from their link spellings, with nothing to complain about.
+    query = {k: [CONTROL[k].spelled(v)] for k, v in s.items()}
+    reading = read_link(query)
+    assert not reading.notes
+    _same(reading.values, s)
 
 
 def test_every_preset_loads_from_the_playground_picker():
@@ -175,9 +180,11 @@ def test_share_link_round_trips_the_full_state(key, presenter):
     at = _app({"presenter": "true"} if presenter else None)
     at.selectbox(key="preset_pick").set_value(key).run()
     link = _link(at)
-    query = parse_qs(urlsplit(link).query)
-    # The full state, not just changes (the init seed only counts for random weights).
-    assert set(query) == {*CONTROL_KEYS, "presenter"} - {"init_seed"}
+    query = parse_qs(urlsplit(link).query, keep_blank_values=True)
+    # Only what differs from the defaults travels: shorter links, smaller QR codes.
+    now = _values(at)
+    differ = {k for k in now if k != "init_seed" and now[k] != CONTROL[k].default}
+    assert set(query) == differ
     fresh = _app(query)  # a new session, as on a student's device
     assert not fresh.exception
     assert not [w.value for w in fresh.warning if "link" in w.value]
@@ -200,7 +207,7 @@ def test_share_panel_can_drop_presenter_mode_from_the_link_for_phones():
     assert _link(at).endswith("presenter=true")
     [switch] = [t for t in at.toggle if t.label == "Link opens in presenter mode"]
     switch.set_value(False).run()
-    assert _link(at).endswith("presenter=false")
+    assert "presenter" not in parse_qs(urlsplit(_link(at)).query)  # off is the default
     assert at.session_state["presenter"] is True  # the teacher's own screen stays big
 
 
@@ -220,28 +227,35 @@ def test_every_other_page_offers_the_share_panel_in_the_sidebar():
         assert len(links) == 1 and urlsplit(links[0]).path == url, path
 
 
-def test_share_link_spells_values_as_the_widgets_write_them():
+def test_share_link_spells_values_short_and_leaves_out_the_defaults():
     values = {**DEFAULTS, "dataset": "circles", "features": ("x1", "x1^2"), "init": "random"}
     link = share_link("https://example.org/app/", "lessons", {**values, "presenter": True})
-    q = parse_qs(urlsplit(link).query)
-    assert link.startswith("https://example.org/app/lessons?")
-    assert q["dataset"] == ["Circles (a ring around a disc)"]
-    assert q["features"] == ["x₁", "x₁²"]
-    assert q["init"] == ["Random"] and q["presenter"] == ["true"]
-    assert q["standardize"] == ["true"] and q["alpha"] == ["0.5"] and q["l2"] == ["0"]
+    assert link == (
+        "https://example.org/app/lessons?dataset=circles&features=x1,x1^2&init=random"
+        "&presenter=true"
+    )
+    assert share_link("https://example.org/", "", {**DEFAULTS, "presenter": False}) == (
+        "https://example.org/"
+    )
+    assert values_from_link(link) == {**values, "presenter": True}
 
 
-def test_link_checks_accept_widget_spellings_and_reject_others():
-    good = {
+def test_links_accept_short_spellings_and_the_old_widget_labels():
+    new = {"dataset": ["xor"], "features": ["x1,x2,x1*x2"], "init": ["random"], "alpha": ["0.0015"]}
+    old = {
         "dataset": ["XOR (four quadrants)"],
-        "features": ["x₁", "x₁·x₂"],
+        "features": ["x₁", "x₂", "x₁·x₂"],
         "init": ["Random"],
         "presenter": ["true"],
         "alpha": ["0.0015"],
     }
-    assert bad_link_values(good) == []
-    bad = bad_link_values({"dataset": ["xor"], "features": ["x1"], "presenter": ["yes"]})
-    assert len(bad) == 3
+    want = {"dataset": "xor", "features": ("x1", "x2", "x1*x2"), "init": "random", "alpha": 0.0015}
+    assert read_link(new).values == want and not read_link(new).notes
+    assert read_link(old).values == {**want, "presenter": True} and not read_link(old).notes
+    assert (
+        len(read_link({"dataset": ["xo"], "features": ["x9"], "presenter": ["maybe"]}).notes) == 3
+    )
+    assert link_pairs({**DEFAULTS, "presenter": False}) == []
 
 
 def _qr_modules(png: bytes, scale: int, border: int = 4) -> np.ndarray:
@@ -274,7 +288,7 @@ def test_uploaded_data_cannot_travel_in_a_link_and_can_be_downloaded():
     assert any("cannot travel in a link" in w.value for w in at.warning)
     keys = {d.key for d in at.get("download_button")}
     assert "share_data_csv" in keys
-    assert parse_qs(urlsplit(_link(at)).query)["source"] == ["Upload CSV"]
+    assert parse_qs(urlsplit(_link(at)).query)["source"] == ["upload"]
 
 
 # ---------------------------------------------------------------- exports, accessibility

@@ -8,7 +8,10 @@ PAGE = "pages/landscape.py"
 
 
 def option(at, word):
-    return next(o for o in at.segmented_control(key="landscape_alpha").options if word in o)
+    """The choice whose button reads ``word`` (the widget holds the preset's kind)."""
+    labels = at.segmented_control(key="landscape_alpha").options
+    kinds = ("sidebar", *(o.split(" (")[0].lower() for o in labels[1:]))
+    return next(k for k, o in zip(kinds, labels, strict=True) if word in o)
 
 
 def test_default_shows_the_map_and_the_runs_path(app, ui):

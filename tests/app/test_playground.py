@@ -253,7 +253,7 @@ def test_a_link_reopens_the_same_controls(make_app, ui):
 
 
 def test_bad_link_values_fall_back_to_the_defaults_with_a_notice(default, make_app, ui):
-    link = {"alpha": "banana", "epochs": "7", "dataset": "nope", "l2": "-1"}
+    link = {"alpha": "banana", "epochs": "0", "dataset": "nope", "l2": "-1"}
     at = make_app(link)
     ui.assert_clean(at)
     for key in link:

@@ -56,7 +56,7 @@ def test_preset_in_presenter_mode_opens_from_its_qr_code_on_another_device(
         page.locator(".st-key-open_circles-squares button").click()
     page.wait_for_selector("h1:has-text('Watch one neuron learn')")
     wait_for_app(page)
-    assert "dataset=Circles" in page.url
+    assert "dataset=circles" in page.url
     dataset = page.locator(SIDEBAR).get_by_role("combobox", name="Dataset")
     assert dataset.input_value() == "Circles (a ring around a disc)"  # the widget shows it
     with expect_rerun(page):

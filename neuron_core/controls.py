@@ -1,0 +1,326 @@
+"""The controls table: every control a link can carry, with its default and allowed values.
+
+One row per control: the key (session-state key and widget key), the URL parameter, the
+widget kind, the label, the default, the allowed values (a list of options, or a range and
+step) and how each value is spelled in a link. The sidebar widgets, `Settings`, the link
+reader and writer (`neuron_core.links`), the presets' base and the checks all read it.
+
+``part`` says where a control lives: ``"run"`` for the shared controls that decide the run
+(the fields of `Settings`), ``"view"`` for presenter mode, or a page's URL path for a
+control that only one page has (they travel in that page's share link).
+
+No streamlit here: the table is plain data, so it is tested and used without a server.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, make_dataclass
+
+from .datasets import DATASETS
+from .experiment import INITS
+from .features import FEATURES
+
+DATASET_LABELS = {
+    "linear": "Linear (two sides of a line)",
+    "blobs": "Blobs (two clouds)",
+    "moons": "Moons (two crescents)",
+    "circles": "Circles (a ring around a disc)",
+    "xor": "XOR (four quadrants)",
+    "spiral": "Spiral (two arms)",
+}
+FEATURE_LABELS = {
+    "x1": "x₁",
+    "x2": "x₂",
+    "x1^2": "x₁²",
+    "x2^2": "x₂²",
+    "x1*x2": "x₁·x₂",
+    "sin(x1)": "sin x₁",
+    "sin(x2)": "sin x₂",
+}
+ALPHAS = (*tuple(round(m * 10.0**e, 6) for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)), 10.0)
+EPOCHS = (1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000)
+L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+SOURCES = ("Generate", "Upload CSV")
+# The Cost landscape's α choices: the sidebar's α, or one of the presets found on the data.
+MAP_ALPHAS = ("sidebar", "too small", "good", "too large", "diverging")
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control: what it is called, what it may hold, and how a link spells it.
+
+    kind: ``select``, ``radio``, ``segmented`` (one of ``options``), ``multiselect`` (a
+    subset of ``options``), ``steps`` (a select slider over numeric ``options``),
+    ``slider`` / ``number`` (a number in ``span = (lo, hi, step)``; step None: any value),
+    ``toggle`` (True/False).
+    """
+
+    key: str
+    kind: str
+    label: str
+    default: object
+    part: str = "run"
+    param: str = ""  # the URL parameter; the key when empty
+    options: tuple = ()
+    labels: dict = field(default_factory=dict)  # value -> what the widget shows
+    spell: dict = field(default_factory=dict)  # value -> URL spelling, when not str(value)
+    span: tuple | None = None
+    help: str = ""
+
+    @property
+    def url(self) -> str:
+        return self.param or self.key
+
+    def show(self, value) -> str:
+        """The value as the page shows it (a label, or a plain number)."""
+        if self.kind == "multiselect":
+            return ", ".join(self.labels.get(v, str(v)) for v in value) or "none"
+        if self.kind == "toggle":
+            return "on" if value else "off"
+        if value in self.labels:
+            return self.labels[value]
+        return number_text(value) if isinstance(value, float) else str(value)
+
+    def spelled(self, value) -> str:
+        """The value as a link spells it: short, stable, ASCII where the value is."""
+        if self.kind == "multiselect":
+            return ",".join(self.spell.get(v, str(v)) for v in value)
+        if self.kind == "toggle":
+            return "true" if value else "false"
+        if value in self.spell:
+            return self.spell[value]
+        return number_text(value) if isinstance(value, float) else str(value)
+
+
+def number_text(v: float) -> str:
+    """A float as few characters as identify it: 0.5, 1e-04 → 0.0001, 300.0 → 300."""
+    v = float(v)
+    if v == int(v) and abs(v) < 1e15:
+        return str(int(v))
+    return f"{v:.10g}"
+
+
+def _slider(key, label, default, lo, hi, step, help="", **kw):
+    return Control(key, "slider", label, default, span=(lo, hi, step), help=help, **kw)
+
+
+CONTROLS = (
+    Control(
+        "source",
+        "segmented",
+        "Data source",
+        "Generate",
+        options=SOURCES,
+        spell={"Generate": "generate", "Upload CSV": "upload"},
+        help="Use a built-in generator, or upload your own two-feature CSV.",
+    ),
+    Control(
+        "dataset",
+        "select",
+        "Dataset",
+        "moons",
+        options=tuple(DATASETS),
+        labels=DATASET_LABELS,
+        help="The shape of the two classes. Some need curved boundaries.",
+    ),
+    _slider("points", "Number of points", 200, 20, 2000, 10, "Total points, half in each class."),
+    _slider("noise", "Noise", 0.1, 0.0, 0.5, 0.05, "How much the points are jittered: 0 is clean."),
+    Control(
+        "seed",
+        "number",
+        "Seed",
+        0,
+        span=(0, 9999, 1),
+        help="Same seed, same points: share it to reproduce a picture.",
+    ),
+    _slider(
+        "test",
+        "Test share (%)",
+        25,
+        0,
+        50,
+        5,
+        "Points held out (hollow markers) to check the neuron on data it never saw.",
+    ),
+    Control(
+        "features",
+        "multiselect",
+        "Inputs to the neuron",
+        ("x1", "x2"),
+        options=tuple(FEATURES),
+        labels=FEATURE_LABELS,
+        help="x₁² and x₂² let one neuron draw a circle; x₁·x₂ lets it solve XOR.",
+    ),
+    Control(
+        "standardize",
+        "toggle",
+        "Standardise inputs",
+        True,
+        help="Shift and scale each input to mean 0, spread 1 (training rows only).",
+    ),
+    Control(
+        "alpha",
+        "steps",
+        "Learning rate α",
+        0.5,
+        options=ALPHAS,
+        help="Step size of gradient descent (log scale). Too big and it diverges.",
+    ),
+    Control(
+        "epochs",
+        "steps",
+        "Epochs",
+        300,
+        options=EPOCHS,
+        help="Full passes over the training data, one update each.",
+    ),
+    Control(
+        "l2",
+        "steps",
+        "L2 strength λ",
+        0.0,
+        options=L2S,
+        help="Adds (λ/2)·‖w‖² to the cost, pulling weights towards 0.",
+    ),
+    Control(
+        "init",
+        "radio",
+        "Initial weights",
+        "zeros",
+        options=tuple(INITS),
+        labels={i: i.capitalize() for i in INITS},
+        help="Start from w = 0, or from random weights (seeded).",
+    ),
+    Control("init_seed", "number", "Initial-weights seed", 0, span=(0, 9999, 1)),
+    Control(
+        "presenter",
+        "toggle",
+        "Presenter mode",
+        False,
+        part="view",
+        help="Big type, thick lines and only the controls a live demo needs. "
+        "A shared link opens in the same mode.",
+    ),
+    # Page-local choices: each page draws its own widget; the link carries the value.
+    Control(
+        "landscape_alpha",
+        "segmented",
+        "Learning rate for this map",
+        "sidebar",
+        part="landscape",
+        param="map_alpha",
+        options=MAP_ALPHAS,
+        spell={"too small": "small", "too large": "large"},
+    ),
+    Control("landscape_3d", "toggle", "3-D surface", False, part="landscape", param="surface"),
+    *(
+        Control(
+            f"lr_{k}",
+            "number",
+            f"Learning rate {k + 1} on this page",
+            None,  # the page's presets for the data decide it
+            part="learning_rates",
+            param=f"a{k + 1}",
+            span=(1e-6, 1e6, None),
+        )
+        for k in range(4)
+    ),
+    Control(
+        "lr_log", "toggle", "Log scale for the cost", False, part="learning_rates", param="log"
+    ),
+    Control(
+        "one_step_example",
+        "number",
+        "Training example #",
+        None,  # the example the neuron gets most wrong, found on the data
+        part="one_step",
+        param="example",
+        span=(0, 9999, 1),
+    ),
+    Control(
+        "one_step_epoch",
+        "number",
+        "Start from the run's weights after epoch",
+        None,  # epoch 5, or the last epoch of a shorter run
+        part="one_step",
+        param="epoch",
+        span=(0, max(EPOCHS), 1),
+    ),
+    Control(
+        "one_step_batch",
+        "toggle",
+        "Average over all m (batch)",
+        False,
+        part="one_step",
+        param="batch",
+    ),
+)
+BY_KEY = {c.key: c for c in CONTROLS}
+BY_PARAM = {c.url: c for c in CONTROLS}
+RUN_KEYS = tuple(c.key for c in CONTROLS if c.part == "run")
+
+
+def _field_type(c: Control):
+    return {"multiselect": tuple, "toggle": bool}.get(c.kind, type(c.default))
+
+
+# Everything that decides the run, as plain values (hashable, cacheable): one field per
+# "run" control, in table order.
+Settings = make_dataclass(
+    "Settings",
+    [(c.key, _field_type(c)) for c in CONTROLS if c.part == "run"],
+    frozen=True,
+)
+Settings.__module__ = __name__  # so it pickles and prints as neuron_core.controls.Settings
+Settings.__doc__ = "Everything that decides the run, as plain values: one field per control."
+
+
+def defaults() -> dict:
+    """Every run control's default (key → value), the base of every preset."""
+    return {k: BY_KEY[k].default for k in RUN_KEYS}
+
+
+def settings_from(values: dict) -> Settings:
+    """`Settings` from control values; missing or unusable values become the default."""
+    return Settings(**{k: coerce(BY_KEY[k], values.get(k)) for k in RUN_KEYS})
+
+
+def coerce(c: Control, value):
+    """``value`` as the control holds it (feature order, int/float/bool), else the default.
+
+    For values the app itself produced (widget state): a widget that was cleared (None) or
+    an off-table value falls back to the default rather than breaking the run.
+    """
+    if value is None:
+        return c.default
+    if c.kind == "multiselect":
+        chosen = set(value) if isinstance(value, list | tuple) else set()
+        return tuple(o for o in c.options if o in chosen)
+    if c.kind == "toggle":
+        return bool(value)
+    if c.options:
+        return value if value in c.options else c.default
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return c.default
+    if not math.isfinite(v):
+        return c.default
+    return round(v) if isinstance(c.default, int) or c.span[2] == 1 else v
+
+
+def allows(c: Control, value) -> bool:
+    """Whether ``value`` is one the control can hold exactly (no snapping)."""
+    if c.kind == "multiselect":
+        return isinstance(value, tuple | list) and set(value) <= set(c.options)
+    if c.kind == "toggle":
+        return isinstance(value, bool)
+    if c.options:
+        return value in c.options
+    lo, hi, step = c.span
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if not (math.isfinite(value) and lo <= value <= hi):
+        return False
+    return step is None or math.isclose((value - lo) / step, round((value - lo) / step))

@@ -1,0 +1,201 @@
+"""The sidebar controls every page shares, drawn from the controls table, and the cached run.
+
+`app.py` calls `sidebar()` once per rerun, before the page runs; pages then call
+`current_run()`. Session state holds only plain values (widget values, upload bytes). The
+URL is not bound to the widgets: `ui.links` reads a link once, on arrival, into session
+state, and writes the URL from the settings after every run, so one reader decides.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import neuron_core as nc
+from neuron_core.controls import (
+    ALPHAS,
+    BY_KEY,
+    DATASET_LABELS,
+    EPOCHS,
+    FEATURE_LABELS,
+    L2S,
+    RUN_KEYS,
+    SOURCES,
+    Settings,
+    defaults,
+    number_text,
+    settings_from,
+)
+from pages._upload import upload_controls, uploaded_dataset
+
+__all__ = [
+    "ALPHAS",
+    "DATASET_LABELS",
+    "DEFAULTS",
+    "EPOCHS",
+    "FEATURE_LABELS",
+    "L2S",
+    "SOURCES",
+    "Settings",
+    "current_data",
+    "current_run",
+    "current_settings",
+    "current_theme",
+    "presenting",
+    "sidebar",
+]
+
+DEFAULTS = defaults()
+
+
+def control(container, key: str, **extra):
+    """Draw the table's widget for ``key`` in ``container`` and return its value.
+
+    The value lives in session state under ``key`` (set to the default on first use), so no
+    widget is ever given a second default that could disagree with the table.
+    """
+    c = BY_KEY[key]
+    if key not in st.session_state:
+        st.session_state[key] = list(c.default) if c.kind == "multiselect" else c.default
+    common = dict(key=key, help=c.help or None, **extra)
+    fmt = c.labels.get if c.labels else number_text
+    match c.kind:
+        case "select":
+            return container.selectbox(c.label, c.options, format_func=fmt, **common)
+        case "radio":
+            return container.radio(c.label, c.options, format_func=fmt, horizontal=True, **common)
+        case "segmented":
+            return container.segmented_control(c.label, c.options, **common)
+        case "multiselect":
+            return container.multiselect(c.label, c.options, format_func=fmt, **common)
+        case "steps":
+            return container.select_slider(c.label, c.options, format_func=fmt, **common)
+        case "toggle":
+            return container.toggle(c.label, **common)
+        case "slider":
+            lo, hi, step = c.span
+            return container.slider(c.label, lo, hi, step=step, **common)
+        case "number":
+            lo, hi, step = c.span
+            return container.number_input(c.label, lo, hi, step=step, **common)
+    raise ValueError(f"unknown control kind {c.kind!r}")
+
+
+def _new_sample():
+    st.session_state.seed = (st.session_state.get("seed", 0) + 1) % 10_000
+
+
+def sidebar() -> Settings:
+    """Draw the shared controls in the sidebar and return their values.
+
+    In presenter mode only α and epochs stay in view; every other control moves into a
+    collapsed expander. They are still drawn there, so their values survive (Streamlit
+    forgets a widget's state in a run that does not draw it).
+    """
+    sb = st.sidebar
+    control(sb, "presenter")
+    if presenting():
+        _training_controls(sb)
+        more = sb.expander("All controls: data, features, L2, start")
+        _data_controls(more)
+        _feature_controls(more)
+        _regularisation_controls(more)
+    else:
+        _data_controls(sb)
+        _feature_controls(sb)
+        sb.header("Training")
+        _training_controls(sb)
+        _regularisation_controls(sb)
+    return current_settings()
+
+
+def _data_controls(sb):
+    sb.header("Data")
+    source = control(sb, "source") or DEFAULTS["source"]
+    if source == "Generate":
+        control(sb, "dataset")
+        control(sb, "points")
+        control(sb, "noise")
+        c1, c2 = sb.columns([3, 2], vertical_alignment="bottom")
+        control(c1, "seed")
+        c2.button(
+            "New",
+            icon=":material/casino:",
+            on_click=_new_sample,
+            help="Draw a fresh set of points (a new seed).",
+            key="new_sample",
+            width="stretch",
+        )
+    else:
+        upload_controls(sb)
+    control(sb, "test")
+
+
+def _feature_controls(sb):
+    sb.header("Features")
+    control(sb, "features")
+    control(sb, "standardize")
+
+
+def _training_controls(sb):
+    control(sb, "alpha")
+    control(sb, "epochs")
+
+
+def _regularisation_controls(sb):
+    control(sb, "l2")
+    control(sb, "init")
+    if st.session_state.get("init") == "random":
+        control(sb, "init_seed")
+
+
+def presenting() -> bool:
+    """Whether presenter mode is on (big type for projectors; see the Classroom kit)."""
+    return bool(st.session_state.get("presenter", False))
+
+
+def current_theme():
+    """The figure theme every page passes to its builders: presenter sizes when presenting."""
+    from neuron_core.figures import Theme  # figures load plotly; only pages that draw need it
+
+    return Theme.presenting() if presenting() else Theme()
+
+
+def current_settings() -> Settings:
+    """Widget values from session state, defaults where a widget is not on screen."""
+    ss = st.session_state
+    return settings_from({k: ss[k] for k in RUN_KEYS if k in ss})
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def _generated_dataset(name, points, noise, seed) -> nc.Dataset:
+    return nc.make_dataset(name, points, noise, seed)
+
+
+def current_data(s: Settings) -> nc.Dataset:
+    """The dataset the settings name: the last good upload, or a generated one."""
+    up = st.session_state.get("upload")
+    if s.source == "Upload CSV" and up:
+        data = uploaded_dataset(up["raw"], up["columns"], up["positive"])
+        return nc.Dataset(data.X, data.y, up["name"], data.feature_names, data.classes)
+    return _generated_dataset(s.dataset, s.points, s.noise, s.seed)
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def _run(s: Settings, _data: nc.Dataset, data_key) -> nc.Run:
+    prep = nc.prepare(_data, s.features, s.standardize, s.test / 100, seed=s.seed)
+    return nc.run_experiment(
+        prep, alpha=s.alpha, epochs=s.epochs, l2=s.l2, init=s.init, init_seed=s.init_seed
+    )
+
+
+def current_run(s: Settings | None = None) -> nc.Run:
+    """Train (or fetch from the bounded cache) the run for the current settings."""
+    s = s or current_settings()
+    data = current_data(s)
+    up = st.session_state.get("upload")
+    data_key = (
+        (up["name"], len(up["raw"]), hash(up["raw"]), up["columns"], str(up["positive"]))
+        if s.source == "Upload CSV" and up
+        else None
+    )
+    return _run(s, data, data_key)
