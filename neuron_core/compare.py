@@ -4,9 +4,9 @@ For the logistic cost, L = λ_max([X 1]ᵀ[X 1])/(4m) (+ λ) bounds the curvatur
 safe and α < 2/L can never make the cost rise. Above 2/L the steps *may* overshoot, but the
 true curvature near the optimum is often far below L (σ' < 1/4 there), so a much larger α can
 still settle. And with λ = 0 the gradient is bounded (|ŷ − y| ≤ 1), so the weights grow at
-most linearly: the cost almost never reaches infinity. "Diverging" therefore means what a
-learner sees: the cost ends above where it started (or stops being finite). `preset_alphas`
-looks for values that really show each behaviour on the given data.
+most linearly and the cost almost never reaches infinity: a large α *oscillates*. Each run
+gets the one verdict of `neuron_core.verdict`; `preset_alphas` looks for values that really
+show each behaviour on the given data.
 """
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ import numpy as np
 
 from .experiment import smoothness, suggested_alpha
 from .training import History, train
+from .verdict import WITHIN, Verdict, epochs_within, first_rise, verdict
 
-WITHIN = 0.01  # "close to the optimum": within 1 % of J*
+# The preset learning rates: crawling, converging, oscillating, diverging (not finite).
 KINDS = ("too small", "good", "too large", "diverging")
+__all__ = ["KINDS", "WITHIN", "Presets", "RateResult", "compare_rates", "epochs_within"]
+__all__ += ["first_rise", "l_formula", "preset_alphas"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -30,73 +33,35 @@ class RateResult:
     ----------
     alpha : float
     history : History
+    outcome : Verdict
+        The run's verdict (see `neuron_core.verdict`).
     epochs_to_optimum : int or None
         First epoch from which the cost stays within 1 % of J* (None: never, or no finite J*).
-    diverged_at : int or None
-        First epoch whose cost was not finite, or else the first epoch whose cost rose above
-        the starting cost when the run also *ends* above it; None for a run that settles.
-    first_rise : int or None
-        First epoch at which the cost went up (a zig-zag), None if it only fell.
     """
 
     alpha: float
     history: History
+    outcome: Verdict
     epochs_to_optimum: int | None
-    diverged_at: int | None
-    first_rise: int | None
 
     @property
     def final_cost(self) -> float:
         return float(self.history.cost[-1])
 
     @property
+    def diverged_at(self) -> int | None:
+        """First epoch that was not finite, None for a run that stayed finite."""
+        return self.outcome.epoch if self.outcome.kind == "diverged" else None
+
+    @property
+    def first_rise(self) -> int | None:
+        """First epoch at which the cost went up (an overshoot), None if it only fell."""
+        return first_rise(self.history.cost)
+
+    @property
     def verdict(self) -> str:
         """A few words for the table."""
-        if self.diverged_at is not None:
-            return "diverges"
-        if self.first_rise is not None:
-            return "zig-zags" if self.epochs_to_optimum is None else "zig-zags, then settles"
-        if self.epochs_to_optimum is None:
-            return "too slow"
-        return "converges"
-
-
-def epochs_within(cost, optimum_cost, rel=WITHIN):
-    """First epoch k with cost[j] − J* ≤ rel·|J*| for every j ≥ k, or None.
-
-    Parameters
-    ----------
-    cost : ndarray of shape (K,)
-    optimum_cost : float
-        J*, the lowest cost (finite).
-    rel : float
-    """
-    cost = np.asarray(cost, dtype=float)
-    ok = cost - optimum_cost <= rel * abs(optimum_cost)
-    if not ok.size or not ok[-1]:
-        return None
-    bad = np.flatnonzero(~ok)
-    return 0 if not bad.size else int(bad[-1] + 1)
-
-
-def divergence_epoch(history: History):
-    """Where a run diverged: non-finite (``history.diverged_at``), or a cost that ends above
-    its start, dated by the first epoch it rose above the start. None for a settling run."""
-    if history.diverged_at is not None:
-        return int(history.diverged_at)
-    c = history.cost
-    if len(c) > 1 and c[-1] > c[0]:
-        return int(np.argmax(c > c[0]))
-    return None
-
-
-def first_rise(cost, tol=1e-12):
-    """First epoch whose cost is above the previous one (beyond rounding), or None."""
-    c = np.asarray(cost, dtype=float)
-    if len(c) < 2:
-        return None
-    up = np.diff(c) > tol * max(1.0, float(np.abs(c).max()))
-    return int(np.argmax(up)) + 1 if up.any() else None
+        return self.outcome.words
 
 
 def compare_rates(F, y, alphas, *, epochs, l2=0.0, w0=None, b0=0.0, optimum_cost=None):
@@ -119,7 +84,7 @@ def compare_rates(F, y, alphas, *, epochs, l2=0.0, w0=None, b0=0.0, optimum_cost
     for a in alphas:
         h = train(F, y, alpha=float(a), epochs=epochs, l2=l2, w0=w0, b0=b0)
         reach = None if optimum_cost is None else epochs_within(h.cost, optimum_cost)
-        out.append(RateResult(float(a), h, reach, divergence_epoch(h), first_rise(h.cost)))
+        out.append(RateResult(float(a), h, verdict(h, optimum_cost), reach))
     return out
 
 
@@ -140,9 +105,9 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
     """Find α values that crawl, converge, zig-zag and diverge on this data.
 
     too small = 0.01/L, good = 1/L (rounded, see `suggested_alpha`); "too large" is the
-    smallest α = 2ᵏ/L (k ≥ 1) whose cost rises at some epoch but ends below its start, and
-    "diverging" the smallest 2ᵏ/L whose run ends above its start or stops being finite. Each
-    candidate is trained for ``epochs`` epochs to check.
+    smallest α = 2ᵏ/L (k ≥ 1) whose run oscillates, and "diverging" the smallest 2ᵏ/L whose
+    run stops being finite (none, often, without L2: the weights then grow only linearly).
+    Each candidate is trained for ``epochs`` epochs to check.
     """
     L = smoothness(F, l2)
     hint = suggested_alpha(F, l2)
@@ -151,7 +116,7 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
     while mult <= max_multiple and found["diverging"] is None:
         a = _round(mult / L)
         h = train(F, y, alpha=a, epochs=epochs, l2=l2, w0=w0)
-        if divergence_epoch(h) is not None:
+        if h.diverged_at is not None:
             found["diverging"] = a
         elif found["too large"] is None and first_rise(h.cost) is not None:
             found["too large"] = a
@@ -162,7 +127,7 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
         for _ in range(4):
             a = _round(np.sqrt(lo * hi))
             h = train(F, y, alpha=a, epochs=epochs, l2=l2, w0=w0)
-            if divergence_epoch(h) is not None:
+            if h.diverged_at is not None:
                 hi = a
             elif first_rise(h.cost) is not None:
                 found["too large"] = a

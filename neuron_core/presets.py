@@ -18,6 +18,7 @@ from .controls import BY_KEY as CONTROL_BY_KEY
 from .controls import RUN_KEYS, allows, defaults
 from .datasets import make_dataset
 from .experiment import Run, prepare, run_experiment
+from .verdict import run_verdict
 
 # The shared controls a preset sets (the run controls of the controls table), and the
 # values a preset starts from before its own changes: the table's defaults.
@@ -47,17 +48,41 @@ METRICS = {
     # ‖w‖ at the last epoch over ‖w‖ halfway: > 1 while the weights still grow.
     "weight_growth": lambda r: float(_norms(r)[-1] / _norms(r)[len(r.history.cost) // 2]),
     "optimum_finite": lambda r: float(r.optimum.finite),
+    # converged / crawling / oscillating / diverged: the one verdict every page shows.
+    "verdict": lambda r: run_verdict(r).kind,
     "test_minus_train_cost": lambda r: float(r.history.test_cost[-1] - r.history.cost[-1]),
 }
-METRIC_WORDS = {
-    "train_accuracy": "training accuracy",
-    "diverged": "diverged (1 = yes)",
-    "gap_fraction": "share of the way from the start to the best cost J* still to go",
-    "cost_rises": "epochs in which the cost went up",
-    "final_over_initial_cost": "final cost / starting cost",
-    "weight_growth": "‖w‖ at the end / ‖w‖ halfway",
-    "optimum_finite": "a best finite w exists (1 = yes)",
-    "test_minus_train_cost": "test cost − training cost",
+# What each claim checks, in a teacher's words: (metric, op) → a sentence with {v}.
+SENTENCES = {
+    ("train_accuracy", ">="): "the neuron gets at least {pct} of the training points right",
+    ("train_accuracy", "<="): "the neuron gets at most {pct} of the training points right",
+    ("gap_fraction", "<="): "the cost gets all the way down to the best possible value J* "
+    "(within {pct} of the way from its start)",
+    ("gap_fraction", ">="): "at the end, at least {pct} of the way from the starting cost "
+    "down to the best possible J* is still to go",
+    ("cost_rises", "=="): "the cost goes up in exactly {v} epochs",
+    ("cost_rises", ">="): "the cost goes up in at least {v} epochs",
+    ("final_over_initial_cost", "<="): "the cost still ends below {pct} of its starting value",
+    ("weight_growth", ">="): "the weights are still growing at the end: ‖w‖ grows by at least "
+    "{growth} over the second half of training",
+    ("weight_growth", "<="): "the weights have stopped growing by the end",
+    ("test_minus_train_cost", ">="): "the cost on the test points ends at least {v} above the "
+    "cost on the training points",
+}
+WORDS_AT = {  # claims whose value picks the sentence
+    ("train_accuracy", 1.0): "every training point ends up on its own side of the boundary",
+    ("cost_rises", 0): "the cost never goes up",
+    ("diverged", 0): "training never blows up: every number stays finite",
+    ("diverged", 1): "the numbers blow up and training stops early",
+    ("optimum_finite", 0): "there is no best finite w: the training points can be split perfectly",
+    ("optimum_finite", 1): "a best finite w exists, so the cost has a real minimum",
+    ("verdict", "converged"): "the run converges: the cost only falls and ends within 1 % of "
+    "the best possible J*",
+    ("verdict", "crawling"): "the run crawls: the cost only falls, but ends more than 1 % "
+    "above the best possible J*",
+    ("verdict", "oscillating"): "the run oscillates: the cost goes up on some epochs, yet "
+    "never blows up",
+    ("verdict", "diverged"): "the run diverges: the numbers overflow and training stops early",
 }
 _OPS = {"<=": operator.le, ">=": operator.ge, "==": operator.eq}
 
@@ -73,21 +98,37 @@ class Claim:
 
     metric: str
     op: str
-    value: float
+    value: float | str
     variant: tuple[tuple[str, object], ...] = ()
 
     def describe(self) -> str:
-        """The claim in words, e.g. 'training accuracy ≥ 0.9 (with features = x1, x2)'."""
-        text = f"{METRIC_WORDS[self.metric]} {self.op.replace('<=', '≤').replace('>=', '≥')} "
-        text += f"{self.value:g}"
+        """The claim in a teacher's words, e.g. 'With only x₁, x₂ as inputs instead, the
+        neuron gets at most 70 % of the training points right.'"""
+        v = self.value
+        text = WORDS_AT.get((self.metric, v)) or SENTENCES[(self.metric, self.op)].format(
+            v=f"{v:g}" if not isinstance(v, str) else v,
+            pct=f"{100 * v:.3g} %" if not isinstance(v, str) else v,
+            growth=f"{100 * (v - 1):.3g} %" if not isinstance(v, str) else v,
+        )
         if self.variant:
-            changes = ", ".join(f"{k} = {_show(v)}" for k, v in self.variant)
-            text += f" (with {changes})"
-        return text
+            changes = " and ".join(_change(k, x) for k, x in self.variant)
+            return f"With {changes} instead, {text}."
+        return text[0].upper() + text[1:] + "."
 
 
-def _show(v) -> str:
-    return ", ".join(v) if isinstance(v, tuple) else str(v)
+def _change(control: str, value) -> str:
+    if control == "features":
+        return "only " + ", ".join(_feature(f) for f in value) + " as inputs"
+    if control == "standardize":
+        return "standardisation " + ("on" if value else "off")
+    if control == "epochs":
+        return f"{value:g} epochs"
+    names = {"alpha": "α", "l2": "λ"}
+    return f"{names.get(control, control)} = {value:g}"
+
+
+def _feature(name: str) -> str:
+    return name.replace("x1", "x₁").replace("x2", "x₂").replace("^2", "²").replace("*", "·")
 
 
 @dataclass(frozen=True)
@@ -123,23 +164,28 @@ PRESETS = (
     _preset(
         "good-alpha",
         "A good learning rate",
-        "✅",
+        ":material/check_circle:",
         "The cost drops steeply, then levels off at the best possible value J*; the line "
         "swings into place within the first few dozen epochs and then barely moves.",
         "Why does the line move a lot at the start and hardly at all at the end, with the "
         "same α every epoch?",
-        [Claim("gap_fraction", "<=", 1e-3), Claim("cost_rises", "==", 0)],
+        [
+            Claim("verdict", "==", "converged"),
+            Claim("gap_fraction", "<=", 1e-3),
+            Claim("cost_rises", "==", 0),
+        ],
         alpha=1.5,
         epochs=150,
     ),
     _preset(
         "alpha-too-small",
         "α too small: it crawls",
-        "🐌",
+        ":material/hourglass_bottom:",
         "With α = 0.001 every step is tiny: after 300 epochs the cost has barely left its "
         "starting value 0.693 and the line is still far from where it belongs.",
         "How many times more epochs would we need? What else could we change instead?",
         [
+            Claim("verdict", "==", "crawling"),
             Claim("gap_fraction", ">=", 0.5),
             Claim("gap_fraction", "<=", 1e-3, (("alpha", 1.5),)),
         ],
@@ -149,14 +195,14 @@ PRESETS = (
     _preset(
         "alpha-too-large",
         "α too large: it zig-zags",
-        "〰️",
+        ":material/ssid_chart:",
         "α = 10 is far above the safe step for these unscaled inputs: each step jumps across "
         "the valley of the cost, so the cost curve zig-zags up and down every epoch and "
         "never settles at the bottom. It does not blow up, though.",
         "The cost went up on some epochs. How can a step 'downhill' make the cost bigger?",
         [
+            Claim("verdict", "==", "oscillating"),
             Claim("cost_rises", ">=", 20),
-            Claim("diverged", "==", 0),
             Claim("final_over_initial_cost", "<=", 0.5),
             Claim("gap_fraction", ">=", 0.01),
         ],
@@ -168,11 +214,11 @@ PRESETS = (
     _preset(
         "alpha-diverges",
         "α far too large: it diverges",
-        "💥",
+        ":material/warning:",
         "With α = 10 and λ = 1, each step multiplies the weights by about 1 − α·λ = −9: they "
         "flip sign and grow ninefold every epoch until the numbers overflow and training stops.",
         "Which α would be the largest that still works here, and why does λ matter for it?",
-        [Claim("diverged", "==", 1)],
+        [Claim("verdict", "==", "diverged")],
         alpha=10.0,
         l2=1.0,
         epochs=300,
@@ -180,7 +226,7 @@ PRESETS = (
     _preset(
         "separable",
         "Separable data: weights grow forever",
-        "♾️",
+        ":material/all_inclusive:",
         "The classes can be split perfectly, so making the neuron more confident always "
         "lowers the cost: ‖w‖ keeps growing, the boundary zone gets sharper and sharper, and "
         "there is no best finite w.",
@@ -198,7 +244,7 @@ PRESETS = (
     _preset(
         "separable-l2",
         "L2 tames the weights",
-        "🧲",
+        ":material/compress:",
         "The same perfectly separable data with a small L2 penalty λ = 0.01: the weights "
         "stop growing at a finite size, the cost has a real minimum, and the boundary keeps "
         "a soft edge.",
@@ -217,7 +263,7 @@ PRESETS = (
     _preset(
         "circles-squares",
         "Circles: a line cannot, squares can",
-        "⭕",
+        ":material/radio_button_unchecked:",
         "With x₁² and x₂² as inputs, z = w·x + b can draw a circle: the neuron separates the "
         "ring from the disc almost perfectly. Remove x₁² and x₂² and it is stuck near 50 %.",
         "Which feature would you add to separate an ellipse? A ring that is off-centre?",
@@ -233,7 +279,7 @@ PRESETS = (
     _preset(
         "xor-product",
         "XOR needs x₁·x₂",
-        "✖️",
+        ":material/close:",
         "No straight line splits the four XOR quadrants, but the product x₁·x₂ is positive "
         "in two of them and negative in the other two: with it one neuron gets XOR right.",
         "What is the sign of x₁·x₂ in each quadrant? Why does that solve it?",
@@ -249,7 +295,7 @@ PRESETS = (
     _preset(
         "noisy-small",
         "Noisy, small data: train vs test",
-        "🎲",
+        ":material/casino:",
         "Only 40 heavily overlapping points and all seven features: the training cost keeps "
         "falling, but the test cost (dashed) ends far above it — the neuron memorises the "
         "training points instead of learning the pattern.",
@@ -264,8 +310,8 @@ PRESETS = (
     ),
     _preset(
         "unscaled",
-        "Unscaled inputs: standardise!",
-        "📏",
+        "Unscaled inputs: standardise them",
+        ":material/straighten:",
         "Standardisation is off and x₁² reaches about 20 while x₁ stays below 5, so the cost "
         "is a narrow trench: α = 2 bounces between its walls and makes little progress. "
         "Switch on 'Standardise inputs': same α, same epochs, straight to the bottom.",
@@ -284,7 +330,7 @@ PRESETS = (
     _preset(
         "spiral-limits",
         "Spiral: one neuron's limits",
-        "🌀",
+        ":material/cyclone:",
         "Even with all seven features, one neuron's boundary is one smooth curve: the two "
         "interleaved arms stay badly mixed, about two thirds right at best.",
         "What would it take to follow the arms? (Hint: more neurons, in layers.)",
@@ -319,13 +365,17 @@ def run_preset(preset: Preset, **overrides) -> Run:
 
 
 def check_claims(preset: Preset) -> list[tuple[Claim, float, bool]]:
-    """Each claim with the value measured and whether it holds (NaN never holds)."""
+    """Each claim with the value measured and whether it holds (NaN never holds; the
+    verdict is measured as its kind, a string)."""
     runs: dict = {}
     results = []
     for claim in preset.claims:
         if claim.variant not in runs:
             runs[claim.variant] = run_preset(preset, **dict(claim.variant))
         measured = METRICS[claim.metric](runs[claim.variant])
-        ok = bool(np.isfinite(measured) and _OPS[claim.op](measured, claim.value))
+        if isinstance(measured, str):
+            ok = _OPS[claim.op](measured, claim.value)
+        else:
+            ok = bool(np.isfinite(measured) and _OPS[claim.op](measured, claim.value))
         results.append((claim, measured, ok))
     return results

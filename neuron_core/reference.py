@@ -6,6 +6,7 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.optimize import linprog
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 
@@ -17,14 +18,46 @@ from .validation import check_data, check_l2
 class Optimum:
     """Minimiser of J(w, b) = mean cross-entropy + (l2/2)·‖w‖².
 
-    ``finite`` is False when no finite minimiser exists (separable data with l2 = 0: the
-    cost keeps falling as ‖w‖ grows); w, b then hold where the solver stopped.
+    ``separable`` says whether some (w, b) puts every training point on its own side
+    (decided exactly, by `separable`). ``finite`` is False when no finite minimiser exists:
+    separable data with l2 = 0, where the cost keeps falling as ‖w‖ grows; w, b then hold
+    where the solver stopped.
     """
 
     w: np.ndarray
     b: float
     cost: float
     finite: bool
+    separable: bool = False
+
+
+def separable(X, y) -> bool:
+    """Whether a hyperplane puts every row of X on the side of its label (strictly).
+
+    A linear feasibility problem: find (w, b) with s_i·(x_i·w + b) ≥ 1 for s_i = ±1. It is
+    feasible exactly when the classes can be split with no point on the boundary, whatever
+    an iterative solver happened to reach. Duplicated points with both labels make it
+    infeasible, as they should.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,), values in {0, 1}
+    """
+    X = np.asarray(X, dtype=float)
+    s = np.where(np.asarray(y) > 0.5, 1.0, -1.0)
+    if np.all(s == s[0]):
+        return True
+    # Scale each column to at most 1 so the solver's tolerances mean the same on any data.
+    A = np.c_[X / np.maximum(np.abs(X).max(axis=0), 1e-300), np.ones(len(X))]
+    res = linprog(
+        np.zeros(A.shape[1]),
+        A_ub=-(s[:, None] * A),
+        b_ub=-np.ones(len(X)),
+        bounds=[(None, None)] * A.shape[1],
+        method="highs",
+    )
+    return bool(res.status == 0)
 
 
 def reference_optimum(X, y, l2=0.0) -> Optimum:
@@ -52,8 +85,9 @@ def reference_optimum(X, y, l2=0.0) -> Optimum:
     w, b = model.coef_[0].astype(float), float(model.intercept_[0])
     stalled = any(issubclass(c.category, ConvergenceWarning) for c in caught)
     J = cost(w, b, X, y, l2)
-    # Separable without a penalty: every point right, and the cost keeps falling as ‖w‖
-    # grows, so the solver stops somewhere arbitrary on the way to infinity.
-    separable = l2 == 0 and np.all((X @ w + b >= 0) == (y > 0.5))
-    finite = not stalled and not separable and np.isfinite(J)
-    return Optimum(w=w, b=b, cost=J, finite=bool(finite))
+    split = separable(X, y)
+    # Separable without a penalty: the cost keeps falling as ‖w‖ grows, so the solver
+    # stops somewhere arbitrary on the way to infinity. Otherwise a finite minimiser exists
+    # (except when classes only touch, quasi-separation, which shows up as a stalled solver).
+    finite = not (split and l2 == 0) and np.isfinite(J) and not (stalled and l2 == 0 and split)
+    return Optimum(w=w, b=b, cost=J, finite=bool(finite), separable=split)

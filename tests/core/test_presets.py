@@ -91,7 +91,19 @@ def test_unscaled_preset_inputs_really_differ_in_size():
 
 def test_claim_describes_itself_in_words():
     text = Claim("train_accuracy", ">=", 0.9, (("features", ("x1", "x2")),)).describe()
-    assert text == "training accuracy ≥ 0.9 (with features = x1, x2)"
+    assert text == (
+        "With only x₁, x₂ as inputs instead, the neuron gets at least 90 % of the training "
+        "points right."
+    )
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=IDS)
+def test_claims_read_as_a_teacher_would_say_them(preset):
+    for claim in preset.claims:
+        text = claim.describe()
+        assert text[0].isupper() and text.endswith(".")
+        # no test internals: no operators, no "(1 = yes)", no metric names
+        assert not any(bit in text for bit in ("==", "<=", ">=", "1 = yes", "_", claim.metric))
 
 
 def test_presets_module_loads_neither_plotly_nor_streamlit():

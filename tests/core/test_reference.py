@@ -11,6 +11,7 @@ from neuron_core import (
     suggested_alpha,
     train,
 )
+from neuron_core.reference import separable
 
 NON_SEPARABLE = [
     pytest.param("moons", 0.1, 0.0, 1500, id="moons-no-l2"),
@@ -51,3 +52,28 @@ def test_separable_data_without_l2_has_no_finite_optimum():
     data = make_dataset("linear", 100, noise=0.0, seed=0)
     assert not reference_optimum(data.X, data.y).finite
     assert reference_optimum(data.X, data.y, l2=0.01).finite
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "expected"),
+    [
+        ([[0.0, 0.0], [1.0, 1.0]], [0, 1], True),
+        ([[0, 0], [1, 1], [0, 1], [1, 0]], [0, 0, 1, 1], False),  # XOR's four corners
+        ([[0.5, 0.5], [0.5, 0.5], [2.0, 2.0]], [0, 1, 1], False),  # one point, both labels
+        ([[1e120, 0.0], [-1e120, 1.0]], [1, 0], True),  # scale does not matter
+    ],
+    ids=["two-points", "xor", "duplicate-both-labels", "huge-values"],
+)
+def test_separable_is_decided_exactly(X, y, expected):
+    assert separable(np.array(X, dtype=float), np.array(y)) is expected
+
+
+def test_optimum_says_whether_the_training_set_is_separable():
+    p = prepare(make_dataset("circles", 200, noise=0.1, seed=0), ("x1", "x2"), test_share=0.25)
+    assert not reference_optimum(p.F_train, p.y_train).separable
+    p = prepare(
+        make_dataset("circles", 200, noise=0.1, seed=0), ("x1", "x2", "x1^2", "x2^2"), True, 0.25
+    )
+    opt = reference_optimum(p.F_train, p.y_train)
+    assert opt.separable and not opt.finite
+    assert reference_optimum(p.F_train, p.y_train, 0.01).finite

@@ -1,0 +1,121 @@
+"""The one way numbers are written for people: costs, gradients, weights, gaps.
+
+Every page, figure and equation formats through these functions, so a number reads the
+same everywhere: a few significant digits in plain decimals between 10⁻⁴ and 10⁵
+(0.476, 0.000126, 0.2100), powers of ten outside (1.26 × 10⁻⁵, 3.1 × 10³⁰⁰), never a
+300-digit string, never "nan". Plain text uses the real minus sign (U+2212); LaTeX uses
+'-', which KaTeX already draws as a minus in math mode.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+MINUS = "\u2212"
+SMALL, LARGE = 1e-4, 1e5  # plain decimals in [SMALL, LARGE); powers of ten outside
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A cost gap this small, relative to J*, is the rounding of two nearly equal sums.
+AT_OPTIMUM = 1e-10
+
+
+def _parts(v: float, sig: int) -> tuple[str, int | None]:
+    """(digits without sign, power of ten or None) for a finite non-zero |v|."""
+    a = abs(v)
+    if SMALL <= a < LARGE:
+        decimals = max(0, sig - 1 - math.floor(math.log10(a)))
+        text = f"{a:.{decimals}f}"
+        if float(text) >= LARGE:  # rounding carried into the next decade
+            return _parts(float(text), sig)
+        return text, None
+    mant, exp = f"{a:.{sig - 1}e}".split("e")
+    return mant, int(exp)
+
+
+def number(v, sig: int = 4, *, minus: str = MINUS) -> str:
+    """``v`` as plain text with ``sig`` significant digits (trailing zeros kept).
+
+    >>> number(0.21), number(-0.000126, 3), number(1.26e-5, 3), number(3.1e300, 2)
+    ('0.2100', '−0.000126', '1.26 × 10⁻⁵', '3.1 × 10³⁰⁰')
+
+    Not-finite values read "∞", "−∞" or "not a number", so no page shows "nan".
+    """
+    v = float(v)
+    if math.isnan(v):
+        return "not a number"
+    sign = minus if v < 0 else ""
+    if math.isinf(v):
+        return sign + "∞"
+    if v == 0:
+        return "0"
+    digits, exp = _parts(v, sig)
+    if exp is None:
+        return sign + digits
+    return f"{sign}{digits} × 10{str(exp).translate(_SUPERSCRIPT)}"
+
+
+def latex(v, sig: int = 4) -> str:
+    """``v`` for LaTeX math: as `number`, with ``\\times 10^{n}`` and '-' as the minus."""
+    v = float(v)
+    if not math.isfinite(v):
+        return r"\text{not a number}" if math.isnan(v) else ("-" if v < 0 else "") + r"\infty"
+    if v == 0:
+        return "0"
+    digits, exp = _parts(v, sig)
+    sign = "-" if v < 0 else ""
+    return sign + digits + ("" if exp is None else rf"\times 10^{{{exp}}}")
+
+
+def percent(share, decimals: int = 1) -> str:
+    """A share in [0, 1] as '90.0 %' (the space as in the page texts)."""
+    return f"{100.0 * float(share):.{decimals}f} %"
+
+
+def gap(cost, optimum_cost, sig: int = 3) -> str:
+    """How far a cost is above J*: '0.0123', or '0 (at the optimum)' below rounding.
+
+    A run can end a hair *below* J* (scikit-learn stops at its own tolerance); such a gap,
+    and any gap within rounding of J*, reads as the optimum rather than a negative number.
+    """
+    d = float(cost) - float(optimum_cost)
+    if not math.isfinite(d):
+        return number(d, sig)
+    if d <= AT_OPTIMUM * max(1.0, abs(float(optimum_cost))):
+        return "0 (at the optimum)"
+    return number(d, sig)
+
+
+def update_sig(before, after, sig: int = 3, most: int = 12) -> int:
+    """Significant digits that make every changed value differ from its old one on screen.
+
+    At α = 0.0001 a weight may move from 1.23456 to 1.23451: three digits would show
+    "1.23 → 1.23". This returns the smallest count ≥ ``sig`` (at most ``most``) at which
+    each pair that differs at all is written differently.
+    """
+    old = np.atleast_1d(np.asarray(before, dtype=float)).ravel()
+    new = np.atleast_1d(np.asarray(after, dtype=float)).ravel()
+    pairs = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    pairs = [(a, b) for a, b in pairs if math.isfinite(a) and math.isfinite(b)]
+    for k in range(sig, most + 1):
+        if all(number(a, k) != number(b, k) for a, b in pairs):
+            return k
+    return most
+
+
+def finite_range(values, *, floor=None, cap=None, pad=0.05):
+    """An axis range [lo, hi] from the finite values, or None when none is finite.
+
+    ``cap`` limits hi (values above it run off the top: a diverged cost); ``floor`` fixes lo.
+    Plotly's own autorange overflows on values near 10³⁰⁸ and labels the axis with NaN.
+    """
+    v = np.asarray(values, dtype=float).ravel()
+    v = v[np.isfinite(v)]
+    if cap is not None:
+        v = v[v <= cap]
+    if not v.size:
+        return None
+    lo = float(v.min()) if floor is None else float(floor)
+    hi = float(v.max())
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    return [lo if floor is not None else lo - pad * span, hi + pad * span]

@@ -1,0 +1,66 @@
+"""The one number formatter: readable sizes, no 300-digit strings, no 'nan', one minus."""
+
+import math
+
+import numpy as np
+import pytest
+
+from neuron_core.numbers import MINUS, finite_range, gap, latex, number, update_sig
+
+
+@pytest.mark.parametrize(
+    ("value", "sig", "text"),
+    [
+        (0.21, 4, "0.2100"),
+        (0.476, 3, "0.476"),
+        (0.000126, 3, "0.000126"),
+        (-0.000126, 3, MINUS + "0.000126"),
+        (1.26e-5, 3, "1.26 × 10⁻⁵"),
+        (123.456, 4, "123.5"),
+        (5000, 4, "5000"),
+        (99999.7, 4, "1.000 × 10⁵"),
+        (3.14e300, 2, "3.1 × 10³⁰⁰"),
+        (0.0, 4, "0"),
+        (math.inf, 4, "∞"),
+        (-math.inf, 4, MINUS + "∞"),
+        (math.nan, 4, "not a number"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_number_reads_like_a_person_writes_it(value, sig, text):
+    assert number(value, sig) == text
+
+
+@pytest.mark.parametrize("exp", range(-320, 309, 7))
+def test_no_size_gives_a_long_string_or_nan(exp):
+    v = 3.7 * 10.0**exp
+    for s in (number(v), number(-v), latex(v)):
+        assert len(s) <= 22 and "nan" not in s.lower() and "e+" not in s and "e-" not in s
+
+
+def test_latex_uses_times_ten_and_a_math_minus():
+    assert latex(-1.26e-5, 3) == r"-1.26\times 10^{-5}"
+    assert latex(0.476, 3) == "0.476"
+    assert MINUS not in latex(-2.5)  # KaTeX draws '-' as a minus in math mode
+
+
+def test_gap_below_rounding_is_the_optimum():
+    assert gap(0.2 - 2.78e-17, 0.2) == "0 (at the optimum)"
+    assert gap(0.2 + 2.78e-17, 0.2) == "0 (at the optimum)"
+    assert gap(0.6, 0.124) == "0.476"
+    assert gap(0.2 + 1.26e-5, 0.2) == "1.26 × 10⁻⁵"
+
+
+def test_update_shows_enough_digits_to_see_a_tiny_step():
+    w = np.array([1.234567, -0.5, 2.0])
+    new = w - 0.0001 * np.array([0.5, 0.3, 0.0])
+    k = update_sig(w, new)
+    assert all(number(a, k) != number(b, k) for a, b in zip(w[:2], new[:2], strict=True))
+    assert k > 3 and update_sig([1.0], [2.0]) == 3
+
+
+def test_axis_range_of_a_diverged_cost_comes_from_finite_values():
+    cost = np.array([0.69, 0.8, 5.0, 1e150, 1e300])
+    lo, hi = finite_range(cost, floor=0.0, cap=10 * cost[0])
+    assert lo == 0.0 and 5.0 < hi < 6.0
+    assert finite_range([math.nan, math.inf]) is None
