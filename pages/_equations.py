@@ -1,59 +1,82 @@
-"""LaTeX for the live equations, with the current numbers substituted."""
+"""LaTeX for the live equations, with the current numbers substituted.
+
+Every number goes through `neuron_core.numbers.latex`, the same formatter the metrics and
+figures use, so a value reads the same in an equation and beside it.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 import neuron_core as nc
+from neuron_core.numbers import latex, update_sig
+
+TERMS_PER_LINE = 3  # a sum of more terms breaks into lines instead of running off the page
 
 
 def num(v, digits=3) -> str:
-    """A number for LaTeX: fixed digits, real minus sign, scientific when tiny or huge."""
-    v = float(v)
-    if v != 0 and (abs(v) < 10**-(digits) or abs(v) >= 1e5):
-        mant, exp = f"{v:.{digits - 1}e}".split("e")
-        return rf"{mant.replace('-', '-')}\times 10^{{{int(exp)}}}"
-    return f"{v:.{digits}f}"
+    """A number for LaTeX with ``digits`` significant digits (see `neuron_core.numbers`).
+
+    The minus is LaTeX's own '-', which KaTeX sets as a real minus sign in math mode.
+    """
+    return latex(v, digits)
 
 
-def signed_sum(coefs, terms) -> str:
-    """'2.310\\,x_1 - 0.520\\,x_2 + 0.110' from coefficients and LaTeX terms ('' = constant)."""
+def signed_sum(coefs, terms, digits=3, per_line=None) -> str:
+    """'2.31\\,x_1 - 0.520\\,x_2 + 0.110' from coefficients and LaTeX terms ('' = constant).
+
+    With ``per_line``, a line break (``\\\\ &``) follows every ``per_line`` terms, for use
+    inside an ``aligned`` block.
+    """
     out = []
-    for c, t in zip(coefs, terms, strict=True):
+    for k, (c, t) in enumerate(zip(coefs, terms, strict=True)):
         sign = "-" if c < 0 else "+"
-        body = num(abs(c)) + (rf"\,{t}" if t else "")
-        out.append((sign if out or sign == "-" else "") + " " + body)
+        body = num(abs(c), digits) + (rf"\,{t}" if t else "")
+        brk = r"\\ &\quad " if per_line and k and k % per_line == 0 else ""
+        out.append(brk + (sign if out or sign == "-" else "") + " " + body)
     return " ".join(out).strip()
 
 
-def vector(v) -> str:
-    return r"\begin{pmatrix}" + r" \\ ".join(num(x) for x in np.atleast_1d(v)) + r"\end{pmatrix}"
+def vector(v, digits=3) -> str:
+    return (
+        r"\begin{pmatrix}"
+        + r" \\ ".join(num(x, digits) for x in np.atleast_1d(v))
+        + r"\end{pmatrix}"
+    )
 
 
 def forward(features, w, b, standardized) -> str:
     terms = [nc.FEATURE_LATEX[f] for f in features]
     if standardized:
         terms = [rf"\widetilde{{{t}}}" if " " in t else rf"\tilde{{{t[0]}}}{t[1:]}" for t in terms]
-    return rf"z = {signed_sum([*w, b], [*terms, ''])}"
+    if len(terms) < TERMS_PER_LINE + 1:
+        return rf"z = {signed_sum([*w, b], [*terms, ''])}"
+    body = signed_sum([*w, b], [*terms, ""], per_line=TERMS_PER_LINE)
+    return rf"\begin{{aligned}} z &= {body}\end{{aligned}}"
 
 
 def _alpha(alpha) -> str:
-    return f"{alpha:g}"
+    return f"{alpha:g}"  # a setting picked from a list, shown as typed
 
 
 def update_w(w, alpha, dw) -> str:
-    new = np.asarray(w) - alpha * np.asarray(dw)
+    """w ← w − α·dw with enough digits that every weight that moved shows its change."""
+    w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
+    new = w - alpha * dw
+    k = update_sig(w, new)
     return (
         r"\begin{aligned} w &\leftarrow w - \alpha\,dw \\ "
-        rf"&= {vector(w)} - {_alpha(alpha)} \cdot {vector(dw)} \\ &= {vector(new)}"
+        rf"&= {vector(w, k)} - {_alpha(alpha)} \cdot {vector(dw)} \\ &= {vector(new, k)}"
         r"\end{aligned}"
     )
 
 
 def update_b(b, alpha, db) -> str:
+    new = b - alpha * db
+    k = update_sig(b, new)
     return (
         r"\begin{aligned} b &\leftarrow b - \alpha\,db \\ "
-        rf"&= {num(b)} - {_alpha(alpha)} \cdot ({num(db)}) = {num(b - alpha * db)}"
+        rf"&= {num(b, k)} - {_alpha(alpha)} \cdot ({num(db)}) \\ &= {num(new, k)}"
         r"\end{aligned}"
     )
 

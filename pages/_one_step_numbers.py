@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 import neuron_core as nc
+from neuron_core.numbers import number, update_sig
 from pages import _equations as eq
 from pages._controls import FEATURE_LABELS
 
@@ -37,8 +38,8 @@ class Shown:
 
 
 def num(v) -> str:
-    """eq.num, but 1e-5 ≤ |v| < 1e-3 as a plain decimal: shorter inside a long line."""
-    return f"{v:.3g}" if 1e-5 <= abs(v) < 1e-3 else eq.num(v)
+    """Three significant digits, the one formatter's way (`neuron_core.numbers`)."""
+    return eq.num(v)
 
 
 def par(v) -> str:
@@ -61,7 +62,8 @@ def lines(*parts) -> str:
 
 
 def change(d) -> str:
-    return f"{d:+.4f}" if d == 0 or abs(d) >= 1e-4 else f"{d:+.1e}"
+    """A metric's delta: explicit sign, ASCII '-' (Streamlit colours the delta by it)."""
+    return ("+" if d >= 0 else "") + number(d, 3, minus="-")
 
 
 def example_numbers(st_, e, c: Shown):
@@ -129,7 +131,7 @@ def batch_numbers(st_, bs, c: Shown):
         table[f"dz·{FEATURE_LABELS[f]}"] = bs.dz * bs.X[:, j]
     table.index.name = "#"
     st_.dataframe(
-        table.style.format(precision=3).apply(
+        table.style.format({c: (lambda v: number(v, 3)) for c in table.columns if c != "y"}).apply(
             lambda r: ["background-color: #fde8c8" if r.name == i else "" for _ in r], axis=1
         ),
         height=230,
@@ -182,5 +184,10 @@ def feature_table(st_, st_step, c: Shown):
         cols["x"] = np.r_[st_step.x, 1.0]
         cols["w"] = np.r_[st_step.w, st_step.b]
         cols[f"dw = dz·x{decay}"] = np.r_[st_step.dw, st_step.db]
-    cols[f"w − {alpha}·dw"] = np.r_[st_step.w_new, st_step.b_new]
-    st_.dataframe(pd.DataFrame(cols).style.format(precision=4), hide_index=True, width="stretch")
+    old, new = np.r_[st_step.w, st_step.b], np.r_[st_step.w_new, st_step.b_new]
+    cols[f"w − {alpha}·dw"] = new
+    table = pd.DataFrame(cols)
+    # Enough digits that a tiny step (α = 0.0001) still shows w changing.
+    k = max(4, update_sig(old, new))
+    shown = {c: (lambda v, k=k: number(v, k)) for c in table.columns if c != "input"}
+    st_.dataframe(table.style.format(shown), hide_index=True, width="stretch")

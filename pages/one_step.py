@@ -13,6 +13,7 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.figures.one_step import ARROW_NAME, one_step_figure
 from neuron_core.figures.style import class_label
+from neuron_core.numbers import number
 from neuron_core.one_step import batch_step, example_step, worst_example
 from pages import _equations as eq
 from pages._controls import (
@@ -194,8 +195,8 @@ with left:
     if batch:
         m1.metric(
             "Cost J",
-            f"{step.cost_new:.4f}",
-            delta=f"{change(step.cost_new - step.cost)} from {step.cost:.4f}",
+            number(step.cost_new),
+            delta=f"{change(step.cost_new - step.cost)} from {number(step.cost)}",
             delta_color="inverse",
         )
         y_new = float(nc.predict_proba(step.w_new, step.b_new, x[None])[0])
@@ -203,15 +204,15 @@ with left:
     else:
         m1.metric(
             f"Loss L on #{i}",
-            f"{step.loss_new:.4f}",
-            delta=f"{change(step.loss_new - step.loss)} from {step.loss:.4f}",
+            number(step.loss_new),
+            delta=f"{change(step.loss_new - step.loss)} from {number(step.loss)}",
             delta_color="inverse",
         )
         y_new, y_old = step.y_hat_new, step.y_hat
     m2.metric(
         f"ŷ on #{i} (label {int(y)})",
-        f"{y_new:.4f}",
-        delta=f"{change(y_new - y_old)} from {y_old:.4f}",
+        number(y_new),
+        delta=f"{change(y_new - y_old)} from {number(y_old)}",
         delta_color="normal" if y == 1 else "inverse",
     )
 

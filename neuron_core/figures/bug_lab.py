@@ -6,13 +6,16 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..experiment import Prepared
+from ..numbers import number
 from .rates import axis, boundary_panel
-from .style import Theme, add_optimum_line, base_layout
+from .style import Theme, add_optimum_line, base_layout, cost_hover, cost_range, epoch_axis
 
 PRINTED_COLOR, CORRECTED_COLOR = "#D55E00", "#0072B2"
 
 
-def bug_cost_figure(printed, corrected, optimum, *, theme: Theme | None = None, height=420):
+def bug_cost_figure(
+    printed, corrected, optimum, *, log_epochs=False, theme: Theme | None = None, height=420
+):
     """Cost per epoch of the printed loop (no +b, scalar dw) and of the corrected one.
 
     Parameters
@@ -31,13 +34,15 @@ def bug_cost_figure(printed, corrected, optimum, *, theme: Theme | None = None, 
             x=np.arange(len(h.cost)),
             y=h.cost,
             mode="lines",
-            name=f"{name}: J = {h.cost[-1]:.4f}",
+            name=f"{name}: J = {number(h.cost[-1])}",
             line=dict(color=color, dash=dash, width=theme.line),
-            hovertemplate=f"{name}<br>epoch %{{x}}<br>J = %{{y:.4f}}<extra></extra>",
+            customdata=cost_hover(h.cost),
+            hovertemplate=f"{name}<br>epoch %{{x}}<br>J = %{{customdata}}<extra></extra>",
         )
     if optimum.finite:
         last = max(len(printed.cost), len(corrected.cost)) - 1
         add_optimum_line(fig, optimum.cost, last)
+    rng = cost_range([printed.cost, corrected.cost])
     layout = base_layout(theme)
     layout["margin"] = dict(l=60, r=20, t=20, b=50)
     layout["legend"] = dict(
@@ -46,8 +51,8 @@ def bug_cost_figure(printed, corrected, optimum, *, theme: Theme | None = None, 
     fig.update_layout(
         **layout,
         height=height,
-        xaxis=axis(theme, "epoch"),
-        yaxis=axis(theme, "cost J"),
+        xaxis=axis(theme, **epoch_axis(log_epochs)),
+        yaxis=axis(theme, "cost J", **({} if rng is None else {"range": rng})),
     )
     return fig
 

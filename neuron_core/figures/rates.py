@@ -16,6 +16,9 @@ from .style import (
     add_optimum_line,
     base_layout,
     class_label,
+    cost_hover,
+    cost_range,
+    epoch_axis,
 )
 
 # One colour and dash per α (Okabe–Ito, then greys), so curves differ without colour too.
@@ -39,7 +42,9 @@ def rate_style(k):
     return RATE_COLORS[k % len(RATE_COLORS)], RATE_DASHES[k % len(RATE_DASHES)]
 
 
-def rates_cost_figure(results, optimum, *, log=False, theme: Theme | None = None, height=460):
+def rates_cost_figure(
+    results, optimum, *, log=False, log_epochs=False, theme: Theme | None = None, height=460
+):
     """Cost per epoch for each α, the optimum J* as a floor, divergence marked with ✕.
 
     Parameters
@@ -48,9 +53,12 @@ def rates_cost_figure(results, optimum, *, log=False, theme: Theme | None = None
     optimum : Optimum
     log : bool
         Logarithmic cost axis.
+    log_epochs : bool
+        Logarithmic epoch axis (long runs).
     """
     theme = theme or Theme()
     fig = go.Figure()
+    top = cost_axis_top(results, optimum)
     for k, r in enumerate(results):
         color, dash = rate_style(k)
         c = r.history.cost
@@ -60,13 +68,14 @@ def rates_cost_figure(results, optimum, *, log=False, theme: Theme | None = None
             mode="lines",
             name=f"α = {r.alpha:g}: {r.verdict}",
             line=dict(color=color, dash=dash, width=theme.line),
-            hovertemplate=f"α = {r.alpha:g}<br>epoch %{{x}}<br>J = %{{y:.4f}}<extra></extra>",
+            customdata=cost_hover(c),
+            hovertemplate=f"α = {r.alpha:g}<br>epoch %{{x}}<br>J = %{{customdata}}<extra></extra>",
         )
         if r.diverged_at is not None:
             e = min(r.diverged_at, len(c) - 1)
             fig.add_scatter(
                 x=[e],
-                y=[float(c[e])],
+                y=[float(c[e]) if top is None or log else min(float(c[e]), top)],
                 mode="markers",
                 name=f"α = {r.alpha:g} diverges (epoch {r.diverged_at})",
                 showlegend=False,
@@ -81,11 +90,10 @@ def rates_cost_figure(results, optimum, *, log=False, theme: Theme | None = None
     layout["legend"] = dict(
         orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=theme.font - 1)
     )
-    top = cost_axis_top(results, optimum)
     fig.update_layout(
         **layout,
         height=height,
-        xaxis=axis(theme, "epoch"),
+        xaxis=axis(theme, **epoch_axis(log_epochs)),
         yaxis=axis(
             theme,
             "cost J" + (" (log scale)" if log else ""),
@@ -103,12 +111,8 @@ def cost_axis_top(results, optimum):
     flat; then the axis stops at 1.6 × the highest starting cost (the wild curve leaves the
     view, its ✕ and the table still tell).
     """
-    starts = [float(r.history.cost[0]) for r in results if len(r.history.cost)]
-    peak = max((float(np.max(r.history.cost)) for r in results if len(r.history.cost)), default=0)
-    if not starts:
-        return None
-    top = 1.6 * max(starts)
-    return top if peak > top else None
+    rng = cost_range([r.history.cost for r in results])
+    return None if rng is None else rng[1]
 
 
 def boundary_panel(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
+from ..numbers import number
+
 # Okabe–Ito blue and vermillion: distinguishable with every common colour-vision deficiency.
 CLASS_COLORS = ("#0072B2", "#D55E00")
 # Shapes as well as colours, so the classes survive a greyscale projector.
@@ -74,7 +78,41 @@ def add_optimum_line(fig, cost: float, last_epoch: int) -> None:
         x=[0, max(1, last_epoch)],
         y=[cost] * 2,
         mode="lines",
-        name=f"optimum J* = {cost:.4f}",
+        name=f"optimum J* = {number(cost)}",
         line=dict(color="#555555", width=2, dash="dot"),
         hoverinfo="skip",
     )
+
+
+def cost_range(costs, room=1.6):
+    """A linear cost axis [0, top] when some run climbs far above every start, else None.
+
+    A diverged run's cost can reach 10³⁰⁰ before it stops: Plotly's own autorange then
+    overflows (its axis reads "NaN×10^Infinity") and every other curve is squashed flat.
+    The axis stops at ``room`` × the highest starting cost; the wild curve leaves the view.
+
+    Parameters
+    ----------
+    costs : sequence of 1-D arrays (one per curve; None entries are skipped)
+    """
+    curves = [np.asarray(c, dtype=float) for c in costs if c is not None and len(c)]
+    if not curves:
+        return None
+    top = room * max(float(c[0]) for c in curves)
+    peak = max(float(np.max(np.where(np.isfinite(c), c, np.inf))) for c in curves)
+    return [0.0, top] if peak > top else None
+
+
+def cost_hover(cost) -> list[str]:
+    """Each cost as the one formatter writes it, for ``customdata`` (hover never shows a
+    300-digit number)."""
+    return [number(c) for c in np.asarray(cost, dtype=float)]
+
+
+def epoch_axis(log: bool) -> dict:
+    """Title and type of the epoch axis, for ``axis(theme, **epoch_axis(log))``.
+
+    A log epoch axis gives a long run's first epochs, where most of the learning happens,
+    as much room as its last thousand (epoch 0 has no place on it and is left out).
+    """
+    return dict(title="epoch (log scale)" if log else "epoch", type="log" if log else "linear")

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
+from neuron_core.numbers import number
 from neuron_core.one_step import batch_step, example_step, worst_example
 from pages._equations import num, vector
 
@@ -57,8 +58,8 @@ def test_default_shows_the_worst_example_stepped_from_epoch_5(page, run):
     s = example_step(h.w[5], h.b[5], prep.F_train[i], prep.y_train[i], alpha=0.5)
     shows_example(page, s, i)
     metrics = {m.label: m.value for m in page.metric}
-    assert metrics[f"ŷ on #{i} (label {int(prep.y_train[i])})"] == f"{s.y_hat_new:.4f}"
-    assert metrics[f"Loss L on #{i}"] == f"{s.loss_new:.4f}"
+    assert metrics[f"ŷ on #{i} (label {int(prep.y_train[i])})"] == number(s.y_hat_new)
+    assert metrics[f"Loss L on #{i}"] == number(s.loss_new)
 
 
 def test_choosing_another_example_shows_its_numbers(page, run):
@@ -72,7 +73,7 @@ def test_choosing_another_example_shows_its_numbers(page, run):
 def test_epoch_zero_gives_the_numbers_you_can_check_on_paper(page):
     at = page.slider(key=K + "epoch").set_value(0).run()
     text = latex(at)
-    assert r"w = \big({0.000},\ {0.000}\big)" in text
+    assert r"w = \big({0},\ {0}\big)" in text
     assert r"= 0.500" in text and num(np.log(2)) in text  # ŷ = σ(0), L = log 2
 
 

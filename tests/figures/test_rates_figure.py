@@ -29,14 +29,35 @@ def test_one_curve_per_alpha_with_its_costs(setup):
         assert f"{r.alpha:g}" in t.name and r.verdict in t.name
 
 
-def test_diverging_alpha_is_marked_at_its_epoch(setup):
-    _, opt, rs = setup
+def test_only_a_non_finite_run_is_marked_diverged(setup):
+    prep, opt, rs = setup
+    fig = rates_cost_figure(rs, opt)
+    assert not [t for t in fig.data if t.mode == "markers"]  # α = 170 oscillates, finite
+    assert "diverg" not in " ".join(t.name for t in fig.data)
+    rs = compare_rates(prep.F_train, prep.y_train, [0.5, 50.0], epochs=200, l2=1.0)
     fig = rates_cost_figure(rs, opt)
     crosses = [t for t in fig.data if t.mode == "markers"]
     bad = [r for r in rs if r.diverged_at is not None]
     assert len(bad) == 1 and len(crosses) == 1
-    assert crosses[0].x == (bad[0].diverged_at,)
+    assert crosses[0].x == (min(bad[0].diverged_at, len(bad[0].history.cost) - 1),)
     assert crosses[0].marker.symbol == "x"
+
+
+def test_a_diverged_cost_never_breaks_the_axis_or_the_hover(setup):
+    prep, opt, _ = setup
+    rs = compare_rates(prep.F_train, prep.y_train, [0.5, 50.0], epochs=200, l2=1.0)
+    assert rs[1].history.cost.max() > 1e100  # the premise: a cost with a hundred digits
+    fig = rates_cost_figure(rs, opt)
+    lo, hi = fig.layout.yaxis.range
+    assert lo == 0.0 and hi < 10
+    hovers = [c for t in fig.data if t.customdata is not None for c in t.customdata]
+    assert hovers and max(len(c) for c in hovers) < 16
+
+
+def test_log_epoch_axis_for_long_runs(setup):
+    _, opt, rs = setup
+    assert rates_cost_figure(rs, opt, log_epochs=True).layout.xaxis.type == "log"
+    assert rates_cost_figure(rs, opt).layout.xaxis.type == "linear"
 
 
 def test_optimum_floor_and_log_axis(setup):
