@@ -6,10 +6,12 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.compare import divergence_epoch, first_rise, preset_alphas
+from neuron_core.compare import preset_alphas
 from neuron_core.experiment import initial_weights
 from neuron_core.figures.landscape import landscape_figure
 from neuron_core.figures.landscape_view import landscape_view, weight_label
+from neuron_core.numbers import gap, number
+from neuron_core.verdict import run_verdict
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 
@@ -30,7 +32,8 @@ st.caption(
 )
 if len(s.features) < 2:
     st.warning(
-        "The landscape needs two weights: pick at least two inputs in **Features**.", icon="🧩"
+        "The landscape needs two weights: pick at least two inputs in **Features**.",
+        icon=":material/extension:",
     )
     st.stop()
 
@@ -51,7 +54,8 @@ pick = st.segmented_control(
     format_func=labels.get,
     key="landscape_alpha",
     help="The presets come from this data's curvature L (see the Learning rates page): "
-    "0.01/L crawls, 1/L is quick, and the larger ones were checked to zig-zag or diverge here.",
+    "0.01/L crawls, 1/L is quick, and the larger ones were checked to oscillate or diverge "
+    "here.",
 )
 alpha = alphas.get(pick or "sidebar", s.alpha)
 run = base if alpha == s.alpha else current_run(replace(s, alpha=alpha))
@@ -63,60 +67,74 @@ frames = nc.sample_frames(h.cost, 80)
 fig = landscape_figure(run, view, frames, surface=surface, theme=current_theme())
 st.plotly_chart(fig, width="stretch", key="landscape_chart", config={"displaylogo": False})
 
-# What this α did, in one line.
-div, rise = divergence_epoch(h), first_rise(h.cost)
-if div is not None:
+# What this α did, in one line: the verdict every page gives this run.
+v = run_verdict(run)
+if v.kind == "diverged":
     st.error(
-        f"**α = {alpha:g} diverges.** From epoch {div} the cost is above where it started: "
-        "each step overshoots the valley and lands higher on the other side.",
-        icon="💥",
+        f"**α = {alpha:g} diverges.** Each step overshoots the valley and lands higher on the "
+        f"other side, until the numbers overflow at epoch {v.epoch} and training stops.",
+        icon=":material/error:",
     )
-elif rise is not None:
+elif v.kind == "oscillating":
     st.warning(
-        f"**α = {alpha:g} zig-zags.** The cost first went up at epoch {rise}: the steps jump "
-        "across the valley instead of down it.",
-        icon="📈",
+        f"**α = {alpha:g} oscillates.** The cost first went up at epoch {v.epoch}: the steps "
+        "jump across the valley instead of down it"
+        + (", then settle near the bottom." if v.settles else ", but the numbers stay finite."),
+        icon=":material/ssid_chart:",
     )
-elif run.optimum.finite and h.cost[-1] - run.optimum.cost > 0.01 * run.optimum.cost:
+elif v.kind == "crawling":
     st.info(
         f"**α = {alpha:g} crawls.** After {h.epochs} epochs the cost is still "
-        f"{h.cost[-1] - run.optimum.cost:.3g} above the optimum: the steps are too short.",
-        icon="🐢",
+        f"{gap(h.cost[-1], run.optimum.cost)} above the optimum: the steps are too short.",
+        icon=":material/hourglass_bottom:",
     )
 else:
-    st.success(f"**α = {alpha:g} walks steadily down into the valley.**", icon="✅")
+    st.success(
+        f"**α = {alpha:g} walks steadily down into the valley.**", icon=":material/check_circle:"
+    )
 if view.clipped:
     far = np.abs(view.path).max()
     st.caption(
-        f"The path flies off the map (|w| reaches {far:.3g}); the view is kept around the "
+        f"The path flies off the map (|w| reaches {number(far, 3)}); the view is kept around the "
         "start and the optimum so the valley stays readable."
     )
 if not run.optimum.finite:
     st.info(
         "The classes can be separated perfectly, so there is no lowest point: J keeps falling "
         "as the weights grow. The arrow points the way the weights head, towards infinity.",
-        icon="♾️",
+        icon=":material/all_inclusive:",
     )
 
 rest = ""
 if n > 2:
     others = ", ".join(
-        f"{weight_label(f, k + 3).split(' ')[0]} = {w:.2f}"
+        f"{weight_label(f, k + 3).split(' ')[0]} = {number(w, 3)}"
         for k, (f, w) in enumerate(zip(prep.features[2:], view.w_rest, strict=True))
     )
-    rest = f" The other weights are held at their final values too: {others}."
+    held = "the optimum's values" if view.at_optimum else "their final values"
+    rest = f" The other weights are held at {held} too: {others}."
+if view.at_optimum:
+    where = (
+        f"the bias is held at the optimum's value, b* = {number(view.b, 3)} (the run ends "
+        f"at b = {number(h.b[-1], 3)}), so the star sits at the bottom of the valley drawn"
+    )
+else:
+    where = (
+        f"the bias is held at the run's final value, b = {number(view.b, 3)} (there is no "
+        "finite optimum to slice through)"
+    )
 st.markdown(
-    f"**How to read it.** The map is a slice of J: the bias is held at the run's final "
-    f"value, b = {view.b:.3f}, and only w₁ and w₂ vary.{rest} The path shows the run's real "
-    "(w₁, w₂) at every epoch; early on its b was different, so the first steps need not point "
-    "straight downhill on this slice. Contour levels are spaced on a log scale of the height "
-    "above the map's lowest point, so the flat floor of the valley gets lines too."
+    f"**How to read it.** The map is a slice of J: {where}, and only w₁ and w₂ vary.{rest} "
+    "The path shows the run's real (w₁, w₂) at every epoch; its b was different on the way, "
+    "so its steps need not point straight downhill on this slice. Contour levels are spaced "
+    "on a log scale of the height above the map's lowest point, so the flat floor of the "
+    "valley gets lines too."
 )
 cols = st.columns(3)
 cols[0].metric("α on this map", f"{alpha:g}")
 cols[1].metric("Safe α ≈ 1/L", f"{p.hint:g}", help="L bounds the curvature of J.")
 if run.optimum.finite:
-    gap = np.linalg.norm(h.w[-1, :2] - run.optimum.w[:2])
-    cols[2].metric("Distance to the optimum (w₁, w₂)", f"{gap:.3g}")
+    dist = np.linalg.norm(h.w[-1, :2] - run.optimum.w[:2])
+    cols[2].metric("Distance to the optimum (w₁, w₂)", number(dist, 3))
 else:
     cols[2].metric("Optimum", "at infinity")

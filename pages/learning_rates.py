@@ -5,6 +5,7 @@ import streamlit as st
 from neuron_core.compare import compare_rates, l_formula, preset_alphas
 from neuron_core.experiment import initial_weights
 from neuron_core.figures.rates import boundary_panel, rates_cost_figure
+from neuron_core.numbers import number
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 from ui.links import page_default
@@ -34,10 +35,13 @@ theme = current_theme()
 st.title("Learning rates side by side")
 st.caption(
     "The same data, the same starting weights, different step sizes α. Too small crawls, "
-    "about right gets there fast, too large zig-zags, larger still goes the wrong way."
+    "about right gets there fast, too large oscillates, and where L2 makes the weights grow "
+    "geometrically, larger still diverges: the numbers overflow."
 )
 if not s.features:
-    st.warning("Pick at least one input in **Features** in the sidebar.", icon="🧩")
+    st.warning(
+        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
+    )
     st.stop()
 
 run = current_run(s)
@@ -77,10 +81,15 @@ for col, key, (kind, _) in zip(cols, KEYS, slots, strict=False):
         help="Type any positive step size.",
     )
 st.button("Reset to the presets", on_click=_fill, args=(slots,))
-if p.alphas["too large"] is None:
+if p.alphas["too large"] is None or p.alphas["diverging"] is None:
+    missing = [k for k in ("too large", "diverging") if p.alphas[k] is None]
     st.caption(
-        "On this data no α between 1/L and the diverging one zig-zagged without diverging, "
-        "so there are three presets."
+        f"On this data no α up to 16 000/L was {' or '.join(missing)}"
+        + (
+            ": without L2 the weights grow at most linearly, so the numbers never overflow."
+            if p.alphas["diverging"] is None
+            else "."
+        )
     )
 alphas = [float(st.session_state[k]) for k in KEYS[: len(slots)]]
 if s.alpha not in alphas:
@@ -88,9 +97,16 @@ if s.alpha not in alphas:
 target = opt.cost if opt.finite else None
 rs = results(F, y, tuple(alphas), s.epochs, s.l2, w0, target)
 
-log = st.toggle("Log scale for the cost", key="lr_log")
+scales = st.container(horizontal=True)
+log = scales.toggle("Log scale for the cost", key="lr_log")
+log_epochs = scales.toggle(
+    "Log scale for the epochs",
+    s.epochs >= 1000,
+    key="lr_log_epochs",
+    help="Gives the first epochs, where most of the learning happens, room on a long run.",
+)
 st.plotly_chart(
-    rates_cost_figure(rs, opt, log=log, theme=theme),
+    rates_cost_figure(rs, opt, log=log, log_epochs=log_epochs, theme=theme),
     width="stretch",
     key="lr_costs",
     config={"displaylogo": False},
@@ -107,7 +123,7 @@ table = [
         within: "no finite J*"
         if target is None
         else ("never" if r.epochs_to_optimum is None else f"epoch {r.epochs_to_optimum}"),
-        "final cost J": f"{r.final_cost:.4f}",
+        "final cost J": number(r.final_cost),
         "preset": names.get(r.alpha, ""),
     }
     for r in rs
@@ -116,19 +132,20 @@ st.dataframe(table, hide_index=True, width="stretch")
 bad = [r for r in rs if r.diverged_at is not None]
 for r in bad:
     st.error(
-        f"**α = {r.alpha:g} diverges** (from epoch {r.diverged_at}): its steps overshoot the "
-        "valley by more than they gain, so the cost climbs above where it started.",
-        icon="💥",
+        f"**α = {r.alpha:g} diverges** (epoch {r.diverged_at}): each step overshoots the valley "
+        "by more than it gains, the weights grow until the numbers overflow, and training "
+        "stops at the last finite epoch.",
+        icon=":material/error:",
     )
 if target is None:
     st.info(
         "The classes can be separated perfectly, so J has no lowest point (it falls towards 0 "
         "as the weights grow): there is no optimum to get within 1 % of.",
-        icon="♾️",
+        icon=":material/all_inclusive:",
     )
 else:
     st.caption(
-        f"J* = {opt.cost:.5f} is the optimum found by scikit-learn. 'Within 1 %' counts the "
+        f"J* = {number(opt.cost, 5)} is the optimum found by scikit-learn. 'Within 1 %' counts the "
         "first epoch from which the cost stays below 1.01·J*."
     )
 

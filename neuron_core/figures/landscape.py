@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..experiment import Run
+from ..numbers import number
 from .animation import AnimatedFigure, animated_figure, typed_array
 from .landscape_view import LandscapeView, level_to_cost, path_indices, weight_label
 from .style import CLASS_COLORS, Theme, base_layout
@@ -236,8 +237,8 @@ def _cost_at_view(view, w12, l2):
 def _title(run: Run, e, theme, height) -> dict:
     h = run.history
     text = (  # two short lines, so a phone shows all of it
-        f"Epoch {e} of {h.epochs} · J = {h.cost[e]:.4f}<br>"
-        f"w₁ = {h.w[e, 0]:.2f}, w₂ = {h.w[e, 1]:.2f}, b = {h.b[e]:.2f}"
+        f"Epoch {e} of {h.epochs} · J = {number(h.cost[e])}<br>"
+        f"w₁ = {number(h.w[e, 0], 3)}, w₂ = {number(h.w[e, 1], 3)}, b = {number(h.b[e], 3)}"
     )
     size = theme.title - 2
     # plotly anchors a two-line title by its first line: put that line near the top.

@@ -13,6 +13,7 @@ from ..experiment import Run
 from ..grids import cost_landscape
 
 MAX_PATH = 400  # path points sent per frame (every epoch when the run is shorter)
+FAR = 1e3  # a path far off the view is drawn this many view sizes away, no farther
 REACH = 2.5  # the view may reach this many "core sizes" beyond the start and the optimum
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -25,13 +26,18 @@ class LandscapeView:
     ----------
     w1s, w2s : ndarrays (res,)
     J : ndarray (res, res)
-        J at (w1s[j], w2s[i]) in row i, column j, with b and w[2:] at the run's final values.
+        J at (w1s[j], w2s[i]) in row i, column j, with b and w[2:] held where the slice is
+        taken: at the optimum's values when it is finite (so the optimum's star sits at the
+        bottom of the drawn valley), else at the run's final values.
     level : ndarray (res, res)
         log10(J − J_low + δ): what the contour colours.
     b : float
     w_rest : ndarray (n − 2,)
+    at_optimum : bool
+        The slice holds b and w[2:] at the optimum's values (False: at the run's last epoch).
     path : ndarray (K, 2)
-        The run's (w₁, w₂) after each epoch.
+        The run's (w₁, w₂) after each epoch (when ``clipped``, held within `FAR` view sizes
+        of the view, so a diverged path still fits a float32 and heads the same way).
     path_J : ndarray (K,)
         J on this slice at each path point (heights in 3-D).
     clipped : bool
@@ -52,6 +58,7 @@ class LandscapeView:
     path_J: np.ndarray
     clipped: bool
     names: tuple[str, str]
+    at_optimum: bool = False
 
 
 def landscape_view(run: Run, res=60) -> LandscapeView:
@@ -59,13 +66,24 @@ def landscape_view(run: Run, res=60) -> LandscapeView:
     h, prep = run.history, run.prepared
     F, y = prep.F_train, prep.y_train
     path = h.w[:, :2]
-    b, w_rest = float(h.b[-1]), h.w[-1, 2:]
+    opt = run.optimum
+    # The star must sit in the valley it marks: slice through the optimum when there is one.
+    at_optimum = bool(opt.finite)
+    if at_optimum:
+        b, w_rest = float(opt.b), np.asarray(opt.w[2:], dtype=float)
+    else:
+        b, w_rest = float(h.b[-1]), h.w[-1, 2:]
     (x0, x1, y0, y1), clipped = _bounds(path, run.optimum)
     w1s, w2s = np.linspace(x0, x1, res), np.linspace(y0, y1, res)
     J = cost_landscape(F, y, w1s, w2s, w_rest, b, run.l2)
     floor = float(J.min())
     delta = max(1e-4, 1e-3 * float(J.max() - floor))
     path_J = _slice_costs(F, y, path, w_rest, b, run.l2)
+    if clipped:  # a diverged path reaches 10³⁰⁰: keep its direction, in float32's range
+        span = max(x1 - x0, y1 - y0)
+        lo, hi = np.array([x0, y0]) - FAR * span, np.array([x1, y1]) + FAR * span
+        path = np.clip(path, lo, hi)
+        path_J = np.minimum(path_J, FAR * float(J.max()))
     return LandscapeView(
         w1s=w1s,
         w2s=w2s,
@@ -79,6 +97,7 @@ def landscape_view(run: Run, res=60) -> LandscapeView:
         path_J=path_J,
         clipped=clipped,
         names=(prep.features[0], prep.features[1]),
+        at_optimum=at_optimum,
     )
 
 

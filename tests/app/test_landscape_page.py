@@ -3,6 +3,7 @@
 import numpy as np
 
 from neuron_core.figures.animation import decode_array
+from neuron_core.numbers import number
 
 PAGE = "pages/landscape.py"
 
@@ -20,7 +21,7 @@ def test_default_shows_the_map_and_the_runs_path(app, ui):
     texts = " ".join(ui.texts(at))
     assert "Cost landscape" in texts
     assert "walks steadily" in texts
-    assert "b = " in texts and "held at the run's final value" in texts
+    assert "b* = " in texts and "held at the optimum's value" in texts
     fig = ui.chart(at)
     assert fig["data"][0]["type"] == "contour"
     last = fig["frames"][-1]
@@ -28,16 +29,27 @@ def test_default_shows_the_map_and_the_runs_path(app, ui):
     # The path's last point is the final (w₁, w₂) the page reports in the title.
     x, y = decode_array(last["data"][0]["x"]), decode_array(last["data"][0]["y"])
     title = last["layout"]["title"]["text"]
-    assert f"w₁ = {x[-1]:.2f}" in title and f"w₂ = {y[-1]:.2f}" in title
+    assert f"w₁ = {number(x[-1], 3)}" in title and f"w₂ = {number(y[-1], 3)}" in title
     assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
 
 
-def test_diverging_preset_is_flagged_and_clipped(app, ui):
+def test_too_large_preset_oscillates_and_is_not_called_diverged(app, ui):
+    at = ui.go_to(app, PAGE)
+    at.segmented_control(key="landscape_alpha").set_value(option(at, "Too large")).run()
+    ui.assert_clean(at)
+    assert not at.error and not any("diverg" in t for t in ui.texts(at))
+    assert any("oscillates" in str(w.value) for w in at.warning)
+
+
+def test_with_l2_the_diverging_preset_is_flagged_with_readable_numbers(app, ui):
+    app.select_slider(key="l2").set_value(1.0).run()
     at = ui.go_to(app, PAGE)
     at.segmented_control(key="landscape_alpha").set_value(option(at, "Diverging")).run()
     ui.assert_clean(at)
     assert any("diverges" in str(e.value) for e in at.error)
     assert any("flies off the map" in t for t in ui.texts(at))
+    title = ui.chart(at)["frames"][-1]["layout"]["title"]["text"]
+    assert len(title) < 120, title  # no 300-digit cost
 
 
 def test_small_preset_crawls(app, ui):

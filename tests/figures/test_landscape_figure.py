@@ -47,18 +47,37 @@ def test_optimum_marker_is_at_the_scikit_learn_optimum(moons):
     assert star["y"] == [pytest.approx(run.optimum.w[1])]
 
 
-def test_contour_is_the_cost_with_b_at_its_final_value(moons):
+def test_contour_is_the_cost_with_b_at_the_optimums_value(moons):
     run, view, _, fig = moons
-    prep, h = run.prepared, run.history
+    prep, opt = run.prepared, run.optimum
+    assert view.at_optimum and view.b == opt.b
     contour = fig["data"][0]
     assert contour["type"] == "contour"
     xs, ys = decode_array(contour["x"]), decode_array(contour["y"])
     J = np.asarray(contour["customdata"])
     level = decode_array(contour["z"])
     for i, j in [(0, 0), (5, 17), (39, 39), (22, 3)]:
-        want = nc.cost(np.array([xs[j], ys[i]]), h.b[-1], prep.F_train, prep.y_train)
+        want = nc.cost(np.array([xs[j], ys[i]]), opt.b, prep.F_train, prep.y_train)
         assert J[i, j] == pytest.approx(want, abs=1e-5)
         assert level_to_cost(level[i, j], view.floor, view.delta) == pytest.approx(want, rel=1e-4)
+
+
+def test_the_star_sits_at_the_bottom_of_the_drawn_slice(moons):
+    """The map is a slice through the optimum, so no grid point is below the star."""
+    run, view, _, _ = moons
+    opt = run.optimum
+    assert view.J.min() >= opt.cost - 1e-9
+    i = int(np.abs(view.w2s - opt.w[1]).argmin())
+    j = int(np.abs(view.w1s - opt.w[0]).argmin())
+    assert view.J[i, j] - opt.cost <= 0.02 * (view.J.max() - opt.cost)
+
+
+def test_without_a_finite_optimum_the_slice_is_at_the_runs_final_b():
+    prep = nc.prepare(nc.make_dataset("linear", 100, 0.0, 0), ("x1", "x2"), True, 0.25, seed=0)
+    run = nc.run_experiment(prep, alpha=1.0, epochs=100)
+    view = landscape_view(run)
+    assert not run.optimum.finite and not view.at_optimum
+    assert view.b == run.history.b[-1]
 
 
 def test_log_levels_stretch_the_valley_floor(moons):
@@ -107,14 +126,15 @@ def test_surface_path_sits_on_the_surface(moons):
     prep, h = run.prepared, run.history
     e = int(frames[-1])
     assert view.path_J[e] == pytest.approx(
-        nc.cost(h.w[e], h.b[-1], prep.F_train, prep.y_train), rel=1e-9
+        nc.cost(h.w[e], view.b, prep.F_train, prep.y_train), rel=1e-9
     )
 
 
-def test_more_features_hold_the_other_weights_at_their_final_values():
-    run = make_run("circles", alpha=0.5, epochs=60, features=("x1", "x2", "x1^2", "x2^2"))
+def test_more_features_hold_the_other_weights_at_the_optimums_values():
+    run = make_run("circles", alpha=0.5, epochs=60, features=("x1", "x2", "x1*x2"))
+    assert run.optimum.finite  # the premise
     view = landscape_view(run, res=20)
-    np.testing.assert_array_equal(view.w_rest, run.history.w[-1, 2:])
+    np.testing.assert_array_equal(view.w_rest, run.optimum.w[2:])
     prep = run.prepared
     w = np.r_[view.w1s[3], view.w2s[7], view.w_rest]
     assert view.J[7, 3] == pytest.approx(nc.cost(w, view.b, prep.F_train, prep.y_train), rel=1e-9)
