@@ -61,15 +61,59 @@ for epoch in range(epochs):
 DIAGNOSES = (  # (the printed line, what goes wrong), one line each
     (
         "z = np.dot(w.T, X)",
-        "no + b, so the bias never reaches the output and the boundary z = 0 must pass "
-        "through the origin of the inputs (with standardised inputs: the centre of the data).",
+        "no + b, so the bias never reaches the output: z is 0 wherever every input is 0, "
+        "and the boundary cannot shift away from that point (for x₁, x₂ standardised: the "
+        "centre of the data).",
     ),
     (
         "dw = 1/m * (np.sum(np.dot(dz.T, X)))",
-        "np.sum turns dw into one number, so every weight gets the same update: from w = 0 "
-        "they stay equal and the boundary keeps one angle (w₁ = w₂: the line x₁ + x₂ = 0).",
+        "np.sum turns dw into one number, so every weight gets the same update: the weights "
+        "can only move together (from w = 0 they stay equal), and the boundary's shape is "
+        "fixed by the inputs instead of learned.",
     ),
 )
+
+_PRETTY = str.maketrans({"1": "₁", "2": "₂", "^": "", "*": "·"})
+
+
+def _label(feature: str) -> str:
+    """'x1^2' → 'x₁²' (the sine keeps its parenthesis: 'sin(x₁)')."""
+    return feature.replace("^2", "²").translate(_PRETTY)
+
+
+def printed_boundary(features, standardized: bool, zero_start: bool) -> str:
+    """What the printed loop's boundary looks like, said only where it holds.
+
+    Every weight gets the same update, so from w = 0 the weights stay equal and z = c·Σⱼ xⱼ
+    (no b): the boundary is where the inputs add up to zero. With x₁ and x₂ only that is a
+    straight line through the origin of the inputs (the centre of the data when they are
+    standardised); with curved inputs it is a curve of that fixed shape; from a random start
+    the start's own share moves it, and no simple picture holds.
+    """
+    if not zero_start:
+        return (
+            "From a random start the weights keep their starting differences and add the same "
+            "amount each epoch, so the boundary is the start's boundary pushed by one shared "
+            "number: it cannot tilt or bend freely."
+        )
+    units = " (in standardised units)" if standardized else ""
+    centre = (
+        "through the centre of the training data, since the inputs are standardised"
+        if standardized
+        else "through the origin"
+    )
+    if len(features) == 1:
+        return f"So the boundary is {_label(features[0])} = 0{units}, {centre}."
+    total = " + ".join(_label(f) for f in features)
+    if sorted(features) == ["x1", "x2"]:
+        return (
+            f"So the boundary z = 0 is the line {total} = 0{units}: one fixed direction, {centre}."
+        )
+    return (
+        f"So the boundary z = 0 is where the inputs add up to zero, {total} = 0{units}: "
+        "a curve whose shape and place the inputs fix. Training only scales z, so the "
+        "boundary never moves or bends."
+    )
 
 
 @dataclass(frozen=True, eq=False)

@@ -3,9 +3,16 @@
 import numpy as np
 import streamlit as st
 
-from neuron_core.article import CORRECTED_CODE, DIAGNOSES, PRINTED_CODE, train_printed
+from neuron_core.article import (
+    CORRECTED_CODE,
+    DIAGNOSES,
+    PRINTED_CODE,
+    printed_boundary,
+    train_printed,
+)
 from neuron_core.experiment import initial_weights
 from neuron_core.figures.bug_lab import bug_boundaries, bug_cost_figure
+from neuron_core.numbers import number
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 
@@ -26,7 +33,9 @@ st.caption(
     "start, with the same α and epochs as the corrected loop."
 )
 if not s.features:
-    st.warning("Pick at least one input in **Features** in the sidebar.", icon="🧩")
+    st.warning(
+        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
+    )
     st.stop()
 
 run = current_run(s)
@@ -47,8 +56,14 @@ st.markdown(
     "\n".join(f"- **Bug {k}** `{code}`: {why}" for k, (code, why) in enumerate(DIAGNOSES, 1))
 )
 
+log_epochs = st.toggle(
+    "Log scale for the epochs",
+    s.epochs >= 1000,
+    key="bug_log_epochs",
+    help="Gives the first epochs, where most of the learning happens, room on a long run.",
+)
 st.plotly_chart(
-    bug_cost_figure(printed, fixed, run.optimum, theme=theme),
+    bug_cost_figure(printed, fixed, run.optimum, log_epochs=log_epochs, theme=theme),
     width="stretch",
     key="bug_costs",
     config={"displaylogo": False},
@@ -59,41 +74,34 @@ left.plotly_chart(a, width="stretch", key="bug_printed", config={"displaylogo": 
 right.plotly_chart(b, width="stretch", key="bug_fixed", config={"displaylogo": False})
 
 w = printed.w[-1]
-ws = ", ".join(f"{v:.3f}" for v in w)
+ws = ", ".join(number(v, 3) for v in w)
 same = np.ptp(w - w0) == 0
+moved = ""
+if len(w) > 1 and same:
+    moved = ", all equal" if s.init == "zeros" else ", all moved by the same amount from the start"
 st.markdown(
-    f"**What the printed loop learned.** Its weights end at ({ws})"
-    + (
-        ", all moved by exactly the same amount from where they started"
-        if same and s.init != "zeros"
-        else (", all equal" if same else "")
-    )
-    + ". So z = w·x is one number times the sum of the inputs"
-    + (" (plus the random start's share)" if s.init != "zeros" else "")
-    + ": the "
-    "boundary z = 0 keeps one direction and passes through the origin of the inputs"
-    + (
-        " — the centre of the training data, since the inputs are standardised."
-        if s.standardize
-        else "."
-    )
-    + f" Its b did change, to {printed.b[-1]:.3f}, but z never reads it."
+    f"**What the printed loop learned.** Its weights end at ({ws}){moved}: every weight got "
+    "the same update in every epoch, so the weights can only move together, and z = w·x "
+    "never adds b. "
+    + printed_boundary(prep.features, s.standardize, s.init == "zeros")
+    + f" Its b did change, to {number(printed.b[-1], 3)}, but z never reads it."
 )
 if printed.diverged_at is not None:
     st.error(
         f"The printed loop's weights stopped being finite at epoch {printed.diverged_at}; "
         "its curve ends at the last finite epoch.",
-        icon="💥",
+        icon=":material/error:",
     )
 if fixed.diverged_at is not None:
     st.error(
         f"The corrected loop diverged at epoch {fixed.diverged_at}: α = {s.alpha:g} is too "
         "large for this data (see Learning rates).",
-        icon="💥",
+        icon=":material/error:",
     )
 gap = printed.cost[-1] - fixed.cost[-1]
 st.caption(
-    f"Final cost: printed {printed.cost[-1]:.4f}, corrected {fixed.cost[-1]:.4f} "
-    f"({'higher' if gap > 0 else 'lower'} by {abs(gap):.4f} for the printed loop). Accuracy on "
+    f"Final cost: printed {number(printed.cost[-1])}, corrected {number(fixed.cost[-1])} "
+    f"({'higher' if gap > 0 else 'lower'} by {number(abs(gap))} for the printed loop). "
+    "Accuracy on "
     f"the training points: {printed.accuracy[-1]:.0%} against {fixed.accuracy[-1]:.0%}."
 )

@@ -32,3 +32,27 @@ def test_more_features_and_alpha_change(app, ui):
     ui.assert_clean(at)
     assert len(at.get("plotly_chart")) == 3
     assert "all equal" in " ".join(ui.texts(at))
+
+
+def test_curved_features_are_not_described_as_a_line(app, ui):
+    """With x₁², x₂² the printed loop's boundary is a curve: the page must not call it the
+    line x₁ + x₂ = 0 through the origin, and must still say what the bug does in general."""
+    at = ui.go_to(app, PAGE)
+    at.multiselect(key="features").set_value(["x1", "x2", "x1^2", "x2^2"]).run()
+    ui.assert_clean(at)
+    texts = " ".join(ui.texts(at))
+    assert "x₁ + x₂ = 0" not in texts and "the line" not in texts
+    assert "same update" in texts and "x₁ + x₂ + x₁² + x₂² = 0" in texts
+
+
+def test_linear_features_get_the_line_picture(app, ui):
+    at = ui.go_to(app, PAGE)
+    texts = " ".join(ui.texts(at))
+    assert "the line x₁ + x₂ = 0" in texts and "centre of the training data" in texts
+
+
+def test_log_epoch_axis_option(app, ui):
+    at = ui.go_to(app, PAGE)
+    assert ui.chart(at, 0)["layout"]["xaxis"]["type"] == "linear"
+    at.toggle(key="bug_log_epochs").set_value(True).run()
+    assert ui.chart(at, 0)["layout"]["xaxis"]["type"] == "log"
