@@ -67,6 +67,13 @@ def latex(v, sig: int = 4) -> str:
     return sign + digits + ("" if exp is None else rf"\times 10^{{{exp}}}")
 
 
+def power_of_ten(v) -> str:
+    """A round size as a power of ten: 1e-07 → '10⁻⁷' (other mantissas: '3 × 10⁻⁵')."""
+    mant, exp = f"{float(v):.0e}".split("e")
+    sup = str(int(exp)).translate(_SUPERSCRIPT)
+    return ("" if mant == "1" else mant + " × ") + "10" + sup
+
+
 def percent(share, decimals: int = 1) -> str:
     """A share in [0, 1] as '90.0 %' (the space as in the page texts)."""
     return f"{100.0 * float(share):.{decimals}f} %"

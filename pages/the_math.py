@@ -9,19 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from neuron_core.gradcheck import check_gradients
+from neuron_core.numbers import number, power_of_ten
 from pages._controls import FEATURE_LABELS, current_run, current_settings
 from pages._entry import run_inside_app
 
 run_inside_app()
 
 TOL = 1e-6
-
-
-def power_of_ten(v: float) -> str:
-    """1e-07 -> '10⁻⁷' (other mantissas as 3·10⁻⁵)."""
-    mant, exp = f"{v:.0e}".split("e")
-    sup = str(int(exp)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return ("" if mant == "1" else mant + "·") + "10" + sup
 
 
 def step(title: str, text: str, *equations: str) -> None:
@@ -123,7 +117,9 @@ step(
 st.divider()
 st.header("Check it yourself")
 if not s.features:
-    st.warning("Pick at least one input in **Features** in the sidebar.", icon="🧩")
+    st.warning(
+        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
+    )
     st.stop()
 run = current_run(s)
 h, prep = run.history, run.prepared
@@ -152,27 +148,36 @@ st.latex(
 )
 st.latex(r"\text{relative error} = \frac{|a - f|}{\max(|a|,\ |f|,\ 10^{-8})}")
 names = [f"w ({FEATURE_LABELS[f]})" for f in prep.features] + ["b"]
+# The verdict columns first: a phone shows the left of the table without scrolling.
 table = pd.DataFrame(
     {
         "parameter": names,
-        "analytic  a": [f"{v: .10e}" for v in check.analytic],
-        "finite difference  f": [f"{v: .10e}" for v in check.numeric],
-        "relative error": [f"{v:.1e}" for v in check.rel_error],
         f"≤ {power_of_ten(TOL)}": ["✓" if v <= TOL else "✗" for v in check.rel_error],
+        "relative error": check.rel_error,
+        "analytic  a": check.analytic,
+        "finite difference  f": check.numeric,
     }
 )
-st.dataframe(table, hide_index=True, width="stretch")
+digits = {"relative error": 2, "analytic  a": 10, "finite difference  f": 10}
+st.dataframe(
+    table.style.format({c: (lambda v, k=k: number(v, k)) for c, k in digits.items()}),
+    hide_index=True,
+    width="stretch",
+)
 worst = check.max_rel_error
 if check.passed(TOL):
     st.success(
-        f"All {len(names)} components agree: largest relative error {worst:.1e}, "
+        f"All {len(names)} components agree: largest relative error {number(worst, 2)}, "
         f"well under {power_of_ten(TOL)}. The formula dw = (1/m)·Xᵀ(ŷ − y)"
         + (" + λw" if l2 else "")
         + " is right.",
-        icon="✅",
+        icon=":material/check_circle:",
     )
 else:  # kept honest: if it ever fails, say so
-    st.error(f"Largest relative error {worst:.1e} is above {power_of_ten(TOL)}.", icon="❌")
+    st.error(
+        f"Largest relative error {number(worst, 2)} is above {power_of_ten(TOL)}.",
+        icon=":material/cancel:",
+    )
 with st.expander("Why the difference is taken example by example"):
     naive = check.naive_rel_error.max()
     st.markdown(
@@ -180,9 +185,9 @@ with st.expander("Why the difference is taken example by example"):
         "few, and those are rounding noise: about 10⁻¹⁶·J/ε of error. Near the minimum, "
         "where the gradient itself is tiny, that noise swamps it. Here, computing "
         "J(θ + ε) and J(θ − ε) separately and subtracting gives a largest relative error of "
-        f"**{naive:.1e}**; the check above instead subtracts each example's two losses in a "
+        f"**{number(naive, 2)}**; the check above instead subtracts each example's two losses in a "
         "form that cannot cancel (log1p of a ratio built from sinh ε), which gives "
-        f"**{worst:.1e}**. Same stencil, same ε: only the rounding differs."
+        f"**{number(worst, 2)}**. Same stencil, same ε: only the rounding differs."
     )
 
 # ---------------------------------------------------------------- the article's slips
