@@ -37,14 +37,24 @@ def one_blas_thread():
 
 one_blas_thread()
 
-# Always: less empty space above the title (the Playground's views should fit one screen), a
-# long equation scrolls sideways on a narrow screen instead of being cut off, and
-# below 1280 px (small laptops, old projectors) the page gives its side margins to the charts.
+# Always: below 1280 px (small laptops, old projectors) the page gives its side margins to
+# the charts; a metric's label and value wrap rather than end in "…"; equations shrink on
+# narrow screens (their builders break long sums into lines), with a sideways scroll as the
+# last resort, never a cut.
 BASE_CSS = """<style>
 .stMainBlockContainer { padding-top: 2.75rem; }
 .stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * ,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; }
+.stMainBlockContainer [data-testid="stBaseButton-primary"] p,
+.stMainBlockContainer [data-testid="stBaseButton-secondary"] p { white-space: normal; }
 @media (max-width: 1280px) {
   .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; } }
+@media (max-width: 640px) {
+  .stMainBlockContainer .katex-display > .katex { font-size: 1em; }
+  .stMainBlockContainer { padding-left: .75rem; padding-right: .75rem; } }
 </style>"""
 
 # Presenter mode: type readable from the back of a classroom, full contrast, wide figures.
@@ -60,6 +70,9 @@ PRESENTER_CSS = """<style>
 .stMainBlockContainer .katex { font-size: 1.45em; }
 .stMainBlockContainer [data-testid="stMetricValue"] p { font-size: 2.1rem; font-weight: 600; }
 .stMainBlockContainer [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+@media (max-width: 1300px) {
+  .stMainBlockContainer .katex { font-size: 1.2em; }
+  .stMainBlockContainer [data-testid="stMetricValue"] p { font-size: 1.7rem; } }
 [data-testid="stSidebar"] label p, [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p
   { font-size: 1.25rem; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"],
@@ -69,15 +82,15 @@ PRESENTER_CSS = """<style>
 # One entry per page: (file, title, icon, url path). The Playground is the home page.
 PAGES = {
     "Learn": [
-        ("pages/playground.py", "Playground", "🎯", "home"),
-        ("pages/one_step.py", "One step by hand", "👣", "one_step"),
-        ("pages/the_math.py", "The math", "📐", "the_math"),
-        ("pages/landscape.py", "Cost landscape", "🏔️", "landscape"),
-        ("pages/learning_rates.py", "Learning rates", "🏃", "learning_rates"),
-        ("pages/bug_lab.py", "Bug lab", "🐞", "bug_lab"),
+        ("pages/playground.py", "Playground", ":material/target:", "home"),
+        ("pages/one_step.py", "One step by hand", ":material/footprint:", "one_step"),
+        ("pages/the_math.py", "The math", ":material/functions:", "the_math"),
+        ("pages/landscape.py", "Cost landscape", ":material/landscape:", "landscape"),
+        ("pages/learning_rates.py", "Learning rates", ":material/speed:", "learning_rates"),
+        ("pages/bug_lab.py", "Bug lab", ":material/bug_report:", "bug_lab"),
     ],
     "Classroom": [
-        ("pages/lessons.py", "Lesson presets", "🧑‍🏫", "lessons"),
+        ("pages/lessons.py", "Lesson presets", ":material/school:", "lessons"),
     ],
 }
 nav = {

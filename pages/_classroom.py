@@ -67,7 +67,7 @@ def preset_picker(container=st) -> None:
         [p.key for p in PRESETS],
         index=None,
         key="preset_pick",
-        format_func=lambda k: f"{BY_KEY[k].icon} {BY_KEY[k].title}",
+        format_func=lambda k: BY_KEY[k].title,  # options show text only, not icons
         placeholder="Load a lesson preset…",
         on_change=_pick_changed,
         label_visibility="collapsed",
@@ -82,7 +82,7 @@ def preset_note(s: Settings) -> None:
         return
     st.info(
         f"**{p.icon} {p.title}.** {p.notice}  \n**Ask the class:** {p.question}",
-        icon="🧑‍🏫",
+        icon=":material/school:",
     )
 
 

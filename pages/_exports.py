@@ -25,7 +25,9 @@ def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
     stem = file_stem(s)
     data = run.prepared.data
     settings = settings_values(s)
-    with container.popover("⬇️ Export", help="Take the data, the run and the animation away"):
+    with container.popover(
+        "Export", icon=":material/download:", help="Take the data, the run and the animation away"
+    ):
         st.markdown("**Export**")
         # (label, builder, file suffix, mime type, key, help): one button each.
         files = (

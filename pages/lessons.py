@@ -41,10 +41,11 @@ for row in range(0, len(PRESETS), COLUMNS):
                 on_click=apply_preset,
                 args=(preset.key,),
                 type="primary",
-                icon="▶️",
+                icon=":material/play_arrow:",
                 width="stretch",
             ):
                 # app.py writes the preset's link into the URL on the Playground's run.
                 st.switch_page("pages/playground.py", query_params={})
-            with st.expander("What the tests check"):
+            with st.expander("What this preset is checked to show"):
+                st.caption("Every time the app is tested, it trains this preset and checks:")
                 st.markdown("\n".join(f"- {c.describe()}" for c in preset.claims))

@@ -58,7 +58,9 @@ st.caption(
     "quantity with its numbers substituted. Pick an example by number or click it on the plot."
 )
 if not s.features:
-    st.warning("Pick at least one input in **Features** in the sidebar.", icon="🧩")
+    st.warning(
+        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
+    )
     st.stop()
 
 run = current_run(s)
@@ -122,8 +124,9 @@ x, y = F[i], float(Y[i])
 step = batch_step(w, b, F, Y, s.alpha, s.l2) if batch else example_step(w, b, x, y, s.alpha, s.l2)
 finite = bool(np.all(np.isfinite(step.w_new)) and np.isfinite(step.b_new))
 
-b1, b2, b3 = st.columns([1, 1, 3], vertical_alignment="center")
-b1.button(
+# A row that wraps: on a small projector the buttons keep their whole labels.
+row = st.container(horizontal=True, vertical_alignment="center")
+row.button(
     "Take the step again",
     key=K + "again",
     on_click=_advance,
@@ -132,7 +135,7 @@ b1.button(
     type="primary",
     help="Start the next step from the updated w and b shown below.",
 )
-b2.button(
+row.button(
     "Reset",
     key=K + "reset",
     on_click=_reset,
@@ -140,7 +143,7 @@ b2.button(
 )
 where = f"the run's weights after epoch {epoch}"
 taken = state["steps"]
-b3.caption(
+row.caption(
     f"Starting point: {where}"
     + (f", then {taken} step{'s' * (taken != 1)} by hand." if taken else ".")
 )
@@ -148,7 +151,7 @@ if not finite:
     st.error(
         f"This step overflows: with α = {s.alpha:g} the weights have grown past what a "
         "computer can hold. Press **Reset** or pick a smaller α in the sidebar.",
-        icon="💥",
+        icon=":material/error:",
     )
     st.stop()
 
@@ -190,7 +193,7 @@ with left:
         st.info(
             f"By epoch {epoch} training has almost converged, so the averaged step barely "
             "moves the line. Slide the epoch towards 0 to watch the big early steps.",
-            icon="🐢",
+            icon=":material/hourglass_bottom:",
         )
     if batch:
         m1.metric(
