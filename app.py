@@ -13,12 +13,15 @@ from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
 
 # Presenter mode starts with the sidebar closed: a projector's 1024 or 1280 pixels go to the
-# Playground's three views (α and epochs are one click away, behind the sidebar's arrow).
+# Playground's three views (α and epochs are one click away, behind the sidebar's arrow; the
+# page list moves to the top bar so nothing pushes them below a 720-px screen).
 # Only on arrival: a teacher who switches presenter mode on keeps the sidebar they clicked in.
 # Read by the one link reader, before any widget (presenter=TRUE and presenter=1 count too).
+LINKED_PRESENTER = bool(
+    read_link({"presenter": st.query_params.get_all("presenter")}).values.get("presenter")
+)
 if "_sidebar_start" not in st.session_state:
-    linked = read_link({"presenter": st.query_params.get_all("presenter")}).values
-    st.session_state._sidebar_start = "collapsed" if linked.get("presenter") else "auto"
+    st.session_state._sidebar_start = "collapsed" if LINKED_PRESENTER else "auto"
 st.set_page_config(
     page_title="Neuron Playground",
     page_icon="🧠",
@@ -40,18 +43,27 @@ one_blas_thread()
 # Always: below 1280 px (small laptops, old projectors) the page gives its side margins to
 # the charts; a metric's label and value wrap rather than end in "…"; equations shrink on
 # narrow screens (their builders break long sums into lines), with a sideways scroll as the
-# last resort, never a cut.
+# last resort, never a cut. A popover (Share) shows its link first, and on a low screen a
+# smaller QR code (scaled pixel by pixel, so its modules stay sharp).
 BASE_CSS = """<style>
 .stMainBlockContainer { padding-top: 2.75rem; }
-.stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
+.stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 4px; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * ,
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
+.stMainBlockContainer [data-testid="stWidgetLabel"] *,
+.stMainBlockContainer label[data-baseweb="checkbox"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: anywhere; }
 .stMainBlockContainer [data-testid="stBaseButton-primary"] p,
 .stMainBlockContainer [data-testid="stBaseButton-secondary"] p { white-space: normal; }
 @media (max-width: 1280px) {
   .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; } }
+[data-testid="stPopoverBody"] [data-testid="stVerticalBlock"] > :first-child { order: -2; }
+[data-testid="stPopoverBody"] [data-testid="stElementContainer"]:has([data-testid="stCode"]) {
+  order: -1; }
+@media (max-height: 820px) {
+  [data-testid="stPopoverBody"] [data-testid="stImage"] img {
+    width: min(200px, 28vh) !important; height: auto !important; image-rendering: pixelated; } }
 @media (max-width: 640px) {
   .stMainBlockContainer .katex-display > .katex { font-size: 1em; }
   .stMainBlockContainer { padding-left: .75rem; padding-right: .75rem; } }
@@ -105,15 +117,19 @@ nav = {
 nav[""] = [
     st.Page("pages/playground.py", title="Playground", url_path="playground", visibility="hidden")
 ]
-page = st.navigation(nav)
+presenter_now = bool(st.session_state.get("presenter", LINKED_PRESENTER))
+page = st.navigation(nav, position="top" if presenter_now else "sidebar")
 st.session_state._page_path = page.url_path  # for share links to this page
 # A link is read once, on arrival (and again on Back/Forward), before any widget is drawn.
 known = {"", "playground", *(url for entries in PAGES.values() for *_, url in entries)}
 arrive(page.url_path, known, home="the Playground")
+# The Share button heads the sidebar: its panel then opens downwards with the whole screen
+# height for the link and the QR code, not squeezed above the last control.
+share_slot = st.sidebar.container()
 settings = sidebar()
 sync_url(settings, page.url_path)  # the address bar is always this page's share link
 if page.url_path not in ("", "playground", "lessons"):  # these pages have their own
-    share_panel(settings, st.sidebar)
+    share_panel(settings, share_slot)
 st.html(BASE_CSS + (PRESENTER_CSS if presenting() else ""))
 link_notice()  # one notice, however many values were off
 page.run()

@@ -194,7 +194,7 @@ def share_panel(s: Settings, container=st) -> None:
         st.image(
             qr_png(link, scale),
             width=px,
-            caption="QR code of the link below",
+            caption="QR code of the link",
             output_format="PNG",
         )
         st.code(link, language=None, wrap_lines=True)

@@ -64,9 +64,11 @@ def update_w(w, alpha, dw) -> str:
     w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
     new = w - alpha * dw
     k = update_sig(w, new)
+    # Many inputs or many digits: the subtraction gets a line of its own, so it fits a column.
+    brk = r" \\ &\quad" if len(w) > 3 or k > 4 else ""
     return (
         r"\begin{aligned} w &\leftarrow w - \alpha\,dw \\ "
-        rf"&= {vector(w, k)} - {_alpha(alpha)} \cdot {vector(dw)} \\ &= {vector(new, k)}"
+        rf"&= {vector(w, k)}{brk} - {_alpha(alpha)} \cdot {vector(dw)} \\ &= {vector(new, k)}"
         r"\end{aligned}"
     )
 

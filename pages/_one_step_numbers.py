@@ -73,9 +73,8 @@ def example_numbers(st_, e, c: Shown):
     if n <= 2:
         st_.latex(rf"x = {row(e.x)}, \qquad y = {int(y)}")
         st_.latex(rf"w = {row(e.w)}, \qquad b = {num(e.b)}")
-    else:  # long rows: one per line
-        st_.latex(rf"x = {row(e.x)}")
-        st_.latex(rf"w = {row(e.w)}")
+    else:  # long rows would run off a column: x and w as column vectors, side by side
+        st_.latex(rf"x = {eq.vector(e.x)}, \qquad w = {eq.vector(e.w)}")
         st_.latex(rf"y = {int(y)}, \qquad b = {num(e.b)}")
     if not c.linear:
         st_.caption("x lists the inputs " + ", ".join(FEATURE_LABELS[f] for f in c.features))

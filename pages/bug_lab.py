@@ -15,6 +15,7 @@ from neuron_core.figures.bug_lab import bug_boundaries, bug_cost_figure
 from neuron_core.numbers import number
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
+from ui.charts import chart_config
 
 run_inside_app()
 
@@ -66,12 +67,12 @@ st.plotly_chart(
     bug_cost_figure(printed, fixed, run.optimum, log_epochs=log_epochs, theme=theme),
     width="stretch",
     key="bug_costs",
-    config={"displaylogo": False},
+    config=chart_config(),
 )
 a, b = bug_boundaries(prep, printed, fixed, theme=theme)
 left, right = st.columns(2)
-left.plotly_chart(a, width="stretch", key="bug_printed", config={"displaylogo": False})
-right.plotly_chart(b, width="stretch", key="bug_fixed", config={"displaylogo": False})
+left.plotly_chart(a, width="stretch", key="bug_printed", config=chart_config())
+right.plotly_chart(b, width="stretch", key="bug_fixed", config=chart_config())
 
 w = printed.w[-1]
 ws = ", ".join(number(v, 3) for v in w)

@@ -14,6 +14,7 @@ from neuron_core.numbers import gap, number
 from neuron_core.verdict import run_verdict
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
+from ui.charts import chart_config
 
 run_inside_app()
 
@@ -65,7 +66,7 @@ surface = st.toggle("3-D surface", key="landscape_3d", help="Show J as a height.
 view = landscape_view(run)
 frames = nc.sample_frames(h.cost, 80)
 fig = landscape_figure(run, view, frames, surface=surface, theme=current_theme())
-st.plotly_chart(fig, width="stretch", key="landscape_chart", config={"displaylogo": False})
+st.plotly_chart(fig, width="stretch", key="landscape_chart", config=chart_config())
 
 # What this α did, in one line: the verdict every page gives this run.
 v = run_verdict(run)

@@ -9,6 +9,7 @@ from neuron_core.numbers import number
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 from ui.links import page_default
+from ui.charts import chart_config
 
 run_inside_app()
 
@@ -109,7 +110,7 @@ st.plotly_chart(
     rates_cost_figure(rs, opt, log=log, log_epochs=log_epochs, theme=theme),
     width="stretch",
     key="lr_costs",
-    config={"displaylogo": False},
+    config=chart_config(),
 )
 
 names = {a: kind for kind, a in zip([k for k, _ in slots], alphas, strict=False)}
@@ -159,5 +160,5 @@ for k, r in enumerate(rs):
         prep, h.w[-1], h.b[-1], f"α = {r.alpha:g}: {r.verdict}", theme=theme, height=340
     )
     cols[k % per_row].plotly_chart(
-        fig, width="stretch", key=f"lr_boundary_{k}", config={"displaylogo": False}
+        fig, width="stretch", key=f"lr_boundary_{k}", config=chart_config()
     )

@@ -19,6 +19,7 @@ from .style import BOUNDARY_COLOR, CLASS_COLORS, CLASS_SYMBOLS, Theme, base_layo
 BEFORE_COLOR = "#6b6b6b"
 ARROW_COLOR = "#CC79A7"  # Okabe–Ito reddish purple: apart from both class colours
 ARROW_NAME = "pull"
+MIN_ARROW = 0.12  # shortest arrow drawn, as a share of the plot's larger side
 
 
 def boundary_crossings(xs, ys, Z):
@@ -231,8 +232,14 @@ def _add_arrow(fig, grid, Z_before, Z_after, point, bounds, theme):
     if start is None or end is None:
         return
     span = max(bounds[1] - bounds[0], bounds[3] - bounds[2])
-    if np.hypot(end[0] - start[0], end[1] - start[1]) < 0.02 * span:
+    moved = np.hypot(end[0] - start[0], end[1] - start[1])
+    if moved < 0.02 * span:
         return  # the line barely moved near this example: an arrowhead alone would mislead
+    if moved < MIN_ARROW * span:
+        # A one-step move is often a few pixels: an arrow that short is a speck hidden under
+        # the ring. Keep its head on the new boundary and its direction; lengthen its tail.
+        d = (np.asarray(end) - np.asarray(start)) / moved
+        start = tuple(np.asarray(end) - MIN_ARROW * span * d)
     fig.add_annotation(
         name=ARROW_NAME,
         x=end[0],
@@ -245,8 +252,8 @@ def _add_arrow(fig, grid, Z_before, Z_after, point, bounds, theme):
         ayref="y",
         showarrow=True,
         arrowhead=2,
-        arrowsize=1.0,
-        arrowwidth=theme.line,
+        arrowsize=1.3,
+        arrowwidth=theme.line + 1,
         arrowcolor=ARROW_COLOR,
         text="",
     )

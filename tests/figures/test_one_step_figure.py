@@ -22,6 +22,7 @@ from neuron_core.figures.one_step import (
     nearest_crossing,
     one_step_figure,
 )
+from neuron_core.grids import data_bounds
 from neuron_core.one_step import example_step, worst_example
 
 LINEAR = ("x1", "x2")
@@ -118,8 +119,14 @@ def test_arrow_runs_from_the_old_boundary_to_the_new_one_towards_a_misclassified
     assert a is not None and a["showarrow"] is True
     assert (a["axref"], a["ayref"]) == ("x", "y")
     tail, head = np.array([a["ax"], a["ay"]]), np.array([a["x"], a["y"]])
-    assert abs(z_at(prep, s.w, s.b, tail)[0]) < 0.05 * np.abs(s.w).sum()
     assert abs(z_at(prep, s.w_new, s.b_new, head)[0]) < 0.05 * np.abs(s.w_new).sum()
+    # Long enough to see (a short move gets a longer tail, same direction): the old
+    # boundary is crossed on the way, so z under the old weights changes sign along it.
+    b = data_bounds(prep.data.X)
+    assert np.hypot(*(head - tail)) >= 0.119 * max(b[1] - b[0], b[3] - b[2])
+    along = tail + np.linspace(0, 1, 200)[:, None] * (head - tail)
+    z_old = z_at(prep, s.w, s.b, along)
+    assert z_old.min() <= 0.05 * np.abs(s.w).sum() and z_old.max() >= -0.05 * np.abs(s.w).sum()
     point = prep.data.X[prep.train_idx[i]]
     # The step makes the example less wrong: the boundary moves towards it (maybe past it).
     assert np.dot(head - tail, point - tail) > 0
