@@ -18,7 +18,15 @@ from .experiment import (
     suggested_alpha,
 )
 from .export import Model, load_model
-from .features import FEATURE_LATEX, FEATURES, Standardizer, expand_features, is_linear
+from .features import (
+    FEATURE_LATEX,
+    FEATURES,
+    PLAIN_INPUTS,
+    Standardizer,
+    expand_features,
+    feature_label,
+    is_linear,
+)
 from .frames import sample_frames
 from .gradcheck import GradientCheck, check_gradients
 from .grids import (
@@ -40,6 +48,7 @@ __all__ = [
     "FEATURE_LATEX",
     "INITS",
     "MAX_ROWS",
+    "PLAIN_INPUTS",
     "BatchStep",
     "CsvPreview",
     "DataError",
@@ -63,6 +72,7 @@ __all__ = [
     "evaluate_path",
     "example_step",
     "expand_features",
+    "feature_label",
     "gradients",
     "initial_weights",
     "inspect_csv",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, make_dataclass
 
 from .datasets import DATASETS
 from .experiment import INITS
-from .features import FEATURES
+from .features import FEATURES, feature_label
 
 DATASET_LABELS = {
     "linear": "Linear (two sides of a line)",
@@ -29,15 +29,7 @@ DATASET_LABELS = {
     "xor": "XOR (four quadrants)",
     "spiral": "Spiral (two arms)",
 }
-FEATURE_LABELS = {
-    "x1": "x₁",
-    "x2": "x₂",
-    "x1^2": "x₁²",
-    "x2^2": "x₂²",
-    "x1*x2": "x₁·x₂",
-    "sin(x1)": "sin x₁",
-    "sin(x2)": "sin x₂",
-}
+FEATURE_LABELS = {f: feature_label(f) for f in FEATURES}  # x₁, x₂, x₁², … (old links)
 ALPHAS = (*tuple(round(m * 10.0**e, 6) for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)), 10.0)
 EPOCHS = (1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000)
 L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)

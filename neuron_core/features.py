@@ -28,6 +28,32 @@ FEATURE_LATEX = {
     "sin(x2)": r"\sin x_2",
 }
 
+PLAIN_INPUTS = ("x₁", "x₂")
+
+
+def feature_label(name: str, inputs=PLAIN_INPUTS) -> str:
+    """How a feature reads for a person, in terms of the two inputs' names.
+
+    ``feature_label("x1^2")`` is 'x₁²'; after an upload with columns ("height", "weight"),
+    ``feature_label("x1*x2", ("height", "weight"))`` is 'height·weight', so the chips match
+    the axes. A name with spaces is bracketed where an operator follows or precedes it.
+    """
+    a, b = (str(v) for v in inputs)
+
+    def wrap(v):
+        return f"({v})" if " " in v else v
+
+    labels = {
+        "x1": a,
+        "x2": b,
+        "x1^2": f"{wrap(a)}²",
+        "x2^2": f"{wrap(b)}²",
+        "x1*x2": f"{wrap(a)}·{wrap(b)}",
+        "sin(x1)": f"sin {a}" if a == PLAIN_INPUTS[0] else f"sin({a})",
+        "sin(x2)": f"sin {b}" if b == PLAIN_INPUTS[1] else f"sin({b})",
+    }
+    return labels[name]
+
 
 def check_features(names) -> tuple[str, ...]:
     """Return names as a tuple, or raise ValueError for an unknown or repeated name."""

@@ -8,8 +8,8 @@ from neuron_core.figures.rates import boundary_panel, rates_cost_figure
 from neuron_core.numbers import number
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
-from ui.links import page_default
 from ui.charts import chart_config
+from ui.links import page_default
 
 run_inside_app()
 

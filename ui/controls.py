@@ -56,8 +56,8 @@ def control(container, key: str, **extra):
     c = BY_KEY[key]
     if key not in st.session_state:
         st.session_state[key] = list(c.default) if c.kind == "multiselect" else c.default
+    fmt = extra.pop("format_func", None) or (c.labels.get if c.labels else number_text)
     common = dict(key=key, help=c.help or None, **extra)
-    fmt = c.labels.get if c.labels else number_text
     match c.kind:
         case "select":
             return container.selectbox(c.label, c.options, format_func=fmt, **common)
@@ -132,7 +132,12 @@ def _data_controls(sb):
 
 def _feature_controls(sb):
     sb.header("Features")
-    control(sb, "features")
+    # After an upload the chips use the file's column names, as the axes do.
+    up = st.session_state.get("upload")
+    names = nc.PLAIN_INPUTS
+    if (st.session_state.get("source") or DEFAULTS["source"]) == "Upload CSV" and up:
+        names = tuple(uploaded_dataset(up["raw"], up["columns"], up["positive"]).feature_names)
+    control(sb, "features", format_func=lambda f: nc.feature_label(f, names))
     control(sb, "standardize")
 
 

@@ -91,3 +91,18 @@ def run_notices(run: nc.Run, smallest_alpha: float, container=st) -> list[str]:
         container.info(text, icon=ICONS["separable"])
         kinds.append("separable")
     return kinds
+
+
+def looking_at(stacked: bool) -> str:
+    """'What am I looking at?' for the Playground's three views, placed as they are drawn:
+    side by side (left, right, bottom) or one per row (top, middle, bottom)."""
+    first, second = ("Top", "Middle") if stacked else ("Left", "Right")
+    return (
+        f"- **{first}**: each point is an example; colour *and* shape give its class; hollow "
+        "points are held out for testing. The background is the neuron's output ŷ, the "
+        "probability of class 1; the black line is where ŷ = 0.5.\n"
+        f"- **{second}**: the same ŷ as a height. One neuron always makes an S-shaped sheet; "
+        "training tilts and sharpens it until class-1 points sit high and class-0 points low.\n"
+        "- **Bottom**: the cost J, the average cross-entropy. Each epoch computes the "
+        "gradient over all training points and takes one step of size α downhill."
+    )

@@ -96,3 +96,11 @@ def test_gap_at_the_optimum_reads_zero():
     values = {m.label: m.value for m in at.metric}
     assert values["Above J*"] == "0 (at the optimum)"
     assert values["Cost J"] and "e-" not in values["Cost J"]
+
+
+def test_what_am_i_looking_at_follows_the_layout():
+    from ui.notices import looking_at
+
+    stacked, side = looking_at(stacked=True), looking_at(stacked=False)
+    assert "**Top**" in stacked and "Left" not in stacked and "Right" not in stacked
+    assert "**Left**" in side and "**Right**" in side
