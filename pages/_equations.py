@@ -25,14 +25,14 @@ def num(v, digits=3) -> str:
 def signed_sum(coefs, terms, digits=3, per_line=None) -> str:
     """'2.31\\,x_1 - 0.520\\,x_2 + 0.110' from coefficients and LaTeX terms ('' = constant).
 
-    With ``per_line``, a line break (``\\\\ &``) follows every ``per_line`` terms, for use
-    inside an ``aligned`` block.
+    With ``per_line``, a line break (``\\\\``, then an indent) follows every ``per_line``
+    terms, for use inside a one-column ``array``.
     """
     out = []
     for k, (c, t) in enumerate(zip(coefs, terms, strict=True)):
         sign = "-" if c < 0 else "+"
         body = num(abs(c), digits) + (rf"\,{t}" if t else "")
-        brk = r"\\ &\quad " if per_line and k and k % per_line == 0 else ""
+        brk = r"\\ \quad " if per_line and k and k % per_line == 0 else ""
         out.append(brk + (sign if out or sign == "-" else "") + " " + body)
     return " ".join(out).strip()
 
@@ -52,7 +52,7 @@ def forward(features, w, b, standardized) -> str:
     if len(terms) < TERMS_PER_LINE + 1:
         return rf"z = {signed_sum([*w, b], [*terms, ''])}"
     body = signed_sum([*w, b], [*terms, ""], per_line=TERMS_PER_LINE)
-    return rf"\begin{{aligned}} z &= {body}\end{{aligned}}"
+    return rf"z = \begin{{array}}{{l}} {body}\end{{array}}"
 
 
 def _alpha(alpha) -> str:
