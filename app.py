@@ -4,6 +4,8 @@ Entry point: sets up the page, draws the controls every page shares, then runs t
 chosen in the navigation.
 """
 
+from pathlib import Path
+
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
@@ -11,6 +13,10 @@ from neuron_core.links import read_link
 from pages._classroom import share_panel
 from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
+
+# A drawn icon, not an emoji or a Material icon: those need an emoji font or, for the tab,
+# a download from Google's servers that a school network may block.
+FAVICON = Path(__file__).parent / "ui" / "favicon.png"
 
 # Presenter mode starts with the sidebar closed: a projector's 1024 or 1280 pixels go to the
 # Playground's three views (α and epochs are one click away, behind the sidebar's arrow; the
@@ -24,7 +30,7 @@ if "_sidebar_start" not in st.session_state:
     st.session_state._sidebar_start = "collapsed" if LINKED_PRESENTER else "auto"
 st.set_page_config(
     page_title="Neuron Playground",
-    page_icon="🧠",
+    page_icon=str(FAVICON),
     layout="wide",
     initial_sidebar_state=st.session_state._sidebar_start,
 )
@@ -82,8 +88,8 @@ PRESENTER_CSS = """<style>
 .stMainBlockContainer .katex { font-size: 1.45em; }
 .stMainBlockContainer [data-testid="stMetricValue"] p { font-size: 2.1rem; font-weight: 600; }
 .stMainBlockContainer [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-@media (max-width: 1300px) {
-  .stMainBlockContainer .katex { font-size: 1.2em; }
+@media (max-width: 1300px) { .stMainBlockContainer .katex { font-size: 1.2em; } }
+@media (max-width: 1100px) {
   .stMainBlockContainer [data-testid="stMetricValue"] p { font-size: 1.7rem; } }
 [data-testid="stSidebar"] label p, [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p
   { font-size: 1.25rem; }

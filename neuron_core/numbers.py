@@ -104,6 +104,7 @@ def update_sig(before, after, sig: int = 3, most: int = 12) -> int:
     new = np.atleast_1d(np.asarray(after, dtype=float)).ravel()
     pairs = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
     pairs = [(a, b) for a, b in pairs if math.isfinite(a) and math.isfinite(b)]
+
     def shown(v, k):  # the value as written with k significant digits
         return float(f"{v:.{k - 1}e}")
 
