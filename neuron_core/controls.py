@@ -222,6 +222,22 @@ CONTROLS = (
         "lr_log", "toggle", "Log scale for the cost", False, part="learning_rates", param="log"
     ),
     Control(
+        "lr_log_epochs",
+        "toggle",
+        "Log scale for the epochs",
+        False,
+        part="learning_rates",
+        param="log_epochs",
+    ),
+    Control(
+        "bug_log_epochs",
+        "toggle",
+        "Log scale for the epochs",
+        False,
+        part="bug_lab",
+        param="epoch_log",
+    ),
+    Control(
         "one_step_example",
         "number",
         "Training example #",

@@ -59,7 +59,6 @@ st.markdown(
 
 log_epochs = st.toggle(
     "Log scale for the epochs",
-    s.epochs >= 1000,
     key="bug_log_epochs",
     help="Gives the first epochs, where most of the learning happens, room on a long run.",
 )

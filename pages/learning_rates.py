@@ -102,7 +102,6 @@ scales = st.container(horizontal=True)
 log = scales.toggle("Log scale for the cost", key="lr_log")
 log_epochs = scales.toggle(
     "Log scale for the epochs",
-    s.epochs >= 1000,
     key="lr_log_epochs",
     help="Gives the first epochs, where most of the learning happens, room on a long run.",
 )

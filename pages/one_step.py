@@ -82,7 +82,7 @@ if ss.get(K + "rows") != rows_key or not 0 <= ss.get(K + "example", m) < m:
         st.info(
             f"The link asked for training example #{linked}, but this data has {m} "
             f"(#0 to #{m - 1}); showing #{worst}, the one the neuron gets most wrong.",
-            icon="🔗",
+            icon=":material/link:",
         )
 ss[K + "epoch"] = min(int(ss.get(K + "epoch", START)), h.epochs)
 

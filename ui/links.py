@@ -116,7 +116,7 @@ def link_notice() -> None:
         return
     many = f"{len(notes)} values" if len(notes) > 1 else "a value"
     head = f"This link had {many} the app cannot use as written."
-    st.warning(head + "\n\n" + "\n".join(f"- {n}" for n in notes), icon="🔗")
+    st.warning(head + "\n\n" + "\n".join(f"- {n}" for n in notes), icon=":material/link_off:")
 
 
 __all__ = ["arrive", "link_notice", "link_values", "local_defaults", "page_default", "sync_url"]
