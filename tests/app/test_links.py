@@ -287,9 +287,24 @@ def test_the_page_local_controls_have_their_widgets_keys():
         "lr_2",
         "lr_3",
         "lr_log",
+        "lr_log_epochs",
+        "bug_log_epochs",
         "one_step_example",
         "one_step_epoch",
         "one_step_batch",
     }
     assert all(BY_KEY[k].url != k for k in local)  # short URL names
     assert link_pairs({**DEFAULTS, "presenter": False}, "landscape") == []
+
+
+@pytest.mark.parametrize(
+    ("page", "param", "key"),
+    [("pages/learning_rates.py", "log_epochs", "lr_log_epochs"),
+     ("pages/bug_lab.py", "epoch_log", "bug_log_epochs")],
+    ids=["learning-rates", "bug-lab"],
+)  # fmt: skip
+def test_the_log_epoch_choice_travels_in_the_link(ui, page, param, key):
+    at = _page_app(ui, page, {param: "true"})
+    ui.assert_clean(at)
+    assert at.toggle(key=key).value is True
+    assert parse_qs(urlsplit(_sidebar_link(at)).query)[param] == ["true"]
