@@ -135,7 +135,7 @@ def local_address_warning(base: str) -> None:
         "localhost is that device itself. Open the app through "
         f"{where}, on the same Wi-Fi, or use a hosted copy (e.g. on Streamlit Community "
         "Cloud), then share from there.",
-        icon="💻",
+        icon=":material/computer:",
     )
 
 
@@ -161,14 +161,16 @@ def qr_scale(link: str, target_px: int) -> tuple[int, int]:
 
 def share_panel(s: Settings, container=st) -> None:
     """'Share this experiment': the full link, a QR code to project, the upload caveat."""
-    with container.popover("🔗 Share", help="A link and QR code that open this exact experiment"):
+    with container.popover(
+        "Share", icon=":material/share:", help="A link and QR code that open this exact experiment"
+    ):
         st.markdown("**Share this experiment**")
         if s.source == "Upload CSV":
             up = st.session_state.get("upload")
             st.warning(
                 "Uploaded data cannot travel in a link. The link opens with **Upload CSV** "
                 "selected; send the data file along so others can upload it.",
-                icon="📄",
+                icon=":material/description:",
             )
             if up:
                 data = current_data(s)
