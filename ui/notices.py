@@ -5,6 +5,7 @@ whether the training points can be split perfectly. Every page that shows a run 
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 import neuron_core as nc
@@ -93,16 +94,19 @@ def run_notices(run: nc.Run, smallest_alpha: float, container=st) -> list[str]:
     return kinds
 
 
-def looking_at(stacked: bool) -> str:
-    """'What am I looking at?' for the Playground's three views, placed as they are drawn:
-    side by side (left, right, bottom) or one per row (top, middle, bottom)."""
-    first, second = ("Top", "Middle") if stacked else ("Left", "Right")
+def optimum_caption(run: nc.Run, shown: int) -> str:
+    """The caption under the Playground's view: how far epoch ``shown`` is from J*, in the
+    one formatter's numbers ('0 (at the optimum)' once the gap is below rounding)."""
+    h, opt = run.history, run.optimum
+    scrub = "Pause or scrub the view to see the equations at another epoch."
+    if not opt.finite:
+        return "Separable data: J → 0 only as ‖w‖ → ∞, so there is no best finite (w, b). " + scrub
+    w, b = h.w[shown], float(h.b[shown])
+    dist = float(np.linalg.norm(np.r_[w - opt.w, b - opt.b]))
+    above = gap(h.cost[shown], opt.cost)
+    where = "has reached it (within rounding)" if above.startswith("0 ") else f"is {above} above it"
     return (
-        f"- **{first}**: each point is an example; colour *and* shape give its class; hollow "
-        "points are held out for testing. The background is the neuron's output ŷ, the "
-        "probability of class 1; the black line is where ŷ = 0.5.\n"
-        f"- **{second}**: the same ŷ as a height. One neuron always makes an S-shaped sheet; "
-        "training tilts and sharpens it until class-1 points sit high and class-0 points low.\n"
-        "- **Bottom**: the cost J, the average cross-entropy. Each epoch computes the "
-        "gradient over all training points and takes one step of size α downhill."
+        f"J* = {number(opt.cost, 5)} is the best cost of this objective (scikit-learn's "
+        f"optimum); at epoch {shown} the cost {where}, and (w, b) is {number(dist, 3)} away "
+        "from its optimum. " + scrub
     )

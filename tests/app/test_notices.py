@@ -1,4 +1,4 @@
-"""The run banners and metrics the pages share (ui.notices, ui.metrics), in AppTest.
+"""The run banners and captions the pages share (ui.notices), in AppTest.
 
 Each test runs a tiny script that trains a lesson preset's run and calls the helper, so it
 checks exactly what a page calling it would show.
@@ -18,14 +18,6 @@ def banners(key, **overrides):
 
     run = run_preset(BY_KEY[key], **overrides)
     run_notices(run, smallest_alpha=0.0001)
-
-
-def metrics(key, **overrides):
-    from neuron_core.presets import BY_KEY, run_preset
-    from ui.metrics import show_metrics
-
-    run = run_preset(BY_KEY[key], **overrides)
-    show_metrics(run, run.history.epochs)
 
 
 def run_script(fn, *args, **kwargs) -> AppTest:
@@ -84,23 +76,18 @@ def test_non_separable_run_has_no_separable_notice():
 
 
 @pytest.mark.parametrize("key", ["alpha-diverges", "good-alpha", "noisy-small"])
-def test_metrics_are_short_and_readable(key):
-    at = run_script(metrics, key)
-    values = {m.label: m.value for m in at.metric}
-    assert len(values) == 5
-    assert all(len(v) <= 20 and not long_number(v) for v in values.values()), values
+def test_optimum_caption_is_short_and_readable(key):
+    from neuron_core.presets import BY_KEY, run_preset
+    from ui.notices import optimum_caption
+
+    run = run_preset(BY_KEY[key])
+    text = optimum_caption(run, run.history.epochs)
+    assert not long_number(text) and "e-" not in text and "e+" not in text
 
 
 def test_gap_at_the_optimum_reads_zero():
-    at = run_script(metrics, "good-alpha", epochs=5000, alpha=3.0)
-    values = {m.label: m.value for m in at.metric}
-    assert values["Above J*"] == "0 (at the optimum)"
-    assert values["Cost J"] and "e-" not in values["Cost J"]
+    from neuron_core.presets import BY_KEY, run_preset
+    from ui.notices import optimum_caption
 
-
-def test_what_am_i_looking_at_follows_the_layout():
-    from ui.notices import looking_at
-
-    stacked, side = looking_at(stacked=True), looking_at(stacked=False)
-    assert "**Top**" in stacked and "Left" not in stacked and "Right" not in stacked
-    assert "**Left**" in side and "**Right**" in side
+    run = run_preset(BY_KEY["good-alpha"], epochs=5000, alpha=3.0)
+    assert "the cost has reached it (within rounding)" in optimum_caption(run, run.history.epochs)
