@@ -1,6 +1,5 @@
 """Playground: the decision boundary, the sigmoid surface and the cost, learning together."""
 
-import numpy as np
 import streamlit as st
 
 import neuron_core as nc
@@ -17,6 +16,7 @@ from pages._controls import (
 from pages._entry import run_inside_app
 from pages._exports import export_panel
 from ui.live_view import live_view, live_view_code
+from ui.notices import optimum_caption, run_notices
 
 run_inside_app()
 
@@ -48,50 +48,27 @@ share_panel(s, kit)
 preset_note(s)
 
 if err := st.session_state.get("upload_error"):
-    st.error(f"That file could not be used. {err}  \nThe previous data is still shown.", icon="📄")
+    st.error(
+        f"That file could not be used. {err}  \nThe previous data is still shown.",
+        icon=":material/description:",
+    )
 if s.source == "Upload CSV" and not st.session_state.get("upload"):
     st.info(
         "Upload a CSV in the sidebar to train on your own data. Until then, the "
         "generated dataset is shown.",
-        icon="📤",
+        icon=":material/upload_file:",
     )
 if not s.features:
-    st.warning("Pick at least one input in **Features** in the sidebar.", icon="🧩")
+    st.warning(
+        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
+    )
     st.stop()
 
 run = current_run(s)
 h, prep = run.history, run.prepared
 if not presenting():
     export_panel(s, run, current_theme(), kit)
-safe_alpha = nc.suggested_alpha(prep.F_train, s.l2)
-safer = (
-    f"Try α ≤ {safe_alpha:g} (1/L for this data)."
-    if safe_alpha >= min(ALPHAS)
-    else "These inputs are so large that even the smallest α on the slider overshoots: "
-    "switch on **Standardise inputs** (or rescale your data)."
-)
-
-if h.diverged_at is not None:
-    st.error(
-        f"**Training diverged at epoch {h.diverged_at}.** With α = {s.alpha:g} every step "
-        "overshoots the bottom of the cost and lands higher up the other side, so the "
-        "weights and the cost blew up to infinity. The run stops at the last finite epoch "
-        f"({h.epochs}). {safer}",
-        icon="💥",
-    )
-elif np.any(np.diff(h.cost) > 1e-12 * np.abs(h.cost[:-1]).max()):
-    k = int(np.argmax(np.diff(h.cost) > 1e-12 * np.abs(h.cost[:-1]).max())) + 1
-    st.warning(
-        f"**The cost went up at epoch {k}.** α = {s.alpha:g} is large for this data: steps "
-        f"overshoot the minimum and zig-zag. {safer}",
-        icon="📈",
-    )
-if not run.optimum.finite:
-    st.info(
-        "The two classes can be separated perfectly, so the cost keeps falling as the "
-        "weights grow, forever: there is no best finite w. Add a little L2 (λ) to tame it.",
-        icon="♾️",
-    )
+run_notices(run, smallest_alpha=min(ALPHAS))
 
 uploaded = s.source == "Upload CSV" and st.session_state.get("upload")
 axis_names = prep.data.feature_names if uploaded else (FEATURE_LABELS["x1"], FEATURE_LABELS["x2"])
@@ -106,19 +83,7 @@ st.caption(view_description(run, shown))
 w, b = h.w[shown], float(h.b[shown])
 dw, db = run.gradients_at(shown)
 st.subheader(f"The equations at epoch {shown}", anchor=False)
-if run.optimum.finite:
-    gap = h.cost[shown] - run.optimum.cost
-    st.caption(
-        f"J* = {run.optimum.cost:.5f} is the best cost of this objective (scikit-learn's "
-        f"optimum); at epoch {shown} the cost is {gap:.3g} above it, and (w, b) is "
-        f"{np.linalg.norm(np.r_[w - run.optimum.w, b - run.optimum.b]):.3g} away from its "
-        "optimum. Pause or scrub the view to see the equations at another epoch."
-    )
-else:
-    st.caption(
-        "Separable data: J → 0 only as ‖w‖ → ∞, so there is no best finite (w, b). Pause or "
-        "scrub the view to see the equations at another epoch."
-    )
+st.caption(optimum_caption(run, shown))
 
 left, right = st.columns(2)
 with left:

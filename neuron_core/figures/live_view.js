@@ -31,37 +31,45 @@ export function sigmoid(z) {
 
 const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
-// A number a person can read: `sig` significant figures (trailing zeros kept, so a number
-// that changes every frame keeps its width), a×10ⁿ outside [0.001, 100 000).
+// Numbers as neuron_core.numbers writes them (its limits arrive in meta.numbers, the
+// defaults here are the same): `sig` significant digits in plain decimals between SMALL
+// and LARGE (trailing zeros kept, so a number that changes every frame keeps its width),
+// a × 10ⁿ outside, the real minus sign, never "NaN".
+export const NUMBERS = { small: 1e-4, large: 1e5, at_optimum: 1e-10 };
+const MINUS = "\u2212";
+
 export function fmt(v, sig = 4, trim = false) {
-  if (v === null || v === undefined || Number.isNaN(v)) return "—";
-  if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
+  if (v === null || v === undefined || Number.isNaN(v)) return "not a number";
+  const sign = v < 0 ? MINUS : "";
+  if (!Number.isFinite(v)) return `${sign}∞`;
   if (v === 0) return "0";
-  const a = Math.abs(v);
-  let s;
-  if (a >= 1e-3 && a < 1e5) {
-    s = a >= 10 ** sig ? String(Math.round(v)) : v.toPrecision(sig);
-    if (trim && s.includes(".")) s = s.replace(/\.?0+$/, "");
-  } else {
-    const [m, e] = v.toExponential(sig - 1).split("e");
-    const exp = String(Number(e)).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c]);
-    s = `${trim ? Number(m) : m}×10${exp}`;
+  let a = Math.abs(v);
+  if (a >= NUMBERS.small && a < NUMBERS.large) {
+    let text = a.toFixed(Math.max(0, sig - 1 - Math.floor(Math.log10(a))));
+    if (Number(text) < NUMBERS.large) {
+      if (trim && text.includes(".")) text = text.replace(/\.?0+$/, "");
+      return sign + text;
+    }
+    a = Number(text); // rounding carried into the next decade
   }
-  return s.replace("-", "−");
+  const [m, e] = a.toExponential(sig - 1).split("e");
+  const exp = String(Number(e)).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c]);
+  return `${sign}${trim ? Number(m) : m} × 10${exp}`;
 }
 
 // Tick labels: as few digits as say the value.
 const tick = (v) => fmt(v, 3, true);
 
-// How far a cost is above the optimum J*; below rounding it is at the optimum.
+// How far a cost is above the optimum J*; within rounding (or a hair below) it is there.
 export function gapText(cost, optimum) {
   if (optimum === null) return "no J* (separable)";
   const gap = cost - optimum;
-  if (Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(optimum))) return "0 (at the optimum)";
+  if (!Number.isFinite(gap)) return fmt(gap, 3);
+  if (gap <= NUMBERS.at_optimum * Math.max(1, Math.abs(optimum))) return "0 (at the optimum)";
   return fmt(gap, 3);
 }
 
-const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : "—");
+export const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "—");
 
 // Arrays arrive as an Arrow table (Streamlit), a base64 string (the offline export) or a
 // typed array; always hand back a typed array of the wanted type.
@@ -426,6 +434,7 @@ class LiveView {
     const first = !this.run;
     const wasAtEnd = this.run && this.epoch >= this.run.last && !this.playing;
     this.run = new RunData(data);
+    Object.assign(NUMBERS, meta.numbers || {});
     const last = this.run.last;
     if (first) this.epoch = this.restored ?? last;
     else if (wasAtEnd) this.epoch = last;
@@ -1037,6 +1046,10 @@ class LiveView {
 
   sigma(zs) {
     return zs.map(sigmoid);
+  }
+
+  format(values, sig) {
+    return values.map((v) => fmt(v, sig));
   }
 
   yhat(points, epoch = this.epoch) {

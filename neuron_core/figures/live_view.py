@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import numbers
 from ..experiment import Run
 from ..grids import data_bounds
 from .style import CLASS_COLORS, PROB_COLORSCALE, Theme, class_label
@@ -125,6 +126,11 @@ def live_view_payload(
         "alpha": float(run.alpha),
         "l2": float(run.l2),
         "fields": fields,
+        "numbers": {
+            "small": numbers.SMALL,
+            "large": numbers.LARGE,
+            "at_optimum": numbers.AT_OPTIMUM,
+        },
         "speeds": list(SPEEDS),
         "fit_seconds": FIT_SECONDS,
         "long_run": LONG_RUN,

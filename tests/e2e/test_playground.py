@@ -73,7 +73,7 @@ def test_first_load_paints_all_three_views(page, app_url, snap):
     numbers = view["numbers"]
     run = default_run()
     assert numbers["cost"].startswith(f"{run.history.cost[-1]:.4f}")
-    assert numbers["acc"].startswith(f"{100 * run.history.accuracy[-1]:.1f}%")
+    assert numbers["acc"].startswith(f"{100 * run.history.accuracy[-1]:.1f} %")
     assert page.console_errors == []
 
 
@@ -188,6 +188,12 @@ def test_painted_yhat_and_the_browser_math_match_the_core(page, app_url, feature
         X.tolist(),
     )
     np.testing.assert_allclose(inputs, prep.inputs(X), rtol=1e-12, atol=1e-12)
+    # Numbers as the core's one formatter writes them.
+    from neuron_core.numbers import number
+
+    values = [0.21, -0.000126, 1.26e-5, 3.1e300, 12345.6, 99999.7, -0.5, 0.0, 7.0, 1e-4]
+    shown = page.locator(LIVE).evaluate("(el, vs) => el.liveView.format(vs, 4)", values)
+    assert shown == [number(v, 4) for v in values]
     z = np.array([-800.0, -30.0, -1e-9, 0.0, 2.5, 30.0, 800.0])
     sigma = page.locator(LIVE).evaluate("(el, zs) => el.liveView.sigma(zs)", z.tolist())
     np.testing.assert_allclose(sigma, nc.sigmoid(z), rtol=1e-15, atol=0)
