@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.helpers import (
     choose,
@@ -14,6 +15,7 @@ from tests.e2e.helpers import (
     goto,
     live_view,
     sidebar,
+    wait_for_app,
 )
 
 
@@ -46,9 +48,24 @@ def csv_files(tmp_path_factory):
     return paths
 
 
-def _upload(page, path):
+def _upload(page, path, shows):
+    """Upload ``path`` and return once the run that read it has finished and drawn ``shows``.
+
+    Replacing the file of a single-file uploader makes Streamlit's frontend send two widget
+    values: first the old file removed (an empty uploader), then, once the bytes are sent,
+    the new file. Each is a rerun, and the app sits idle between them, so waiting for "a
+    rerun" can return after the first: the page still shows the state before the new file.
+    The real event is what the run with the new file draws (``shows``, a locator).
+    """
     with expect_rerun(page):
         sidebar(page).get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+    expect(shows).not_to_have_count(0)
+    wait_for_app(page)
+
+
+def _names_file(page, path):
+    """The caption that names the file the live view is drawing."""
+    return page.get_by_test_id("stCaptionContainer").filter(has_text=path.name)
 
 
 def _chart(page) -> dict:
@@ -68,7 +85,7 @@ def test_good_csv_trains_and_bad_csv_keeps_the_picture(page, app_url, csv_files,
         sidebar(page).get_by_role("radio", name="Upload CSV").click()
     assert page.get_by_test_id("stAlert").filter(has_text="Upload a CSV").count() == 1
 
-    _upload(page, csv_files["people.csv"])
+    _upload(page, csv_files["people.csv"], _names_file(page, csv_files["people.csv"]))
     assert exceptions(page) == []
     assert _error_alert(page).count() == 0
     chart = _chart(page)
@@ -78,8 +95,8 @@ def test_good_csv_trains_and_bad_csv_keeps_the_picture(page, app_url, csv_files,
     trained = _chart(page)["run"]
     snap(page, "good-csv")
 
-    _upload(page, csv_files["broken.csv"])
-    alert = _error_alert(page)
+    alert = _error_alert(page).filter(has_text="broken.csv")
+    _upload(page, csv_files["broken.csv"], alert)
     assert alert.count() == 1
     text = alert.inner_text()
     assert "broken.csv" in text and "sixty-five" in text  # says which file and which value
@@ -92,7 +109,7 @@ def test_good_csv_trains_and_bad_csv_keeps_the_picture(page, app_url, csv_files,
 
 def test_wide_csv_picks_columns_and_positive_class(page, app_url, csv_files, snap):
     goto(page, app_url, query="source=Upload+CSV")
-    _upload(page, csv_files["iris-like.csv"])
+    _upload(page, csv_files["iris-like.csv"], _names_file(page, csv_files["iris-like.csv"]))
     assert exceptions(page) == []
     assert combobox_text(page, "Label column") == "species"
     first = _chart(page)
