@@ -1,8 +1,11 @@
 """Take results away: the data and the training history as CSV, the trained neuron as JSON.
 
 Numbers are written with Python's shortest round-trip repr, so every export parses back to
-exactly the same floats. `load_model` and `predict_proba` read the JSON back and predict
-on raw 2-D points, with no app and no plotting library.
+exactly the same floats. Text cells (column names from a learner's file) that a spreadsheet
+would run as a formula get a leading ``'`` (OWASP's rule for CSV injection); the model JSON
+escapes ``<``, ``>`` and ``&`` so it stays inert even pasted inside an HTML page.
+`load_model` and `predict_proba` read the JSON back and predict on raw 2-D points, with no
+app and no plotting library.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import numbers
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +29,29 @@ MODEL_FORMAT = "neuron-playground-model"
 MODEL_VERSION = 1
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_text(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs: a leading ``'`` if it could start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv(rows) -> str:
+    """Rows of numbers (written as numbers) and text (made inert) as CSV text."""
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a lone CR in a cell gets quoted
+    for row in rows:
+        writer.writerow(inert_text(c) if isinstance(c, str) else _num(c) for c in row)
     return buf.getvalue()
 
 
 def _num(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, numbers.Integral):
+        return str(int(v))
     return repr(float(v))
 
 
@@ -44,7 +64,7 @@ def dataset_csv(data: Dataset) -> str:
     if "label" in (n.strip().lower() for n in names):  # keep the label column unambiguous
         names = ["x1", "x2"]
     rows = [[*names, "label"]]
-    rows += [[_num(a), _num(b), str(int(c))] for (a, b), c in zip(data.X, data.y, strict=True)]
+    rows += [[float(a), float(b), int(c)] for (a, b), c in zip(data.X, data.y, strict=True)]
     return _csv(rows)
 
 
@@ -71,12 +91,12 @@ def history_csv(run: Run) -> str:
     rows = [history_columns(run.prepared.features)]
     for k in range(len(h.cost)):
         test = (
-            [_num(h.test_cost[k]), _num(h.test_accuracy[k])]
+            [float(h.test_cost[k]), float(h.test_accuracy[k])]
             if h.test_cost is not None
-            else ["", ""]
+            else [None, None]
         )
         rows.append(
-            [str(k), *map(_num, h.w[k]), _num(h.b[k]), _num(h.cost[k]), _num(h.accuracy[k]), *test]
+            [k, *map(float, h.w[k]), float(h.b[k]), float(h.cost[k]), float(h.accuracy[k]), *test]
         )
     return _csv(rows)
 
@@ -139,8 +159,10 @@ def model_dict(run: Run, epoch: int | None = None, settings: dict | None = None)
 
 
 def model_json(run: Run, epoch: int | None = None, settings: dict | None = None) -> str:
-    """`model_dict` as indented JSON text."""
-    return json.dumps(model_dict(run, epoch, settings), indent=2, ensure_ascii=False)
+    """`model_dict` as indented JSON text, with ``<``, ``>`` and ``&`` written as escapes."""
+    text = json.dumps(model_dict(run, epoch, settings), indent=2, ensure_ascii=False)
+    # JSON only has these characters inside strings, where \uXXXX means the same character.
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _plain(v):

@@ -14,7 +14,15 @@ import plotly.graph_objects as go
 from ..experiment import Prepared
 from ..features import is_linear
 from ..grids import boundary_segment, data_bounds, make_grid
-from .style import BOUNDARY_COLOR, CLASS_COLORS, CLASS_SYMBOLS, Theme, base_layout, class_label
+from .style import (
+    BOUNDARY_COLOR,
+    CLASS_COLORS,
+    CLASS_SYMBOLS,
+    Theme,
+    base_layout,
+    class_label,
+    plain,
+)
 
 BEFORE_COLOR = "#6b6b6b"
 ARROW_COLOR = "#CC79A7"  # Okabe–Ito reddish purple: apart from both class colours
@@ -198,9 +206,9 @@ def one_step_figure(
         gridcolor="#e3e3e3",
         zeroline=False,
     )
-    fig.update_xaxes(title_text=data.feature_names[0], range=[x0, x1], **axis)
+    fig.update_xaxes(title_text=plain(data.feature_names[0]), range=[x0, x1], **axis)
     fig.update_yaxes(
-        title_text=data.feature_names[1],
+        title_text=plain(data.feature_names[1]),
         range=[y0, y1],
         scaleanchor="x",
         constrain="domain",

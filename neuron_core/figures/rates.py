@@ -19,6 +19,7 @@ from .style import (
     cost_hover,
     cost_range,
     epoch_axis,
+    plain,
 )
 
 # One colour and dash per α (Okabe–Ito, then greys), so curves differ without colour too.
@@ -164,7 +165,7 @@ def boundary_panel(
         height=height,
         showlegend=False,
         title=dict(text=title, x=0.01, xanchor="left", font=dict(size=theme.font, color="#111111")),
-        xaxis=axis(theme, prep.data.feature_names[0], range=list(bounds[:2])),
-        yaxis=axis(theme, prep.data.feature_names[1], range=list(bounds[2:])),
+        xaxis=axis(theme, plain(prep.data.feature_names[0]), range=list(bounds[:2])),
+        yaxis=axis(theme, plain(prep.data.feature_names[1]), range=list(bounds[2:])),
     )
     return fig

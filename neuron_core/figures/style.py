@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,10 +67,19 @@ def base_layout(theme: Theme, **extra) -> dict:
     return layout
 
 
+def plain(text) -> str:
+    """A learner's text (a column or class name) for a Plotly title, legend or hover label.
+
+    Plotly reads tags in text (``<a href=…>`` makes a live link, ``<b>``, ``<span style>``);
+    escaped, the name shows as typed and nothing in it renders.
+    """
+    return html.escape(str(text), quote=False)
+
+
 def class_label(classes, k) -> str:
     """How class k is named in legends: 'class 1 (dog)' when the file had its own names."""
     original = classes[k]
-    return f"class {k}" if str(original) == str(k) else f"class {k} ({original})"
+    return f"class {k}" if str(original) == str(k) else f"class {k} ({plain(original)})"
 
 
 def add_optimum_line(fig, cost: float, last_epoch: int) -> None:

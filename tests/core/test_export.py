@@ -147,3 +147,37 @@ def test_load_model_reads_a_file_path(tmp_path):
         np.testing.assert_array_equal(load_model(source).w, run.history.w[-1])
     with pytest.raises(ValueError, match="cannot read the model file"):
         load_model(tmp_path / "missing.json")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["=cmd|' /C calc'!A0", "+SUM(1+1)", "-2+3", "@SUM(A1)", "\tx", "\rx"],
+    ids=["equals", "plus", "minus", "at", "tab", "carriage-return"],
+)
+def test_dataset_csv_neutralises_a_formula_like_header(name):
+    X = np.array([[-1.5, 2.0], [3.0, -4e-05]])
+    data = nc.Dataset(X, np.array([0, 1]), "f.csv", (name, "x2"), ("0", "1"))
+    rows = list(csv.reader(io.StringIO(dataset_csv(data))))
+    assert rows[0] == ["'" + name, "x2", "label"]
+    assert rows[1] == ["-1.5", "2.0", "0"]  # numbers, negative ones too, stay numbers
+    assert rows[2] == ["3.0", "-4e-05", "1"]
+
+
+def test_a_formula_like_header_from_a_file_comes_back_inert():
+    data = nc.load_csv(b"\"=cmd|' /C calc'!A0\",+SUM(1+1),label\n1,-2,0\n3,4,1\n")
+    back = nc.load_csv(dataset_csv(data).encode())
+    assert back.feature_names == ("'=cmd|' /C calc'!A0", "'+SUM(1+1)")
+    np.testing.assert_array_equal(back.X, data.X)
+
+
+def test_dataset_csv_leaves_plain_text_alone():
+    data = nc.load_csv(b"height,weight,label\n1,2,0\n3,4,1\n")
+    assert dataset_csv(data).splitlines()[0] == "height,weight,label"
+
+
+def test_model_json_escapes_markup_it_embeds():
+    data = nc.load_csv(b"<script>alert(1)</script>,a&b,label\n1,2,0\n3,4,1\n2,2,0\n4,4,1\n")
+    prep = nc.prepare(data, ("x1", "x2"), True, 0.0, seed=0)
+    text = model_json(nc.run_experiment(prep, alpha=0.5, epochs=5))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["input_names"] == ["<script>alert(1)</script>", "a&b"]

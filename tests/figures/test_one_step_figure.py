@@ -201,3 +201,11 @@ def test_boundary_crossings_lie_on_a_straight_line_exactly():
     foot = -0.4 * np.array([0.7, -1.3]) / (0.7**2 + 1.3**2)  # perpendicular foot from 0
     assert np.linalg.norm(np.array(near) - foot) < (xs[1] - xs[0])
     assert nearest_crossing(xs, ys, np.ones_like(Z), (0.0, 0.0)) is None
+
+
+def test_a_markup_column_name_shows_as_text_not_as_a_link():
+    from neuron_core.figures.style import class_label, plain
+
+    name = '<a href="https://example.org">click</a>'
+    assert "<" not in plain(name) and "&lt;a href" in plain(name)
+    assert "<a" not in class_label(("0", name), 1)
