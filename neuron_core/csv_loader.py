@@ -7,8 +7,12 @@ sentence saying where (data row and file line, column) and what to do.
 Decisions beyond the contract:
 
 - A leading index column (header empty, "index", "id", "idx", "row", "#" or pandas'
-  "Unnamed: 0") is dropped when the file has exactly four columns and ``columns=`` is not
-  given; in a three-column file the first column is always a feature.
+  "Unnamed: 0", or holding the row numbers 0…m−1 or 1…m) is dropped when three columns
+  remain and ``columns=`` is not given; in a three-column file the first column is always
+  a feature. `inspect_csv` names it, so an app can say so.
+- The label is the column named label, class or target, else the last column. `inspect_csv`
+  also lists the label-like columns (named so, else holding text, else two-valued): when
+  that is not exactly one column, an app should ask rather than take the guess.
 - In semicolon- or tab-separated files a decimal comma ("1,5") is read as 1.5.
 - Cells "", "nan", "NA", "N/A" and "null" (any case) count as missing and are refused.
 - One-vs-rest with more than two labels names class 0 ``"not <positive>"``.
@@ -22,13 +26,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from neuron_core.csv_rules import MISSING, DataError, Table, decode, parse_number, read_source
+from neuron_core.csv_rules import (
+    MAX_ROWS,
+    MISSING,
+    DataError,
+    Table,
+    decode,
+    parse_number,
+    read_source,
+)
 from neuron_core.csv_rules import split_table as _split_table
 from neuron_core.dataset import Dataset
 
 __all__ = ["MAX_ROWS", "CsvPreview", "DataError", "inspect_csv", "load_csv"]
 
-MAX_ROWS = 10_000
 # Squared features (x1^2, x1*x2) of values up to this size stay finite.
 MAX_ABS = 1e150
 LABEL_NAMES = frozenset({"label", "class", "target"})
@@ -51,12 +62,38 @@ class CsvPreview:
         Up to 50 distinct values of that column, sorted; numbers if all are numbers.
     n_rows : int
         Number of data rows.
+    index_column : str or None
+        A leading column of row numbers or ids that `load_csv` skips.
+    label_choices : tuple of str
+        The label-like columns (named label, class or target; else holding text; else
+        holding exactly two values). Not exactly one: the label is in doubt, ask.
+    values : tuple of tuple
+        For each of ``columns``: up to 50 distinct values, sorted, as in ``label_values``.
+    counts : tuple of int
+        For each of ``columns``: how many distinct values it holds.
     """
 
     columns: tuple[str, ...]
     label_guess: str
     label_values: tuple
     n_rows: int
+    index_column: str | None = None
+    label_choices: tuple[str, ...] = ()
+    values: tuple[tuple, ...] = ()
+    counts: tuple[int, ...] = ()
+
+    @property
+    def usable(self) -> tuple[str, ...]:
+        """The columns that can be features or the label (all but the index column)."""
+        return tuple(c for c in self.columns if c != self.index_column)
+
+    def values_of(self, column: str) -> tuple:
+        """Up to 50 distinct values of ``column``, sorted."""
+        return self.values[self.columns.index(column)]
+
+    def count_of(self, column: str) -> int:
+        """How many distinct values ``column`` holds."""
+        return self.counts[self.columns.index(column)]
 
 
 def load_csv(source, columns=None, positive=None) -> Dataset:
@@ -135,18 +172,56 @@ def inspect_csv(source) -> CsvPreview:
     named = [i for i, name in enumerate(table.header) if name]
     if len(named) < 3:
         _too_few_columns(table.header)
-    guess = next((i for i in named if table.header[i].lower() in LABEL_NAMES), named[-1])
-    keys = [_label_key(row[guess], table.sep) for row in table.rows]
-    if all(isinstance(k, float | None) for k in keys):
-        values = sorted(set(keys) - {None})
-    else:  # as in load_csv: if any label is text, all labels are compared as text
-        values = sorted(
-            {row[guess] for row, k in zip(table.rows, keys, strict=True) if k is not None}
-        )
-    shown = tuple(_display(v) for v in values[:PREVIEW_VALUES])
+    index = _index_column(table)
+    usable = [i for i in named if i != index]
+    distinct = {i: _distinct(table, i) for i in named}
+    choices = _label_like(table, usable, distinct)
+    named_label = [i for i in usable if table.header[i].lower() in LABEL_NAMES]
+    fallback = named_label[0] if named_label else usable[-1]  # what load_csv would take
+    guess = choices[0] if len(choices) == 1 else fallback
+    shown = {
+        i: tuple(_display(v) for v in values[:PREVIEW_VALUES]) for i, values in distinct.items()
+    }
     return CsvPreview(
-        tuple(table.header[i] for i in named), table.header[guess], shown, len(table.rows)
+        columns=tuple(table.header[i] for i in named),
+        label_guess=table.header[guess],
+        label_values=shown[guess],
+        n_rows=len(table.rows),
+        index_column=None if index is None else table.header[index],
+        label_choices=tuple(table.header[i] for i in choices),
+        values=tuple(shown[i] for i in named),
+        counts=tuple(len(distinct[i]) for i in named),
     )
+
+
+def _distinct(table: Table, c: int) -> list:
+    """The column's distinct non-missing values, sorted: numbers if all are numbers."""
+    texts = {t for t in {row[c] for row in table.rows} if t.lower() not in MISSING}
+    keys = {_label_key(t, table.sep) for t in texts}
+    if all(isinstance(k, float) for k in keys):
+        return sorted(keys)
+    return sorted(texts)  # as in load_csv: if any label is text, all are compared as text
+
+
+def _label_like(table: Table, usable: list[int], distinct: dict) -> list[int]:
+    """Columns that look like the label: named so; else holding text; else two-valued."""
+    named = [i for i in usable if table.header[i].lower() in LABEL_NAMES]
+    text = [i for i in usable if any(isinstance(v, str) for v in distinct[i])]
+    two = [i for i in usable if len(distinct[i]) == 2]
+    return named or text or two
+
+
+def _index_column(table: Table) -> int | None:
+    """The first column, if it holds row ids and three columns would remain without it."""
+    if len(table.header) < 4:
+        return None
+    if _looks_like_index(table.header[0]):
+        return 0
+    numbers = [parse_number(row[0], False) for row in table.rows]
+    if None in numbers or len(numbers) < 2:
+        return None
+    m = len(numbers)
+    return 0 if numbers in (list(range(m)), list(range(1, m + 1))) else None
 
 
 def _pick_columns(table: Table, columns) -> tuple[int, int, int]:
@@ -162,7 +237,7 @@ def _pick_columns(table: Table, columns) -> tuple[int, int, int]:
         _check_unique(header, picked)
         return picked
     usable = list(range(len(header)))
-    if len(header) == 4 and _looks_like_index(header[0]):
+    if _index_column(table) == 0:
         usable = usable[1:]  # a saved pandas index or row id, not a feature
     if len(usable) < 3:
         _too_few_columns(header)
@@ -328,5 +403,9 @@ def _show(value) -> str:
 
 
 def _listing(values, limit: int = 10) -> str:
-    shown = ", ".join(_show(v) for v in values[:limit])
+    shown = ", ".join(_cut(_show(v)) for v in values[:limit])
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

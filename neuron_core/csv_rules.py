@@ -8,7 +8,10 @@
 - the separator (comma, semicolon or tab) is read off the header row; an Excel ``sep=;``
   first line is honoured;
 - blank lines are skipped, trailing empty header cells and trailing empty fields are ignored;
-- line endings may be LF, CRLF or CR.
+- line endings may be LF, CRLF or CR;
+- the limits below are checked before anything slow: a file over ``MAX_BYTES``, a line over
+  ``MAX_LINE_CHARS`` or a header over ``MAX_COLUMNS`` is refused at once (a 600 000-column
+  header would otherwise take a minute to split).
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_BYTES = 50_000_000
+# The limits of a learner's file, here and nowhere else (the uploader and its help read them).
+MAX_ROWS = 10_000
+MAX_BYTES = 5_000_000
+MAX_COLUMNS = 100
+MAX_LINE_CHARS = 100_000
 SEPARATORS = (",", ";", "\t")
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 MISSING = frozenset({"", "nan", "na", "n/a", "null"})
@@ -28,11 +35,34 @@ UPLOAD_NAME = "uploaded CSV"
 
 _DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+(?:[eE][+-]?\d+)?")
 _SAVE_AS_CSV = "Save it as 'CSV UTF-8 (comma delimited)' and upload that file instead."
+_READ_CSV = (
+    "The playground reads CSV text: a header row such as x1,x2,label, then one line per example."
+)
 _MAGIC = (
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or a zip archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel workbook (.xls)"),
     (b"\x1f\x8b", "a gzip-compressed file"),
     (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"PAR1", "a Parquet file"),
+    (b"{\\rtf", "an RTF document (WordPad, TextEdit)"),
+)
+# What a zip archive holds, told by the names inside it (Office files are zip archives).
+_ZIP_KINDS = (
+    (b"xl/", "an Excel workbook (.xlsx)"),
+    (b"opendocument.spreadsheet", "a LibreOffice spreadsheet (.ods)"),
+    (b"word/", "a Word document (.docx)"),
+    (b"ppt/", "a PowerPoint file (.pptx)"),
+)
+_MARKUP = (
+    (
+        re.compile(r"<!doctype html|<html|<head|<body|<table|<div", re.IGNORECASE),
+        "a web page (HTML)",
+    ),
+    (re.compile(r"<svg", re.IGNORECASE), "an SVG image"),
+    (re.compile(r"<\?xml", re.IGNORECASE), "an XML document"),
 )
 
 
@@ -115,7 +145,7 @@ def _check_size(n_bytes: int) -> None:
     if n_bytes > MAX_BYTES:
         raise DataError(
             f"The file is larger than {MAX_BYTES // 1_000_000} MB. The playground reads small "
-            "files (at most 10,000 rows); keep a sample of the rows and try again."
+            f"files (at most {MAX_ROWS:,} rows); keep a sample of the rows and try again."
         )
 
 
@@ -123,9 +153,9 @@ def decode(data: bytes) -> str:
     """Decode the file's bytes to text, refusing binary files with advice."""
     if not data.strip():
         raise DataError("The file is empty. It needs a header row (e.g. x1,x2,label) and data.")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise DataError(f"This looks like {kind}, not a CSV text file. {_SAVE_AS_CSV}")
+    kind = _binary_kind(data)
+    if kind:
+        raise DataError(f"This looks like {kind}, not a CSV text file. {_SAVE_AS_CSV}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif b"\x00" in data:
@@ -145,7 +175,28 @@ def decode(data: bytes) -> str:
         ) from err
     if "\x00" in text:
         raise DataError(f"This file contains binary data, not CSV text. {_SAVE_AS_CSV}")
+    kind = _text_kind(text)
+    if kind:
+        raise DataError(f"This looks like {kind}, not a CSV table. {_READ_CSV}")
     return text
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What a binary file is, from its first bytes (and, for a zip, the names inside)."""
+    if data.startswith(b"PK\x03\x04"):
+        zipped = "a zip archive (an Excel .xlsx workbook is one too)"
+        return next((kind for name, kind in _ZIP_KINDS if name in data), zipped)
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+
+
+def _text_kind(text: str) -> str | None:
+    """JSON or markup named as such: a table never starts with '{', '[{' or a tag."""
+    start = text.lstrip()[:200]
+    if start.startswith("{") or re.match(r"\[\s*[\[{\"\d\]-]", start):
+        return "JSON data"
+    if start.startswith("<"):
+        return next((kind for pattern, kind in _MARKUP if pattern.search(start)), "markup (XML)")
+    return None
 
 
 def parse_number(text: str, decimal_comma: bool) -> float | None:
@@ -161,6 +212,7 @@ def parse_number(text: str, decimal_comma: bool) -> float | None:
 def split_table(text: str, max_rows: int) -> Table:
     """Split CSV text into a `Table`, checking its shape (header, columns, ragged rows)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    _check_line_lengths(lines)
     sep = _excel_sep_line(lines)  # blanks the "sep=;" line, keeping line numbers
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
@@ -207,6 +259,17 @@ def split_table(text: str, max_rows: int) -> Table:
     return table
 
 
+def _check_line_lengths(lines: list[str]) -> None:
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    if len(lines[longest]) > MAX_LINE_CHARS:
+        raise DataError(
+            f"Line {longest + 1} of the file is {len(lines[longest]):,} characters long; the "
+            f"playground reads lines of at most {MAX_LINE_CHARS:,}, so this file could not be "
+            "read as a table. A training file needs only two feature columns and a label "
+            "column: delete the other columns (or that line's long value) and upload again."
+        )
+
+
 def _excel_sep_line(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         if not line.strip():
@@ -242,6 +305,12 @@ def _detect_separator(header: str, following: str) -> str:
 def _check_header(cells: tuple[str, ...], line: int, sep: str) -> tuple[str, ...]:
     while cells and not cells[-1]:
         cells = cells[:-1]  # "x1,x2,label," from spreadsheets: the trailing cell is nothing
+    if len(cells) > MAX_COLUMNS:
+        raise DataError(
+            f"The header row (line {line}) has {len(cells):,} columns; the playground reads "
+            f"files with at most {MAX_COLUMNS}. Keep the two feature columns and the label "
+            "column (delete the others) and upload again."
+        )
     if len(cells) == 1:
         guess = next((c for c in "| :" if c in cells[0]), None)
         hint = f" It looks separated by {guess!r}, which is not supported." if guess else ""

@@ -327,7 +327,12 @@ def test_inspect_csv_describes_a_wide_file():
         label_guess="Species",
         label_values=("setosa", "versicolor", "virginica"),
         n_rows=3,
+        index_column="id",
+        label_choices=("Species",),
+        values=((1, 2, 3), (5.1, 6.3, 7), (3.2, 3.3, 3.5), ("setosa", "versicolor", "virginica")),
+        counts=(3, 3, 3, 3),
     )
+    assert preview.usable == ("sl", "sw", "Species")
 
 
 def test_inspect_csv_numeric_labels_sorted_and_usable_as_positive():
@@ -454,8 +459,14 @@ BAD = [
     pytest.param(
         b'x1,x2,label\n1,"' + b"9" * 200_000 + b'",0\n',
         {},
-        ["Line 2", "could not be read"],
+        ["Line 2", "200,006 characters", "at most 100,000"],
         id="giant-field",
+    ),
+    pytest.param(
+        ("x1,x2,label\n1," + "9" * 99_000 + ",0\n").encode(),
+        {},
+        ["Data row 1", "'x2'", "too large"],
+        id="long-line-under-the-limit-is-read",
     ),
     pytest.param(
         PLAIN,
@@ -585,3 +596,118 @@ def test_random_tables_load_validly_or_raise_data_error(seed):
             loaded += 1
         _load_or_data_error(data, inspect_csv)
     assert loaded > 0
+
+
+# ------------------------------------------------------------- what a file is, and limits
+
+NOT_CSV = [
+    pytest.param(b'{"x1": [1, 2], "label": [0, 1]}', "JSON", id="json-object"),
+    pytest.param(b'[{"x1": 1, "x2": 2, "label": 0}]\n', "JSON", id="json-records"),
+    pytest.param(b"<!DOCTYPE html><html><body><table></table></body></html>", "HTML", id="html"),
+    pytest.param(b"  <table><tr><td>x1</td></tr></table>", "HTML", id="html-table-fragment"),
+    pytest.param(b'<?xml version="1.0"?><rows><r x1="1"/></rows>', "XML", id="xml"),
+    pytest.param(b"PK\x03\x04\x14\x00" + b"\x00" * 24 + b"xl/workbook.xml", "Excel", id="xlsx"),
+    pytest.param(b"PK\x03\x04\x14\x00" + b"\x00" * 24 + b"word/document.xml", "Word", id="docx"),
+    pytest.param(b"PK\x03\x04\x14\x00" + b"\x00" * 24 + b"notes.txt", "zip archive", id="zip"),
+    pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF", id="pdf"),
+    pytest.param(b"\x89PNG\r\n\x1a\n" + b"\x00" * 8, "PNG image", id="png"),
+    pytest.param(b"{\\rtf1\\ansi x1,x2,label}", "RTF", id="rtf"),
+]
+
+
+@pytest.mark.parametrize(("data", "kind"), NOT_CSV)
+def test_a_file_that_is_not_csv_is_named_for_what_it_is(data, kind):
+    for read in (load_csv, inspect_csv):
+        with pytest.raises(DataError, match=kind) as caught:
+            read(data)
+        assert "no data rows" not in str(caught.value)
+
+
+def test_a_bracketed_header_is_still_a_csv():
+    ds = load_csv(b"[x1],[x2],label\n1,2,0\n3,4,1\n")
+    assert ds.feature_names == ("[x1]", "[x2]")
+
+
+def _wide(n: int) -> str:
+    return ",".join(f"c{i}" for i in range(n)) + "\n" + "1," * (n - 1) + "0\n"
+
+
+WIDE = [
+    pytest.param(_wide(600_000), "Line 1", id="600000-column-header"),
+    pytest.param(_wide(150), "150 columns", id="150-columns"),
+    pytest.param("x1,x2,label\n1,2,0\n" + "3," * 60_000 + "1\n", "Line 3", id="100KB-data-line"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), WIDE)
+def test_a_too_wide_file_is_refused_with_a_message(text, fragment):
+    for read in (load_csv, inspect_csv):
+        with pytest.raises(DataError, match=fragment) as caught:
+            read(text.encode())
+        assert "at most" in str(caught.value)
+
+
+def test_one_hundred_columns_are_read():
+    header = ",".join(f"c{i}" for i in range(99)) + ",label"
+    rows = "\n".join(",".join(str(i + j) for j in range(99)) + f",{i % 2}" for i in range(4))
+    assert inspect_csv(f"{header}\n{rows}\n".encode()).label_guess == "label"
+
+
+def test_the_limits_are_one_table():
+    from neuron_core import csv_loader, csv_rules
+
+    assert csv_loader.MAX_ROWS is csv_rules.MAX_ROWS == 10_000
+    assert (csv_rules.MAX_BYTES, csv_rules.MAX_COLUMNS, csv_rules.MAX_LINE_CHARS) == (
+        5_000_000,
+        100,
+        100_000,
+    )
+
+
+# ---------------------------------------------------------------- which column is what
+
+INDEX = [
+    pytest.param(b"id,a,b,label\n7,1,2,0\n8,3,4,1\n9,5,5,0\n", "id", id="named-id"),
+    pytest.param(b"Unnamed: 0,a,b,label\n0,1,2,0\n1,3,4,1\n2,5,5,0\n", "Unnamed: 0", id="pandas"),
+    pytest.param(b"n,a,b,label\n0,1,2,0\n1,3,4,1\n2,5,5,0\n", "n", id="values-0-to-m-1"),
+    pytest.param(b"n,a,b,label\n1,1,2,0\n2,3,4,1\n3,5,5,0\n", "n", id="values-1-to-m"),
+    pytest.param(b"id,a,b,c,label\n0,1,2,9,0\n1,3,4,9,1\n2,5,5,9,0\n", "id", id="five-columns"),
+]
+
+
+@pytest.mark.parametrize(("data", "index"), INDEX)
+def test_an_index_column_is_named_and_skipped(data, index):
+    preview = inspect_csv(data)
+    assert preview.index_column == index
+    assert index not in preview.usable
+    if len(preview.usable) == 3:
+        ds = load_csv(data)
+        assert ds.feature_names == ("a", "b")
+        np.testing.assert_array_equal(ds.X, [[1, 2], [3, 4], [5, 5]])
+
+
+def test_a_first_column_that_is_a_measurement_is_not_an_index():
+    preview = inspect_csv(b"n,a,b,label\n0,1,2,0\n2,3,4,1\n1,5,5,0\n")
+    assert preview.index_column is None
+
+
+LABEL_LIKE = [
+    pytest.param(b"x1,x2,label\n1,2.5,0\n3,4,1\n5,6,0\n", ("label",), id="named"),
+    pytest.param(b"h,w,kind\n1,2.5,cat\n3,4,dog\n5,6,cat\n", ("kind",), id="text"),
+    pytest.param(b"h,w,y\n1,2.5,0\n3,4,1\n5,6,0\n", ("y",), id="two-valued"),
+    pytest.param(b"x1,class,target\n1,0,0\n3,1,1\n5,0,1\n", ("class", "target"), id="two-named"),
+    pytest.param(b"kind,w,sort\ncat,2,a\ndog,4,b\ncat,6,a\n", ("kind", "sort"), id="two-text"),
+    pytest.param(b"a,b,c\n1,2.5,3\n3,4,1\n5,6,7\n", (), id="none"),
+]
+
+
+@pytest.mark.parametrize(("data", "choices"), LABEL_LIKE)
+def test_inspect_csv_lists_the_label_like_columns(data, choices):
+    assert inspect_csv(data).label_choices == choices
+
+
+def test_inspect_csv_counts_every_columns_values():
+    preview = inspect_csv(b"a,b,kind\n1,2,x\n1,3,y\n1,4,z\n1,5,x\n")
+    assert preview.counts == (1, 4, 3)
+    assert preview.values_of("kind") == ("x", "y", "z")
+    assert preview.count_of("b") == 4
