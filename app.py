@@ -13,6 +13,7 @@ from neuron_core.links import read_link
 from pages._classroom import share_panel
 from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
+from ui.upload import upload_notice
 
 # A drawn icon, not an emoji or a Material icon: those need an emoji font or, for the tab,
 # a download from Google's servers that a school network may block.
@@ -138,4 +139,5 @@ if page.url_path not in ("", "playground", "lessons"):  # these pages have their
     share_panel(settings, share_slot)
 st.html(BASE_CSS + (PRESENTER_CSS if presenting() else ""))
 link_notice()  # one notice, however many values were off
+upload_notice()  # a bad file explains itself on whatever page the learner is on
 page.run()

@@ -25,7 +25,7 @@ from neuron_core.controls import (
     number_text,
     settings_from,
 )
-from pages._upload import upload_controls, uploaded_dataset
+from ui.upload import upload_controls, uploaded_dataset
 
 __all__ = [
     "ALPHAS",

@@ -1,0 +1,153 @@
+"""Your own data: the CSV uploader in the sidebar, its column and class pickers, the cached
+parse, and the one notice a bad file leaves on whatever page the learner is on.
+
+The last file that loaded stays in ``session_state.upload``; a bad file only leaves a
+message (``session_state.upload_error``), so nothing on screen is lost. When the file does
+not say which column is the label, or the label has more than two classes, the pickers ask
+and nothing changes until the learner answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+import neuron_core as nc
+from neuron_core.csv_rules import MAX_BYTES, MAX_COLUMNS, MAX_ROWS
+
+UPLOAD_HELP = (
+    "A header row, two numeric feature columns and a label column (named label, class or "
+    f"target). At most {MAX_ROWS:,} rows, {MAX_COLUMNS} columns and "
+    f"{MAX_BYTES // 1_000_000} MB."
+)
+# Markdown that a file's name or cells could smuggle in: links, images, emphasis, code,
+# math ($), Streamlit's :icons: and :colour[…], entities and tags.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>$~&]|:(?=\w))")
+
+
+def as_text(text: str) -> str:
+    """``text`` for a Markdown element (``st.error``) shown exactly as written."""
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    return _MARKDOWN.sub(r"\\\1", shown)
+
+
+def upload_controls(sb) -> None:
+    """File uploader plus, when the file leaves them in doubt, column and class pickers."""
+    f = sb.file_uploader(
+        "CSV file",
+        type=["csv", "txt", "tsv"],
+        key="upload_file",
+        max_upload_size=MAX_BYTES // 1_000_000,
+        help=UPLOAD_HELP,
+    )
+    if f is None:
+        st.session_state.pop("upload_error", None)
+        return
+    raw = f.getvalue()
+    preview, error = _inspected(raw)
+    if error:
+        st.session_state.upload_error = f"{f.name}: {error}"
+        return
+    if preview.index_column:
+        sb.caption(
+            f"Column “{as_text(preview.index_column)}” holds row numbers, so it is not used."
+        )
+    columns = positive = None
+    if _in_doubt(preview):
+        choice = _pickers(sb, preview)
+        if choice is None:  # a question is open: keep what is on screen
+            st.session_state.pop("upload_error", None)
+            return
+        columns, positive = choice
+    try:
+        uploaded_dataset(raw, columns, positive)
+    except nc.DataError as err:
+        st.session_state.upload_error = f"{f.name}: {err}"
+        return
+    st.session_state.pop("upload_error", None)
+    st.session_state.upload = dict(name=f.name, raw=raw, columns=columns, positive=positive)
+
+
+def upload_notice() -> None:
+    """Show why the last file could not be used; `app.py` calls it on every page."""
+    if err := st.session_state.get("upload_error"):
+        kept = (
+            "The previous data is still shown."
+            if st.session_state.get("upload")
+            else "Until a file loads, the generated dataset is shown."
+        )
+        st.error(f"That file could not be used. {as_text(err)}  \n{kept}", icon="📄")
+
+
+def _in_doubt(preview: nc.CsvPreview) -> bool:
+    """Whether the learner must say which columns (or which class) to use."""
+    return (
+        len(preview.usable) > 3
+        or len(preview.label_choices) != 1
+        or preview.count_of(preview.label_guess) > 2
+    )
+
+
+def _pickers(sb, preview: nc.CsvPreview):
+    """Label, feature and positive-class pickers; ``None`` while a question is unanswered."""
+    cols = list(preview.usable)
+    clear = len(preview.label_choices) == 1
+    if not clear:
+        sb.info(_label_question(preview), icon="❓")
+    label = sb.selectbox(
+        "Label column",
+        cols,
+        index=cols.index(preview.label_guess) if clear else None,
+        placeholder="Choose the label column",
+        key="csv_label",
+        help="The column that holds each row's class.",
+    )
+    if label is None:
+        return None
+    rest = [c for c in cols if c != label]
+    x1 = sb.selectbox("First feature (x₁)", rest, index=0, key="csv_x1")
+    x2 = sb.selectbox("Second feature (x₂)", [c for c in rest if c != x1], index=0, key="csv_x2")
+    n = preview.count_of(label)
+    if n <= 2:
+        return (x1, x2, label), None
+    values = list(preview.values_of(label))
+    if n > len(values):  # more values than a picker can list: not a class column
+        sb.warning(
+            f"“{as_text(label)}” holds {n:,} different values: that looks like a measurement, "
+            "not a class. Choose the column that holds each row's class.",
+            icon="❓",
+        )
+        return None
+    positive = sb.selectbox(
+        "Positive class (class 1)",
+        values,
+        index=len(values) - 1,
+        key="csv_positive",
+        format_func=str,
+        help="One neuron separates two classes: this one against all the others.",
+    )
+    return (x1, x2, label), positive
+
+
+def _label_question(preview: nc.CsvPreview) -> str:
+    names = [f"“{as_text(c)}”" for c in preview.label_choices]
+    if not names:
+        return "Which column holds each row's class? No column is named label, class or target."
+    listed = ", ".join(names[:-1]) + " or " + names[-1]
+    return f"Which column holds each row's class: {listed}?"
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def _inspected(raw: bytes) -> tuple[nc.CsvPreview | None, str | None]:
+    """The file's preview, or why it cannot be read: worked out once per file, not per rerun."""
+    try:
+        return nc.inspect_csv(raw), None
+    except nc.DataError as err:
+        return None, str(err)
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def uploaded_dataset(raw: bytes, columns, positive) -> nc.Dataset:
+    """The dataset of an uploaded file, parsed once per (file, columns, class) choice."""
+    return nc.load_csv(raw, columns=columns, positive=positive)
