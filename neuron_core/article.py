@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .logistic import sigmoid
-from .training import evaluate_path, train
+from .training import BLOWN_UP, evaluate_path, train
 from .validation import check_alpha, check_data, check_epochs, check_initial
 
 train_corrected = train  # the fix: z = w·x + b, dw = Xᵀ(ŷ − y)/m one entry per weight
@@ -168,7 +168,7 @@ def train_printed(X, y, *, alpha, epochs, w0=None, b0=0.0) -> PrintedHistory:
     with np.errstate(all="ignore"):  # non-finite values end the run below, quietly
         for k in range(epochs + 1):
             W[k], B[k] = w, b
-            if not (np.all(np.isfinite(w)) and np.isfinite(b)):
+            if not (np.all(np.abs(w) <= BLOWN_UP) and abs(b) <= BLOWN_UP):
                 K = k
                 break
             if k == epochs:
@@ -180,7 +180,7 @@ def train_printed(X, y, *, alpha, epochs, w0=None, b0=0.0) -> PrintedHistory:
             b = b - alpha * db
     W, B = W[:K], B[:K]
     C, A = evaluate_path(W, np.zeros(K), X, y)  # the model trained has no bias
-    finite = np.isfinite(C)
+    finite = C <= BLOWN_UP  # False for inf and nan too
     if not finite.all():
         K = int(np.argmin(finite))
         W, B, C, A = W[:K], B[:K], C[:K], A[:K]

@@ -58,7 +58,7 @@ _ZIP_KINDS = (
 )
 _MARKUP = (
     (
-        re.compile(r"<!doctype html|<html|<head|<body|<table|<div", re.IGNORECASE),
+        re.compile(r"<!doctype html|<html|<head|<body|<table|<div|<script", re.IGNORECASE),
         "a web page (HTML)",
     ),
     (re.compile(r"<svg", re.IGNORECASE), "an SVG image"),
@@ -195,7 +195,7 @@ def _text_kind(text: str) -> str | None:
     if start.startswith("{") or re.match(r"\[\s*[\[{\"\d\]-]", start):
         return "JSON data"
     if start.startswith("<"):
-        return next((kind for pattern, kind in _MARKUP if pattern.search(start)), "markup (XML)")
+        return next((kind for pattern, kind in _MARKUP if pattern.search(start)), None)
     return None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,6 +9,11 @@ import numpy as np
 
 from .logistic import cost, step
 from .validation import check_alpha, check_data, check_epochs, check_initial, check_l2
+
+# A cost or parameter beyond this is on its way to overflow: the run has diverged. No run
+# that settles comes near it (weights grow at most by α·max|x| an epoch, see `smoothness`),
+# and stopping here keeps every number a page or an axis shows far from float64's 1.8e308.
+BLOWN_UP = 1e100
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,8 +37,8 @@ class History:
         ``accuracy`` is on the training set (ŷ ≥ 0.5 predicts class 1).
     test_cost, test_accuracy : ndarray of shape (K,) or None
     diverged_at : int or None
-        The first epoch whose cost or parameters were not finite; the arrays stop just
-        before it (K = diverged_at), otherwise K = epochs + 1.
+        The first epoch whose cost or parameters were not finite or beyond `BLOWN_UP`; the
+        arrays stop just before it (K = diverged_at), otherwise K = epochs + 1.
     """
 
     w: np.ndarray
@@ -55,7 +59,8 @@ def iter_epochs(X, y, *, alpha, l2=0.0, w0=None, b0=0.0) -> Iterator[Snapshot]:
     """Yield a `Snapshot` per epoch, starting with epoch 0 (the initial state).
 
     The generator never ends on its own unless training diverges (cost or parameters no
-    longer finite); then it stops after the last finite snapshot. Stop it whenever you like.
+    longer finite, or beyond `BLOWN_UP`); then it stops after the last such snapshot. Stop it
+    whenever you like.
 
     Parameters
     ----------
@@ -77,7 +82,7 @@ def _iterate(X, y, alpha, l2, w, b):
     with np.errstate(all="ignore"):
         while True:
             J = cost(w, b, X, y, l2)
-            if not (np.isfinite(J) and np.isfinite(b) and np.all(np.isfinite(w))):
+            if not (J <= BLOWN_UP and abs(b) <= BLOWN_UP and np.all(np.abs(w) <= BLOWN_UP)):
                 return
             yield Snapshot(epoch, w.copy(), float(b), J)
             w, b = step(w, b, X, y, alpha, l2)
@@ -198,7 +203,7 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
                 J = (relu.sum() + np.log1p(e, out=p).sum()) / m
             if l2:
                 J += 0.5 * l2 * (w @ w)
-            if not math.isfinite(J):
+            if not J <= BLOWN_UP:  # also catches nan
                 K = k
                 break
             Theta[k] = theta
@@ -213,7 +218,7 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
             if l2:
                 w *= shrink
             theta -= g
-    finite = np.isfinite(Theta[:K]).all(axis=1)  # parameters can overflow while J does not
+    finite = (np.abs(Theta[:K]) <= BLOWN_UP).all(axis=1)  # parameters can blow up before J
     if not finite.all():
         K = int(np.argmin(finite))
     W, B = np.ascontiguousarray(Theta[:K, :n]), Theta[:K, n].copy()

@@ -70,8 +70,12 @@ def upload_controls(sb) -> None:
 
 
 def upload_notice() -> None:
-    """Show why the last file could not be used; `app.py` calls it on every page."""
-    if err := st.session_state.get("upload_error"):
+    """Show why the last file could not be used; `app.py` calls it on every page.
+
+    The message is taken, not read: `upload_controls` sets it again on every run while the
+    bad file sits in the uploader, and no page shows it a second time.
+    """
+    if err := st.session_state.pop("upload_error", None):
         kept = (
             "The previous data is still shown."
             if st.session_state.get("upload")

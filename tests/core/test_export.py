@@ -176,8 +176,8 @@ def test_dataset_csv_leaves_plain_text_alone():
 
 
 def test_model_json_escapes_markup_it_embeds():
-    data = nc.load_csv(b"<script>alert(1)</script>,a&b,label\n1,2,0\n3,4,1\n2,2,0\n4,4,1\n")
+    data = nc.load_csv(b"x<script>alert(1)</script>,a&b,label\n1,2,0\n3,4,1\n2,2,0\n4,4,1\n")
     prep = nc.prepare(data, ("x1", "x2"), True, 0.0, seed=0)
     text = model_json(nc.run_experiment(prep, alpha=0.5, epochs=5))
     assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text)["input_names"] == ["<script>alert(1)</script>", "a&b"]
+    assert json.loads(text)["input_names"] == ["x<script>alert(1)</script>", "a&b"]

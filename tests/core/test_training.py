@@ -162,14 +162,15 @@ def test_divergence_on_huge_unscaled_data_is_reported_not_raised():
 
 
 def test_divergence_deep_into_a_run_keeps_every_epoch_before_it():
-    # α·l2 = 1000: the penalty alone multiplies w by −999 per epoch, so ‖w‖² overflows.
+    # α·l2 = 1000: the penalty alone multiplies w by −999 per epoch, so (λ/2)‖w‖² passes
+    # BLOWN_UP (1e100) at epoch 17, well before it would overflow.
     X, y = blobs()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         h = train(X, y, alpha=1e3, l2=1.0, epochs=200)
         snaps = list(iter_epochs(X, y, alpha=1e3, l2=1.0))
     assert_clean_divergence(h, 200)
-    assert h.diverged_at > 20
+    assert h.diverged_at == 17
     assert len(snaps) == h.diverged_at  # the generator stops at the same place
     np.testing.assert_allclose([s.w for s in snaps], h.w, rtol=1e-12)
     W, _, _ = step_loop(X, y, 1e3, 10, l2=1.0)
@@ -177,11 +178,11 @@ def test_divergence_deep_into_a_run_keeps_every_epoch_before_it():
 
 
 def test_test_rows_with_logits_beyond_the_float_range_are_scored_without_warnings():
-    # Training stays finite (costs near 1e305), but the larger test rows overflow z.
+    # Training stays below BLOWN_UP (costs near 1e47), but the far larger test rows overflow z.
     X, y = blobs()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        h = train(X * 1e150, y, alpha=1e7, epochs=20, X_test=X[:50] * 1e152, y_test=y[:50])
+        h = train(X * 1e40, y, alpha=1e-35, epochs=20, X_test=X[:50] * 1e305, y_test=y[:50])
     assert h.diverged_at is None and np.all(np.isfinite(h.cost))
     assert h.test_cost.shape == (21,) and h.test_cost[0] == pytest.approx(np.log(2))
     assert not np.any(h.test_cost < 0)
@@ -272,3 +273,18 @@ def test_mismatched_test_data_raises_value_error(X_test, y_test, shown):
     X, y = blobs(m=20)
     with pytest.raises(ValueError, match=shown):
         train(X, y, alpha=0.1, epochs=1, X_test=X_test, y_test=y_test)
+
+
+@pytest.mark.parametrize("standardize", [True, False], ids=["standardised", "raw"])
+def test_a_blowing_up_run_stops_while_its_numbers_are_still_readable(standardize):
+    """α·λ = 10: every epoch multiplies w by −9, a divergence a slider can reach. The run
+    stops once the cost or a weight passes BLOWN_UP, far from float64's limit."""
+    import neuron_core as nc
+    from neuron_core.training import BLOWN_UP
+
+    data = nc.make_dataset("moons", 200, 0.1, seed=0)
+    prep = nc.prepare(data, ("x1", "x2"), standardize, 0.25, seed=0)
+    h = nc.run_experiment(prep, alpha=10.0, epochs=300, l2=1.0).history
+    assert h.diverged_at is not None and h.diverged_at < 100
+    for arr in (h.w, h.b, h.cost):
+        assert np.all(np.abs(arr) <= BLOWN_UP)
