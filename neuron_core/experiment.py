@@ -130,6 +130,28 @@ def smoothness(F, l2=0.0):
         return float(lam * s * s + l2)
 
 
+# Past this curvature a stable step needs α < 2/L below 1e-30, far under any α a learner
+# picks, and the arithmetic the pages do on such inputs (finite differences, one step's
+# logits, maps of the cost) overflows. Unstandardised inputs of about 1e15 and up get here.
+MAX_SMOOTHNESS = 1e30
+
+
+def descent_problem(F, l2=0.0) -> str | None:
+    """Why gradient descent cannot sensibly run on these inputs, in a sentence; None if it can.
+
+    Only inputs too large for float arithmetic get a sentence: standardising fixes them.
+    """
+    if smoothness(F, l2) <= MAX_SMOOTHNESS:
+        return None
+    largest = float(np.abs(np.asarray(F, dtype=float)).max())
+    return (
+        "These inputs are too large for gradient descent without standardising: the largest "
+        f"is about {largest:.0e}, so even the smallest learning rate overshoots and the "
+        "numbers on this page would overflow. Switch on **Standardise inputs** in the sidebar "
+        "(or rescale the file's columns, e.g. change their units)."
+    )
+
+
 def suggested_alpha(F, l2=0.0):
     """The learning rate 1/L (see `smoothness`), rounded to two significant figures.
 

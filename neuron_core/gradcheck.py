@@ -18,6 +18,7 @@ from .logistic import cost, gradients
 from .validation import check_data, check_l2
 
 EPS = 1e-7  # small enough that the ε² truncation error is negligible (~1e-15·J''')
+MAX_NUDGE = 1e-3  # the most a nudge of one parameter may move a logit
 FLOOR = 1e-8  # relative errors divide by at least this, so an exact zero is no problem
 
 
@@ -75,6 +76,7 @@ def finite_difference_gradient(w, b, X, y, l2=0.0, eps=EPS):
     y : ndarray of shape (m,)
     l2 : float
     eps : float
+        The nudge; smaller for a column whose largest |x| times ε passes `MAX_NUDGE`.
 
     Returns
     -------
@@ -84,9 +86,13 @@ def finite_difference_gradient(w, b, X, y, l2=0.0, eps=EPS):
     z = X @ w + b
     s = 1.0 - 2.0 * y
     inputs = np.c_[X, np.ones(len(X))]  # ∂z/∂θ_k: x_ik for a weight, 1 for the bias
-    diffs = _softplus_difference((s * z)[:, None], s[:, None] * eps * inputs)
-    penalty = np.r_[2.0 * l2 * eps * w, 0.0]
-    return (diffs.mean(axis=0) + penalty) / (2.0 * eps)
+    # The nudge of θ_k moves the logits by up to ε·max|x_k|: for inputs so large that this
+    # passes MAX_NUDGE, shrink it to MAX_NUDGE (unscaled inputs near 1e14 would move z by 1e7).
+    largest = np.abs(inputs).max(axis=0)
+    h = np.where(eps * largest > MAX_NUDGE, MAX_NUDGE / np.maximum(largest, 1.0), eps)
+    diffs = _softplus_difference((s * z)[:, None], s[:, None] * h * inputs)
+    penalty = np.r_[2.0 * l2 * h[:-1] * w, 0.0]
+    return (diffs.mean(axis=0) + penalty) / (2.0 * h)
 
 
 def relative_error(a, b, floor=FLOOR):

@@ -16,6 +16,7 @@ from neuron_core.numbers import number
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 from ui.charts import chart_config
+from ui.upload import stop_if_too_large
 
 run_inside_app()
 
@@ -41,6 +42,7 @@ if not s.features:
 
 run = current_run(s)
 prep, fixed = run.prepared, run.history
+stop_if_too_large(prep, s.l2)
 F, y = prep.F_train, prep.y_train
 w0 = initial_weights(F.shape[1], s.init, s.init_seed)
 printed = printed_run(F, y, s.alpha, s.epochs, w0)

@@ -15,6 +15,7 @@ from neuron_core.verdict import run_verdict
 from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 from ui.charts import chart_config
+from ui.upload import stop_if_too_large
 
 run_inside_app()
 
@@ -40,6 +41,7 @@ if len(s.features) < 2:
 
 base = current_run(s)
 prep = base.prepared
+stop_if_too_large(prep, s.l2)
 n = prep.F_train.shape[1]
 w0 = initial_weights(n, s.init, s.init_seed)
 p = presets(prep.F_train, prep.y_train, s.l2, min(s.epochs, 500), w0)

@@ -10,6 +10,7 @@ from pages._controls import current_run, current_settings, current_theme
 from pages._entry import run_inside_app
 from ui.charts import chart_config
 from ui.links import page_default
+from ui.upload import stop_if_too_large
 
 run_inside_app()
 
@@ -47,6 +48,7 @@ if not s.features:
 
 run = current_run(s)
 prep, opt = run.prepared, run.optimum
+stop_if_too_large(prep, s.l2)
 F, y = prep.F_train, prep.y_train
 w0 = initial_weights(F.shape[1], s.init, s.init_seed)
 p = presets(F, y, s.l2, min(s.epochs, 500), w0)

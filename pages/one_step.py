@@ -25,6 +25,7 @@ from pages._controls import (
 from pages._entry import run_inside_app
 from pages._one_step_numbers import Shown, batch_numbers, change, example_numbers, feature_table
 from ui.links import page_default
+from ui.upload import stop_if_too_large
 
 run_inside_app()
 
@@ -65,6 +66,7 @@ if not s.features:
 
 run = current_run(s)
 h, prep = run.history, run.prepared
+stop_if_too_large(prep, s.l2)
 F, Y = prep.F_train, prep.y_train
 m, n = F.shape
 linear = nc.is_linear(prep.features)

@@ -12,6 +12,7 @@ from neuron_core.gradcheck import check_gradients
 from neuron_core.numbers import number, power_of_ten
 from pages._controls import FEATURE_LABELS, current_run, current_settings
 from pages._entry import run_inside_app
+from ui.upload import stop_if_too_large
 
 run_inside_app()
 
@@ -123,6 +124,7 @@ if not s.features:
     st.stop()
 run = current_run(s)
 h, prep = run.history, run.prepared
+stop_if_too_large(prep, s.l2)
 epoch = (
     st.slider(
         "Parameters after epoch",

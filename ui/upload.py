@@ -155,3 +155,11 @@ def _inspected(raw: bytes) -> tuple[nc.CsvPreview | None, str | None]:
 def uploaded_dataset(raw: bytes, columns, positive) -> nc.Dataset:
     """The dataset of an uploaded file, parsed once per (file, columns, class) choice."""
     return nc.load_csv(raw, columns=columns, positive=positive)
+
+
+def stop_if_too_large(prep: nc.Prepared, l2: float) -> None:
+    """Explain and stop the page when these inputs are too large for gradient descent
+    (only an uploaded file, unstandardised, gets there); see `nc.descent_problem`."""
+    if why := nc.descent_problem(prep.F_train, l2):
+        st.error(why, icon="📏")
+        st.stop()

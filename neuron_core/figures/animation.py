@@ -85,10 +85,16 @@ def animation_controls(epochs, active=-1, frame_ms=80, font=16, plot_height=700,
 
 
 def typed_array(a) -> dict:
-    """A float32 array in plotly.js's typed-array form (base64), a quarter of JSON's size."""
-    a = np.ascontiguousarray(a, dtype=np.float32)
+    """A float32 array in plotly.js's typed-array form (base64), a quarter of JSON's size.
+
+    float64 when a value is beyond float32's range (a diverging run's weights), which would
+    otherwise be sent as infinity.
+    """
+    a = np.asarray(a, dtype=float)
+    wide = bool(np.any(np.abs(a[np.isfinite(a)]) > np.finfo(np.float32).max))
+    a = np.ascontiguousarray(a, dtype=np.float64 if wide else np.float32)
     return {
-        "dtype": "f4",
+        "dtype": "f8" if wide else "f4",
         "bdata": base64.b64encode(a.tobytes()).decode("ascii"),
         "shape": ", ".join(str(s) for s in a.shape),
     }
