@@ -1,0 +1,252 @@
+"""A class on one small server: N students moving α, against a real ``streamlit run``.
+
+    python bench/bench_classroom.py                  # N = 1, 10, 30; postScriptGC on and off
+    python bench/bench_classroom.py --students 30 --gc off --changes 8
+    python bench/bench_classroom.py --quick          # N = 1 and 10, 4 changes each
+
+The server runs ``streamlit run app.py`` pinned to one core (``taskset -c 0``), on loopback
+only; the students run in this process on the other core. Each student speaks Streamlit's
+websocket protocol the way the browser does (``/_stcore/stream``, subprotocol
+``streamlit``): a ``BackMsg.rerun_script`` to load the page, then every ~2 s (±0.3 s, so
+they drift apart like a real class) a rerun with the α select-slider's new value in
+``widget_states``. A change is done when its ``ForwardMsg.script_finished`` arrives.
+Loops are bounded: ``--changes`` α changes per student, then it disconnects.
+
+Reported per (N, postScriptGC):
+
+- α change p50 / p95   seconds from sending the change to its ``script_finished``
+- KB per change        ForwardMsg bytes received for one change (median)
+- CPU s / rerun        the server's user+system CPU over the class, per completed rerun
+- peak RSS             the server's high-water mark (VmHWM) while the class ran
+- RSS after            VmRSS once every student left and their sessions expired
+                       (``server.disconnectedSessionTTL`` is set to 2 s here), against
+                       the RSS after one warm-up student (``start``)
+
+Figures are reported, never asserted. The machine is shared with other jobs: core 0 may be
+busy with someone else's work; rerun when the numbers look off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import websockets  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+try:  # the controls table, once it lives in neuron_core
+    from neuron_core.controls import ALPHAS
+except ImportError:
+    from pages._controls import ALPHAS
+
+ALPHA_LABEL = "Learning rate α"
+THINK = 2.0  # seconds between a student's α changes
+SESSION_TTL = 2  # seconds a disconnected session is kept (Streamlit's default is 120)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(gc: bool, log: Path):
+    port = _free_port()
+    cmd = [
+        "taskset", "-c", "0", sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+        "--server.disconnectedSessionTTL", str(SESSION_TTL),
+        "--runner.postScriptGC", "true" if gc else "false",
+    ]  # fmt: skip
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return proc, port
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"server not healthy:\n{log.read_text()}")
+
+
+def stop_server(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
+def _status(pid: int, key: str) -> int:
+    """A VmRSS/VmHWM line of /proc/pid/status, in bytes."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Student:
+    """One websocket session: loads the page, then moves α ``changes`` times."""
+
+    url: str
+    seed: int
+    changes: int
+    latencies: list = field(default_factory=list)
+    change_bytes: list = field(default_factory=list)
+    reruns: int = 0
+    errors: list = field(default_factory=list)
+
+    async def run(self) -> None:
+        rng = random.Random(self.seed)
+        async with websockets.connect(
+            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=60
+        ) as ws:
+            self.ws = ws
+            alpha_id, _ = await self._rerun([])  # load the page
+            if alpha_id is None:
+                self.errors.append("no α slider on the page")
+                return
+            alpha = 0.5
+            await asyncio.sleep(rng.uniform(0, THINK))
+            for _ in range(self.changes):
+                alpha = rng.choice([a for a in ALPHAS if a != alpha and 0.001 <= a <= 10])
+                state = BackMsg().rerun_script.widget_states.widgets.add()
+                state.id = alpha_id
+                state.string_array_value.data.append(f"{alpha:g}")
+                t0 = time.perf_counter()
+                _, n_bytes = await self._rerun([state])
+                self.latencies.append(time.perf_counter() - t0)
+                self.change_bytes.append(n_bytes)
+                await asyncio.sleep(max(0.0, THINK + rng.uniform(-0.3, 0.3) - self.latencies[-1]))
+
+    async def _rerun(self, widgets):
+        msg = BackMsg()
+        msg.rerun_script.query_string = ""
+        msg.rerun_script.page_script_hash = ""
+        for w in widgets:
+            msg.rerun_script.widget_states.widgets.add().CopyFrom(w)
+        await self.ws.send(msg.SerializeToString())
+        alpha_id, n_bytes = None, 0
+        while True:
+            raw = await asyncio.wait_for(self.ws.recv(), timeout=300)
+            n_bytes += len(raw)
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            kind = fwd.WhichOneof("type")
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                el = fwd.delta.new_element
+                if el.WhichOneof("type") == "slider" and el.slider.label == ALPHA_LABEL:
+                    alpha_id = el.slider.id
+            elif kind == "script_finished":
+                self.reruns += 1
+                return alpha_id, n_bytes
+
+
+async def _class(port: int, n: int, changes: int) -> list[Student]:
+    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    students = [Student(url, seed=k, changes=changes) for k in range(n)]
+    results = await asyncio.gather(*(s.run() for s in students), return_exceptions=True)
+    for s, r in zip(students, results, strict=True):
+        if isinstance(r, BaseException):
+            s.errors.append(repr(r))
+    return students
+
+
+def _pct(values, q) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
+
+
+def measure(n: int, gc: bool, changes: int, log_dir: Path) -> dict:
+    proc, port = start_server(gc, log_dir / f"server-n{n}-gc{int(gc)}.log")
+    try:
+        pid = proc.pid
+        asyncio.run(_class(port, 1, 1))  # warm-up: imports, first run, caches
+        time.sleep(SESSION_TTL + 3)
+        start_rss = _status(pid, "VmRSS")
+        cpu0 = _cpu(pid)
+        students = asyncio.run(_class(port, n, changes))
+        cpu = _cpu(pid) - cpu0
+        peak = _status(pid, "VmHWM")
+        time.sleep(SESSION_TTL + 8)  # sessions expire; Streamlit checks every few seconds
+        after_rss = _status(pid, "VmRSS")
+    finally:
+        stop_server(proc)
+    lat = [x for s in students for x in s.latencies]
+    reruns = sum(s.reruns for s in students)
+    return {
+        "n": n,
+        "gc": gc,
+        "p50": _pct(lat, 0.5) if lat else float("nan"),
+        "p95": _pct(lat, 0.95) if lat else float("nan"),
+        "kb": statistics.median(b for s in students for b in s.change_bytes) / 1e3 if lat else 0,
+        "cpu_per_rerun": cpu / max(1, reruns),
+        "reruns": reruns,
+        "start_mb": start_rss / 1e6,
+        "peak_mb": peak / 1e6,
+        "after_mb": after_rss / 1e6,
+        "errors": [e for s in students for e in s.errors],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--students", type=int, nargs="*", default=[1, 10, 30])
+    ap.add_argument("--gc", choices=["on", "off", "both"], default="both")
+    ap.add_argument("--changes", type=int, default=8, help="α changes per student")
+    ap.add_argument("--quick", action="store_true", help="N = 1 and 10, 4 changes each")
+    args = ap.parse_args()
+    if args.quick:
+        args.students, args.changes = [1, 10], 4
+    os.sched_setaffinity(0, {1} if os.cpu_count() > 1 else {0})  # students off the server's core
+    log_dir = Path(os.environ.get("TMPDIR", "/tmp")) / "bench-classroom"
+    log_dir.mkdir(exist_ok=True)
+    gcs = {"on": [True], "off": [False], "both": [True, False]}[args.gc]
+    print(
+        f"{'N':>3} {'postScriptGC':>12} {'p50 s':>7} {'p95 s':>7} {'KB/chg':>7} "
+        f"{'CPU s/rerun':>11} {'reruns':>6} {'start MB':>8} {'peak MB':>8} {'after MB':>8}"
+    )
+    for n in args.students:
+        for gc in gcs:
+            r = measure(n, gc, args.changes, log_dir)
+            print(
+                f"{r['n']:>3} {'on' if r['gc'] else 'off':>12} {r['p50']:>7.2f} {r['p95']:>7.2f} "
+                f"{r['kb']:>7.1f} {r['cpu_per_rerun']:>11.3f} {r['reruns']:>6} "
+                f"{r['start_mb']:>8.0f} {r['peak_mb']:>8.0f} {r['after_mb']:>8.0f}",
+                flush=True,
+            )
+            for e in sorted(set(r["errors"]))[:3]:
+                print(f"    error: {e}")
+    print(f"server logs: {log_dir}")
+
+
+if __name__ == "__main__":
+    main()
