@@ -170,10 +170,14 @@ _ARM_JS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   window.__npRan = false;
   if (window.__npObserver) window.__npObserver.disconnect();
-  window.__npObserver = new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') !== 'notRunning') window.__npRan = true;
+  // A quick run can flip the state to running and back within one task, before the callback
+  // reads the attribute: each record's oldValue still shows the state it left.
+  window.__npObserver = new MutationObserver(records => {
+    const states = [...records.map(r => r.oldValue), app.getAttribute('data-test-script-state')];
+    if (states.some(s => s && s !== 'notRunning')) window.__npRan = true;
   });
-  window.__npObserver.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__npObserver.observe(app, {attributes: true, attributeOldValue: true,
+                                    attributeFilter: ['data-test-script-state']});
 }"""
 
 
