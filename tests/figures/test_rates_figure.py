@@ -46,7 +46,7 @@ def test_only_a_non_finite_run_is_marked_diverged(setup):
 def test_a_diverged_cost_never_breaks_the_axis_or_the_hover(setup):
     prep, opt, _ = setup
     rs = compare_rates(prep.F_train, prep.y_train, [0.5, 50.0], epochs=200, l2=1.0)
-    assert rs[1].history.cost.max() > 1e100  # the premise: a cost with a hundred digits
+    assert rs[1].history.cost.max() > 1e90  # ninety digits (BLOWN_UP ends it at 1e100)
     fig = rates_cost_figure(rs, opt)
     lo, hi = fig.layout.yaxis.range
     assert lo == 0.0 and hi < 10
