@@ -47,11 +47,6 @@ preset_picker(kit)
 share_panel(s, kit)
 preset_note(s)
 
-if err := st.session_state.get("upload_error"):
-    st.error(
-        f"That file could not be used. {err}  \nThe previous data is still shown.",
-        icon=":material/description:",
-    )
 if s.source == "Upload CSV" and not st.session_state.get("upload"):
     st.info(
         "Upload a CSV in the sidebar to train on your own data. Until then, the "

@@ -137,7 +137,15 @@ def _feature_controls(sb):
     names = nc.PLAIN_INPUTS
     if (st.session_state.get("source") or DEFAULTS["source"]) == "Upload CSV" and up:
         names = tuple(uploaded_dataset(up["raw"], up["columns"], up["positive"]).feature_names)
-    control(sb, "features", format_func=lambda f: nc.feature_label(f, names))
+    # Streamlit's multiselect keeps its value as the chips' texts: new column names would
+    # match none of them and empty the choice, so the choice is set again when names change.
+    ss = st.session_state
+    if ss.get("_feature_names", names) != names and "_features_kept" in ss:
+        ss["features"] = list(ss["_features_kept"])
+    ss["_feature_names"] = names
+    ss["_features_kept"] = list(
+        control(sb, "features", format_func=lambda f: nc.feature_label(f, names))
+    )
     control(sb, "standardize")
 
 
