@@ -13,8 +13,10 @@ from urllib.parse import urlencode
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 import neuron_core as nc
+from neuron_core.numbers import number
 from pages._controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
 from tests.e2e.helpers import (
     LIVE,
@@ -24,13 +26,12 @@ from tests.e2e.helpers import (
     choose,
     combobox_text,
     exceptions,
-    expect_rerun,
     goto,
     horizontal_overflow,
     live_view,
     multiselect_tags,
-    nudge_slider,
     sidebar,
+    slider_input,
     slider_value,
     wait_for_app,
 )
@@ -47,6 +48,33 @@ def default_run(features=("x1", "x2"), dataset=None, alpha=None, epochs=None):
 def equations_epoch(page) -> int:
     heading = page.get_by_role("heading", name=re.compile(r"^The equations at epoch \d+$"))
     return int(heading.inner_text().rsplit(" ", 1)[1])
+
+
+def wait_for_equations_at(page, epoch: int) -> None:
+    """The real event after the view reports an epoch: the page's rerun has redrawn the
+    equations there (a quick rerun can come and go without a trace in the app's state)."""
+    heading = page.get_by_role("heading", name=re.compile(r"^The equations at epoch \d+$"))
+    expect(heading).to_have_text(f"The equations at epoch {epoch}", timeout=TIMEOUT_MS)
+    wait_for_app(page)
+
+
+def scrub_to(page, epoch: int) -> None:
+    """Drag the view's epoch slider to ``epoch`` and let go; wait for the equations."""
+    page.locator(LIVE).get_by_role("slider", name="Epoch").evaluate(
+        """(el, k) => { el.value = k; el.dispatchEvent(new Event('input', {bubbles: true}));
+                        el.dispatchEvent(new Event('change', {bubbles: true})); }""",
+        epoch,
+    )
+    wait_for_equations_at(page, epoch)
+
+
+def step_alpha(page, key: str) -> None:
+    """Move α one step with the keyboard; wait for the view to paint the new run."""
+    before = live_view(page)["run"]
+    slider_input(page, "Learning rate α").focus()
+    page.keyboard.press(key)
+    expect(page.locator(LIVE)).not_to_have_attribute("data-run", before, timeout=TIMEOUT_MS)
+    wait_for_app(page)
 
 
 def play_button(page):
@@ -89,8 +117,9 @@ def test_play_shows_every_epoch_and_pause_stops_there(page, app_url, snap):
     assert live_view(page)["playing"] is True
     assert play_button(page).get_attribute("aria-label") == "Pause"
     snap(page, "playing")
-    with expect_rerun(page):  # pausing tells the page the epoch: the equations follow
-        play_button(page).click()
+    play_button(page).click()  # pausing tells the page the epoch: the equations follow
+    expect(page.locator(LIVE)).to_have_attribute("data-playing", "false")
+    wait_for_equations_at(page, live_view(page)["epoch"])
     view = live_view(page)
     seen = page.evaluate("() => window.__epochs")
     start = seen.index(0)
@@ -106,35 +135,26 @@ def test_play_shows_every_epoch_and_pause_stops_there(page, app_url, snap):
 def test_scrubbing_sets_an_exact_epoch_and_the_equations_follow(page, app_url):
     goto(page, app_url)
     scrub = page.locator(LIVE).get_by_role("slider", name="Epoch")
-    with expect_rerun(page):
-        scrub.evaluate(
-            """el => { el.value = 42; el.dispatchEvent(new Event('input', {bubbles: true}));
-                       el.dispatchEvent(new Event('change', {bubbles: true})); }"""
-        )
+    scrub_to(page, 42)
     assert live_view(page)["epoch"] == 42
     assert equations_epoch(page) == 42
     run = default_run()
     w, b = run.history.w[42], run.history.b[42]
     assert live_view(page)["numbers"]["b"] == f"{b:#.3g}".replace("-", "−")
     forward = page.locator(".katex").filter(has_text="z=").first.inner_text()
-    assert f"{abs(w[0]):.3f}" in forward
+    assert number(abs(w[0]), 3) in forward  # the one formatter's digits
     # The keyboard moves one epoch at a time.
-    with expect_rerun(page):
-        scrub.focus()
-        page.keyboard.press("ArrowRight")
-    assert live_view(page)["epoch"] == equations_epoch(page) == 43
+    scrub.focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_equations_at(page, 43)
+    assert live_view(page)["epoch"] == 43
 
 
 def test_alpha_change_redraws_at_once_and_never_stacks_loops(page, app_url, snap):
     goto(page, app_url)
-    scrub = page.locator(LIVE).get_by_role("slider", name="Epoch")
-    with expect_rerun(page):
-        scrub.evaluate(
-            """el => { el.value = 60; el.dispatchEvent(new Event('input', {bubbles: true}));
-                       el.dispatchEvent(new Event('change', {bubbles: true})); }"""
-        )
+    scrub_to(page, 60)
     before = live_view(page)
-    nudge_slider(page, "Learning rate α", "ArrowRight")  # 0.5 → 0.7
+    step_alpha(page, "ArrowRight")  # 0.5 → 0.7
     after = live_view(page)
     assert after["run"] != before["run"]
     assert after["epoch"] == 60  # the epoch the learner was looking at
@@ -158,7 +178,7 @@ def test_alpha_change_redraws_at_once_and_never_stacks_loops(page, app_url, snap
 
     play_button(page).click()
     assert 0 < frames_per_raf() <= 1.2
-    nudge_slider(page, "Learning rate α", "ArrowLeft")  # back to 0.5, while playing
+    step_alpha(page, "ArrowLeft")  # back to 0.5 (a cached run), while playing
     assert live_view(page)["playing"] is True
     assert 0 < frames_per_raf() <= 1.2  # a second loop would paint twice per frame
     snap(page, "alpha-while-playing")
@@ -189,8 +209,6 @@ def test_painted_yhat_and_the_browser_math_match_the_core(page, app_url, feature
     )
     np.testing.assert_allclose(inputs, prep.inputs(X), rtol=1e-12, atol=1e-12)
     # Numbers as the core's one formatter writes them.
-    from neuron_core.numbers import number
-
     values = [0.21, -0.000126, 1.26e-5, 3.1e300, 12345.6, 99999.7, -0.5, 0.0, 7.0, 1e-4]
     shown = page.locator(LIVE).evaluate("(el, vs) => el.liveView.format(vs, 4)", values)
     assert shown == [number(v, 4) for v in values]
