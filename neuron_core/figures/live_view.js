@@ -601,8 +601,10 @@ class LiveView {
   }
 
   font(px, weight = "") {
-    const family = getComputedStyle(this.root).fontFamily || "sans-serif";
-    return `${weight} ${px}px ${family}`.trim();
+    // Read once: the sheet's labels are drawn every frame, and a style read each time
+    // would make the browser recompute styles every frame.
+    this.family ??= getComputedStyle(this.root).fontFamily || "sans-serif";
+    return `${weight} ${px}px ${this.family}`.trim();
   }
 
   get textPx() {
