@@ -10,9 +10,9 @@ import streamlit as st
 from threadpoolctl import threadpool_limits
 
 from neuron_core.links import read_link
-from pages._classroom import share_panel
 from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
+from ui.share import share_panel
 from ui.upload import upload_notice
 
 # A drawn icon, not an emoji or a Material icon: those need an emoji font or, for the tab,

@@ -43,17 +43,16 @@ sys.path.insert(0, str(ROOT))  # run from anywhere
 if "--one-blas-thread" in sys.argv:  # must happen before numpy loads OpenBLAS
     os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
 
-import streamlit.testing.v1.app_test as app_test_module  # noqa: E402
 from streamlit.components.v2.bidi_component.serialization import (  # noqa: E402
     serialize_mixed_data,
 )
 from streamlit.proto.BidiComponent_pb2 import BidiComponent  # noqa: E402
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 import neuron_core as nc  # noqa: E402
 from neuron_core.figures.live_view import live_view_payload  # noqa: E402
-from pages._controls import DEFAULTS, FEATURE_LABELS  # noqa: E402
+from tests.apptest import use_navigation  # noqa: E402
+from ui.controls import DEFAULTS, FEATURE_LABELS  # noqa: E402
 
 # α values the repeats step through: each one new to the cache (max 32 entries).
 FRESH_ALPHAS = (0.3, 0.7, 1.0, 0.2, 1.5, 0.15, 2.0, 0.1, 3.0, 0.07, 5.0)
@@ -84,15 +83,7 @@ st.plotly_chart(go.Figure(go.Scatter(x=x, y=np.exp(-a * x / 100))), key="c")
 """
 
 
-class _NavigationPagesManager(PagesManager):
-    """As in tests/app/conftest.py: without it AppTest reruns pages/playground.py alone."""
-
-    def __init__(self, *args, **kwargs):
-        PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
-
-
-app_test_module.PagesManager = _NavigationPagesManager
+use_navigation()
 
 
 def spec_bytes(at) -> int:

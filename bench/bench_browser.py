@@ -46,12 +46,12 @@ sys.path.insert(0, str(ROOT))  # run from anywhere
 import streamlit.logger  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-# pages._links imports streamlit's caching outside a running app: silence its warnings.
+# neuron_core.links imports streamlit's caching outside a running app: silence its warnings.
 LIVE = "[data-testid='live-view']"
 streamlit.logger.set_log_level("error")
 
 import neuron_core as nc  # noqa: E402
-from pages._links import share_query  # noqa: E402
+from neuron_core.links import share_query  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     DESKTOP,
     chromium_available,

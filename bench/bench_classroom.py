@@ -50,7 +50,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 try:  # the controls table, once it lives in neuron_core
     from neuron_core.controls import ALPHAS
 except ImportError:
-    from pages._controls import ALPHAS
+    from ui.controls import ALPHAS
 
 ALPHA_LABEL = "Learning rate α"
 THINK = 2.0  # seconds between a student's α changes

@@ -5,8 +5,7 @@ builders live in `neuron_core.figures`, imported only by code that draws.
 """
 
 from .csv_loader import MAX_ROWS, CsvPreview, DataError, inspect_csv, load_csv
-from .dataset import Dataset
-from .datasets import DATASETS, make_dataset, split_indices
+from .datasets import DATASETS, Dataset, make_dataset, split_indices
 from .experiment import (
     INITS,
     Prepared,
@@ -15,6 +14,7 @@ from .experiment import (
     initial_weights,
     prepare,
     run_experiment,
+    run_for,
     smoothness,
     suggested_alpha,
 )
@@ -89,6 +89,7 @@ __all__ = [
     "probability_grid",
     "reference_optimum",
     "run_experiment",
+    "run_for",
     "sample_frames",
     "sigmoid",
     "smoothness",

@@ -36,7 +36,7 @@ from neuron_core.csv_rules import (
     read_source,
 )
 from neuron_core.csv_rules import split_table as _split_table
-from neuron_core.dataset import Dataset
+from neuron_core.datasets import Dataset
 
 __all__ = ["MAX_ROWS", "CsvPreview", "DataError", "inspect_csv", "load_csv"]
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .dataset import Dataset
-from .datasets import split_indices
+from .datasets import Dataset, split_indices
 from .features import Standardizer, check_features, expand_features
 from .logistic import gradients
 from .reference import Optimum, reference_optimum
@@ -89,6 +88,11 @@ class Run:
     alpha: float
     l2: float
 
+    @property
+    def w0(self) -> np.ndarray:
+        """The starting weights (n,): row 0 of the history."""
+        return self.history.w[0]
+
     def gradients_at(self, epoch):
         """(dw, db) on the training set at a recorded epoch."""
         h = self.history
@@ -113,6 +117,19 @@ def run_experiment(prepared: Prepared, *, alpha, epochs, l2=0.0, init="zeros", i
     )
     optimum = reference_optimum(prepared.F_train, prepared.y_train, l2)
     return Run(prepared=prepared, history=history, optimum=optimum, alpha=alpha, l2=l2)
+
+
+def run_for(settings, data: Dataset) -> Run:
+    """The run the app shows for ``settings`` (a `neuron_core.controls.Settings`) on ``data``.
+
+    The one pipeline from controls to a trained run: the app's cached run and every lesson
+    preset go through it, so a preset trains exactly what its page then shows.
+    """
+    s = settings
+    prep = prepare(data, s.features, s.standardize, s.test / 100, seed=s.seed)
+    return run_experiment(
+        prep, alpha=s.alpha, epochs=s.epochs, l2=s.l2, init=s.init, init_seed=s.init_seed
+    )
 
 
 def smoothness(F, l2=0.0):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import Dataset
+from .datasets import Dataset
 from .experiment import Run
 from .features import check_features, expand_features
 from .logistic import sigmoid

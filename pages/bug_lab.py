@@ -3,22 +3,21 @@
 import numpy as np
 import streamlit as st
 
-from neuron_core.article import (
+from neuron_core.bug_lab import (
     CORRECTED_CODE,
     DIAGNOSES,
     PRINTED_CODE,
     printed_boundary,
     train_printed,
 )
-from neuron_core.experiment import initial_weights
-from neuron_core.figures.bug_lab import bug_boundaries, bug_cost_figure
+from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
 from neuron_core.numbers import number
-from pages._controls import current_run, current_settings, current_theme
-from pages._entry import run_inside_app
 from ui.charts import chart_config
+from ui.controls import current_run, current_theme
+from ui.page import start_page
 from ui.upload import stop_if_too_large
 
-run_inside_app()
+s = start_page()
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
@@ -26,7 +25,6 @@ def printed_run(F, y, alpha, epochs, w0):
     return train_printed(F, y, alpha=alpha, epochs=epochs, w0=w0)
 
 
-s = current_settings()
 theme = current_theme()
 st.title("Bug lab")
 st.caption(
@@ -44,7 +42,7 @@ run = current_run(s)
 prep, fixed = run.prepared, run.history
 stop_if_too_large(prep, s.l2)
 F, y = prep.F_train, prep.y_train
-w0 = initial_weights(F.shape[1], s.init, s.init_seed)
+w0 = run.w0
 printed = printed_run(F, y, s.alpha, s.epochs, w0)
 
 left, right = st.columns(2)

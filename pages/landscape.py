@@ -6,18 +6,17 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.compare import preset_alphas
-from neuron_core.experiment import initial_weights
-from neuron_core.figures.landscape import landscape_figure
-from neuron_core.figures.landscape_view import landscape_view, weight_label
+from neuron_core.figures.landscape_figure import landscape_figure
+from neuron_core.landscape import landscape_view, weight_label
+from neuron_core.learning_rates import preset_alphas
 from neuron_core.numbers import gap, number
 from neuron_core.verdict import run_verdict
-from pages._controls import current_run, current_settings, current_theme
-from pages._entry import run_inside_app
 from ui.charts import chart_config
+from ui.controls import current_run, current_theme
+from ui.page import start_page
 from ui.upload import stop_if_too_large
 
-run_inside_app()
+s = start_page()
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
@@ -25,7 +24,6 @@ def presets(F, y, l2, epochs, w0):
     return preset_alphas(F, y, l2, epochs=epochs, w0=w0)
 
 
-s = current_settings()
 st.title("Cost landscape")
 st.caption(
     "Every choice of weights has a cost J. Drawn over the two weights w₁ and w₂, J is a "
@@ -43,7 +41,7 @@ base = current_run(s)
 prep = base.prepared
 stop_if_too_large(prep, s.l2)
 n = prep.F_train.shape[1]
-w0 = initial_weights(n, s.init, s.init_seed)
+w0 = base.w0
 p = presets(prep.F_train, prep.y_train, s.l2, min(s.epochs, 500), w0)
 # The choice is a preset's kind (stable, so a shared link can name it), shown with its α.
 alphas = {"sidebar": s.alpha} | {k: a for k, a in p.alphas.items() if a is not None}

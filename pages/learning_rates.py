@@ -2,17 +2,16 @@
 
 import streamlit as st
 
-from neuron_core.compare import compare_rates, l_formula, preset_alphas
-from neuron_core.experiment import initial_weights
-from neuron_core.figures.rates import boundary_panel, rates_cost_figure
+from neuron_core.figures.learning_rates_figure import boundary_panel, rates_cost_figure
+from neuron_core.learning_rates import compare_rates, l_formula, preset_alphas
 from neuron_core.numbers import number
-from pages._controls import current_run, current_settings, current_theme
-from pages._entry import run_inside_app
 from ui.charts import chart_config
+from ui.controls import current_run, current_theme
 from ui.links import page_default
+from ui.page import start_page
 from ui.upload import stop_if_too_large
 
-run_inside_app()
+s = start_page()
 
 KEYS = ("lr_0", "lr_1", "lr_2", "lr_3")
 
@@ -32,7 +31,6 @@ def _fill(slots):
         st.session_state[key] = a
 
 
-s = current_settings()
 theme = current_theme()
 st.title("Learning rates side by side")
 st.caption(
@@ -50,7 +48,7 @@ run = current_run(s)
 prep, opt = run.prepared, run.optimum
 stop_if_too_large(prep, s.l2)
 F, y = prep.F_train, prep.y_train
-w0 = initial_weights(F.shape[1], s.init, s.init_seed)
+w0 = run.w0
 p = presets(F, y, s.l2, min(s.epochs, 500), w0)
 slots = [(kind, a) for kind, a in p.alphas.items() if a is not None]
 

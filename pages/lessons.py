@@ -2,15 +2,13 @@
 
 import streamlit as st
 
-from neuron_core.presets import PRESETS
-from pages._classroom import apply_preset, matching_preset, share_panel
-from pages._controls import current_settings
-from pages._entry import run_inside_app
-from pages._thumbnails import preset_thumbnail
+from neuron_core.lessons import PRESETS
+from ui.lessons import apply_preset, matching_preset, preset_thumbnail
+from ui.page import start_page
+from ui.share import share_panel
 
-run_inside_app()
+s = start_page()
 
-s = current_settings()
 st.title("Lesson presets")
 st.caption(
     "Each card sets every control (data, features, α, epochs, L2, start) to a scenario, "

@@ -11,23 +11,22 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.figures.one_step import ARROW_NAME, one_step_figure
+from neuron_core import equations as eq
+from neuron_core.figures.one_step_figure import ARROW_NAME, one_step_figure
 from neuron_core.figures.style import class_label
 from neuron_core.numbers import number
 from neuron_core.one_step import batch_step, example_step, worst_example
-from pages import _equations as eq
-from pages._controls import (
+from ui.controls import (
     current_run,
-    current_settings,
     current_theme,
     presenting,
 )
-from pages._entry import run_inside_app
-from pages._one_step_numbers import Shown, batch_numbers, change, example_numbers, feature_table
 from ui.links import page_default
+from ui.one_step_numbers import Shown, batch_numbers, change, example_numbers, feature_table
+from ui.page import start_page
 from ui.upload import stop_if_too_large
 
-run_inside_app()
+s = start_page()
 
 ss = st.session_state
 K = "one_step_"  # prefix of this page's session keys
@@ -52,7 +51,6 @@ def _reset():
     ss.pop(K + "state", None)
 
 
-s = current_settings()
 st.title("One step by hand")
 st.caption(
     "One step of gradient descent, on one training example, for one neuron: every "

@@ -3,22 +3,22 @@
 import streamlit as st
 
 import neuron_core as nc
-from pages import _equations as eq
-from pages._classroom import preset_note, preset_picker, share_panel
-from pages._controls import (
+from neuron_core import equations as eq
+from ui.controls import (
     ALPHAS,
     FEATURE_LABELS,
     current_run,
-    current_settings,
     current_theme,
     presenting,
 )
-from pages._entry import run_inside_app
-from pages._exports import export_panel
+from ui.exports import export_panel
+from ui.lessons import preset_note, preset_picker
 from ui.live_view import live_view, live_view_code
 from ui.notices import optimum_caption, run_notices
+from ui.page import start_page
+from ui.share import share_panel
 
-run_inside_app()
+s = start_page()
 
 
 def view_description(run, shown) -> str:
@@ -36,7 +36,6 @@ def view_description(run, shown) -> str:
     )
 
 
-s = current_settings()
 st.title("Watch one neuron learn")
 st.caption(
     "One sigmoid neuron, ŷ = σ(w·x + b), trained by batch gradient descent on the "

@@ -10,11 +10,11 @@ import streamlit as st
 
 from neuron_core.gradcheck import check_gradients
 from neuron_core.numbers import number, power_of_ten
-from pages._controls import FEATURE_LABELS, current_run, current_settings
-from pages._entry import run_inside_app
+from ui.controls import FEATURE_LABELS, current_run
+from ui.page import start_page
 from ui.upload import stop_if_too_large
 
-run_inside_app()
+s = start_page()
 
 TOL = 1e-6
 
@@ -26,7 +26,6 @@ def step(title: str, text: str, *equations: str) -> None:
         st.latex(e)
 
 
-s = current_settings()
 l2 = s.l2 > 0
 st.title("The math")
 st.caption(

@@ -195,10 +195,7 @@ def current_data(s: Settings) -> nc.Dataset:
 
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
 def _run(s: Settings, _data: nc.Dataset, data_key) -> nc.Run:
-    prep = nc.prepare(_data, s.features, s.standardize, s.test / 100, seed=s.seed)
-    return nc.run_experiment(
-        prep, alpha=s.alpha, epochs=s.epochs, l2=s.l2, init=s.init, init_seed=s.init_seed
-    )
+    return nc.run_for(s, _data)
 
 
 def current_run(s: Settings | None = None) -> nc.Run:

@@ -100,15 +100,6 @@ def typed_array(a) -> dict:
     }
 
 
-def decode_array(spec):
-    """Inverse of `typed_array` (plain lists pass through): for tests and exports."""
-    if isinstance(spec, dict) and "bdata" in spec:
-        a = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=np.dtype(spec["dtype"]))
-        shape = spec.get("shape")
-        return a.reshape([int(s) for s in shape.split(",")]) if shape else a
-    return np.asarray(spec)
-
-
 class AnimatedFigure(go.Figure):
     """A `go.Figure` whose bulk (traces, layout, animation frames) is plain dicts.
 

@@ -8,13 +8,8 @@
 
 (Fixtures rather than ``from conftest import …``: several test folders have a conftest.)
 
-AppTest quirk handled here (autouse): AppTest resets ``PagesManager.uses_pages_directory``
-before every run, and because this app has a ``pages/`` folder Streamlit then treats it
-as an old-style multipage app until ``st.navigation`` runs. From the second run on,
-AppTest asks for the page it finished on (the Playground's hash is that of
-``pages/playground.py``), so Streamlit ran that file alone: no app.py, no sidebar, no
-widgets. A real server sets the flag to False once ``st.navigation`` has run and keeps it,
-so the fixture does the same before each AppTest run.
+AppTest quirk handled here (autouse): AppTest switches Streamlit's legacy ``pages/`` mode back
+on before every run; `tests.apptest` switches it off as a live server does (see there).
 """
 
 from __future__ import annotations
@@ -24,26 +19,18 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import streamlit.testing.v1.app_test as app_test_module
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+
+from tests.apptest import use_navigation
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60  # seconds per run: generous, the machine is small and shared
 
 
-class _NavigationPagesManager(PagesManager):
-    """A PagesManager that knows the app uses ``st.navigation`` (as a live server does)."""
-
-    def __init__(self, *args, **kwargs):
-        PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _navigation_app():
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(app_test_module, "PagesManager", _NavigationPagesManager)
+        use_navigation(mp)
         yield
 
 

@@ -3,8 +3,8 @@
 import numpy as np
 
 import neuron_core as nc
-from neuron_core.article import train_printed
-from neuron_core.figures.animation import decode_array
+from neuron_core.bug_lab import train_printed
+from tests.figure_data import decode_array
 
 PAGE = "pages/bug_lab.py"
 

@@ -16,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 import neuron_core as nc
 from neuron_core.controls import ALPHAS, EPOCHS, L2S, defaults
 from neuron_core.controls import BY_KEY as CONTROL
+from neuron_core.lessons import BY_KEY, PRESETS, run_preset
 from neuron_core.links import link_pairs, read_link, share_link, values_from_link
-from neuron_core.presets import BY_KEY, PRESETS, run_preset
-from pages._classroom import qr_png, qr_scale
+from ui.share import qr_png, qr_scale
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DEFAULTS = defaults()
@@ -129,7 +129,7 @@ def test_gallery_card_opens_its_preset_in_the_playground():
 
 
 def test_thumbnail_draws_every_point_with_its_class_shape():
-    from pages._thumbnails import thumbnail_svg
+    from neuron_core.figures.thumbnail import thumbnail_svg
 
     run = run_preset(BY_KEY["xor-product"])
     svg = thumbnail_svg(run, size=200, cells=10)

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from neuron_core.figures.animation import decode_array
 from neuron_core.numbers import number
+from tests.figure_data import decode_array
 
 PAGE = "pages/landscape.py"
 

@@ -1,7 +1,7 @@
 """Learning-rates page in AppTest: presets from 1/L, the diverging α flagged, edits."""
 
 import neuron_core as nc
-from neuron_core.compare import preset_alphas
+from neuron_core.learning_rates import preset_alphas
 
 PAGE = "pages/learning_rates.py"
 

@@ -127,7 +127,7 @@ def test_the_notice_goes_once_a_control_moves(make_app):
 
 def test_the_share_panel_warns_that_localhost_is_not_reachable_from_students_devices():
     def script():
-        from pages._classroom import local_address_warning
+        from ui.share import local_address_warning
 
         local_address_warning("http://localhost:8501")
         local_address_warning("http://127.0.0.1:8501/landscape")

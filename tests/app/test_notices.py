@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 
 def banners(key, **overrides):
-    from neuron_core.presets import BY_KEY, run_preset
+    from neuron_core.lessons import BY_KEY, run_preset
     from ui.notices import run_notices
 
     run = run_preset(BY_KEY[key], **overrides)
@@ -61,7 +61,7 @@ def test_converged_run_has_no_banner():
 def test_separable_notice_never_contradicts_the_accuracy(key):
     """'Can be split perfectly' beside 90 % training accuracy reads as a contradiction:
     the notice says what is perfect (some boundary exists) and how far the run is."""
-    from neuron_core.presets import BY_KEY, run_preset
+    from neuron_core.lessons import BY_KEY, run_preset
 
     run = run_preset(BY_KEY[key])
     assert run.optimum.separable and run.history.accuracy[-1] < 1.0  # the premise
@@ -77,7 +77,7 @@ def test_non_separable_run_has_no_separable_notice():
 
 @pytest.mark.parametrize("key", ["alpha-diverges", "good-alpha", "noisy-small"])
 def test_optimum_caption_is_short_and_readable(key):
-    from neuron_core.presets import BY_KEY, run_preset
+    from neuron_core.lessons import BY_KEY, run_preset
     from ui.notices import optimum_caption
 
     run = run_preset(BY_KEY[key])
@@ -86,7 +86,7 @@ def test_optimum_caption_is_short_and_readable(key):
 
 
 def test_gap_at_the_optimum_reads_zero():
-    from neuron_core.presets import BY_KEY, run_preset
+    from neuron_core.lessons import BY_KEY, run_preset
     from ui.notices import optimum_caption
 
     run = run_preset(BY_KEY["good-alpha"], epochs=5000, alpha=3.0)

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
+from neuron_core.equations import num, vector
 from neuron_core.numbers import number
 from neuron_core.one_step import batch_step, example_step, worst_example
-from pages._equations import num, vector
 
 PAGE = "pages/one_step.py"
 K = "one_step_"

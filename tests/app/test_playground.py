@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from pages._controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
+from ui.controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
 
 CIRCLE = ["x1", "x2", "x1^2", "x2^2"]
 NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)

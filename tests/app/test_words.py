@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pytest
 
-from neuron_core.presets import PRESETS
+from neuron_core.lessons import PRESETS
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=[p.key for p in PRESETS])

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.presets import BY_KEY, run_preset
+from neuron_core.lessons import BY_KEY, run_preset
 from neuron_core.verdict import run_verdict, verdict
 
 

@@ -14,8 +14,8 @@ from PIL import Image
 
 import neuron_core as nc
 from neuron_core.export import load_model, predict_proba
-from neuron_core.presets import BY_KEY, run_preset
-from pages._links import values_from_link
+from neuron_core.lessons import BY_KEY, run_preset
+from neuron_core.links import values_from_link
 from tests.e2e.helpers import LIVE, PHONE, TIMEOUT_MS, expect_rerun, goto, wait_for_app
 
 SIDEBAR = "[data-testid='stSidebar']"
@@ -181,7 +181,7 @@ def test_presenter_view_on_a_projector_and_a_phone_has_no_errors(page, browser, 
 def test_exported_animation_plays_with_the_network_off(browser, tmp_path):
     """The offline HTML export is the live view itself: it plays every epoch with no server
     and every request to the network refused."""
-    from pages._exports import animation_html
+    from ui.exports import animation_html
 
     run = run_preset(BY_KEY["circles-squares"])
     path = tmp_path / "animation.html"

@@ -3,7 +3,7 @@
 Community Cloud puts idle apps to sleep, so the first visitor after a wake-up is often a
 student opening a teacher's link to one page. Streamlit's legacy ``pages/`` mode used to
 run that page on its own then (no sidebar controls, every source file listed as a page);
-`pages._entry.run_inside_app` hands it back to app.py. This needs a server of its own:
+`ui.page.start_page` hands it back to app.py. This needs a server of its own:
 the shared one has long been warmed up by other tests.
 """
 

@@ -17,7 +17,6 @@ from playwright.sync_api import expect
 
 import neuron_core as nc
 from neuron_core.numbers import number
-from pages._controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
 from tests.e2e.helpers import (
     LIVE,
     PHONE,
@@ -35,6 +34,7 @@ from tests.e2e.helpers import (
     slider_value,
     wait_for_app,
 )
+from ui.controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
 
 
 def default_run(features=("x1", "x2"), dataset=None, alpha=None, epochs=None):

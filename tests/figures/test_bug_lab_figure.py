@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.article import train_printed
-from neuron_core.figures.bug_lab import bug_boundaries, bug_cost_figure
+from neuron_core.bug_lab import train_printed
+from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
 
 
 @pytest.fixture(scope="module")

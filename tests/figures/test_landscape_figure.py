@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.figures.animation import decode_array
-from neuron_core.figures.landscape import NOW, PATH_SO_FAR, landscape_figure
-from neuron_core.figures.landscape_view import landscape_view, level_to_cost, path_indices
+from neuron_core.figures.landscape_figure import NOW, PATH_SO_FAR, landscape_figure
+from neuron_core.landscape import landscape_view, level_to_cost, path_indices
+from tests.figure_data import decode_array
 
 
 def make_run(name="moons", alpha=0.5, epochs=120, features=("x1", "x2"), noise=0.1, l2=0.0):

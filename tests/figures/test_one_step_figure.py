@@ -15,8 +15,7 @@ import pytest
 
 import neuron_core as nc
 from neuron_core.figures import Theme
-from neuron_core.figures.animation import decode_array
-from neuron_core.figures.one_step import (
+from neuron_core.figures.one_step_figure import (
     ARROW_NAME,
     boundary_crossings,
     nearest_crossing,
@@ -24,6 +23,7 @@ from neuron_core.figures.one_step import (
 )
 from neuron_core.grids import data_bounds
 from neuron_core.one_step import example_step, worst_example
+from tests.figure_data import decode_array
 
 LINEAR = ("x1", "x2")
 CIRCLE = ("x1", "x2", "x1^2", "x2^2")

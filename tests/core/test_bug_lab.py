@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.article import CORRECTED_CODE, PRINTED_CODE, train_corrected, train_printed
+from neuron_core.bug_lab import CORRECTED_CODE, PRINTED_CODE, train_corrected, train_printed
 
 
 def literal_pseudocode(X_cols, Y, w, b, a, epochs):

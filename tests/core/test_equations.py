@@ -1,4 +1,4 @@
-"""The live equations' LaTeX (pages/_equations.py): the one formatter's numbers, long sums
+"""The live equations' LaTeX (neuron_core/equations.py): the one formatter's numbers, long sums
 broken into lines, a tiny update shown with enough digits."""
 
 import re
@@ -6,8 +6,8 @@ import re
 import numpy as np
 
 import neuron_core as nc
+from neuron_core import equations as eq
 from neuron_core.numbers import latex
-from pages import _equations as eq
 
 
 def test_numbers_come_from_the_one_formatter():

@@ -4,9 +4,13 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.compare import compare_rates
-from neuron_core.figures.rates import boundary_panel, cost_axis_top, rates_cost_figure
+from neuron_core.figures.learning_rates_figure import (
+    boundary_panel,
+    cost_axis_top,
+    rates_cost_figure,
+)
 from neuron_core.figures.style import Theme
+from neuron_core.learning_rates import compare_rates
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,14 @@ Each file is built only when its download button is clicked.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import streamlit as st
 
 import neuron_core as nc
 from neuron_core import export
-from pages._classroom import csv_name, settings_values
-from pages._controls import FEATURE_LABELS, Settings
+from ui.controls import FEATURE_LABELS, Settings
+from ui.share import csv_name
 
 
 def file_stem(s: Settings) -> str:
@@ -24,7 +26,7 @@ def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
     """Download buttons; each file is built only when its button is clicked."""
     stem = file_stem(s)
     data = run.prepared.data
-    settings = settings_values(s)
+    settings = asdict(s)
     with container.popover(
         "Export", icon=":material/download:", help="Take the data, the run and the animation away"
     ):

@@ -1,89 +1,18 @@
-"""Classroom kit for pages: lesson presets and the share panel with its QR code.
-
-Exports are in `pages._exports`, the preset thumbnails in `pages._thumbnails`.
-
-Presets are applied in a button or selectbox callback, which runs before the sidebar
-draws its widgets, so the widgets (and, written after them, the URL) show the preset at once.
-"""
+"""The Share panel: the link to this exact experiment and a QR code to project."""
 
 from __future__ import annotations
 
 import io
-from dataclasses import asdict
 
 import segno
 import streamlit as st
 
 from neuron_core import export
 from neuron_core.links import is_local, share_link
-from neuron_core.presets import BY_KEY, PRESETS, Preset
 from ui.controls import Settings, current_data, presenting
 from ui.links import link_values, local_defaults
 
 FALLBACK_BASE = "http://localhost:8501"
-
-
-# ---------------------------------------------------------------- presets
-def apply_preset(key: str) -> None:
-    """Set every shared control to the preset's value (call from a widget callback)."""
-    for name, value in BY_KEY[key].settings().items():
-        st.session_state[name] = list(value) if name == "features" else value
-
-
-def _pick_changed() -> None:
-    key = st.session_state.get("preset_pick")
-    if key:
-        apply_preset(key)
-    st.session_state.preset_pick = None  # a picker, not a state: ready for the next lesson
-
-
-def settings_values(s: Settings) -> dict:
-    """Settings as control key → value, the way presets and links hold them."""
-    return asdict(s)
-
-
-def matching_preset(s: Settings) -> Preset | None:
-    """The preset whose every control equals the current settings, if any."""
-    now = settings_values(s)
-    for p in PRESETS:
-        want = p.settings()
-        if all(_same(now[k], want[k]) for k in want if k != "init_seed" or want["init"] != "zeros"):
-            return p
-    return None
-
-
-def _same(a, b) -> bool:
-    if isinstance(b, float) or isinstance(a, float):
-        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
-    if isinstance(b, tuple | list):
-        return tuple(a) == tuple(b)
-    return a == b
-
-
-def preset_picker(container=st) -> None:
-    """A compact selectbox that loads a lesson preset into every control."""
-    container.selectbox(
-        "Lesson preset",
-        [p.key for p in PRESETS],
-        index=None,
-        key="preset_pick",
-        format_func=lambda k: BY_KEY[k].title,  # options show text only, not icons
-        placeholder="Load a lesson preset…",
-        on_change=_pick_changed,
-        label_visibility="collapsed",
-        help="Sets every control to a scenario from the Lesson presets page.",
-    )
-
-
-def preset_note(s: Settings) -> None:
-    """While the controls match a preset, show what to notice and what to ask."""
-    p = matching_preset(s)
-    if p is None:
-        return
-    st.info(
-        f"**{p.icon} {p.title}.** {p.notice}  \n**Ask the class:** {p.question}",
-        icon=":material/school:",
-    )
 
 
 # ---------------------------------------------------------------- share

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ..experiment import Prepared
 from ..numbers import number
-from .rates import axis, boundary_panel
+from .learning_rates_figure import axis, boundary_panel
 from .style import Theme, add_optimum_line, base_layout, cost_hover, cost_range, epoch_axis
 
 PRINTED_COLOR, CORRECTED_COLOR = "#D55E00", "#0072B2"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .controls import BY_KEY as CONTROL_BY_KEY
-from .controls import RUN_KEYS, allows, defaults
+from .controls import RUN_KEYS, allows, defaults, settings_from
 from .datasets import make_dataset
-from .experiment import Run, prepare, run_experiment
+from .experiment import Run, run_for
 from .verdict import run_verdict
 
 # The shared controls a preset sets (the run controls of the controls table), and the
@@ -353,15 +353,7 @@ def run_preset(preset: Preset, **overrides) -> Run:
     if s["source"] != "Generate":
         raise ValueError("presets use generated data; uploaded files cannot be preset")
     data = make_dataset(s["dataset"], s["points"], s["noise"], s["seed"])
-    prep = prepare(data, s["features"], s["standardize"], s["test"] / 100, seed=s["seed"])
-    return run_experiment(
-        prep,
-        alpha=s["alpha"],
-        epochs=s["epochs"],
-        l2=s["l2"],
-        init=s["init"],
-        init_seed=s["init_seed"],
-    )
+    return run_for(settings_from(s), data)
 
 
 def check_claims(preset: Preset) -> list[tuple[Claim, float, bool]]:

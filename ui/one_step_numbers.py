@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 
 import neuron_core as nc
+from neuron_core import equations as eq
 from neuron_core.numbers import number, update_sig
-from pages import _equations as eq
-from pages._controls import FEATURE_LABELS
+from ui.controls import FEATURE_LABELS
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..experiment import Run
+from ..landscape import LandscapeView, level_to_cost, path_indices, weight_label
 from ..numbers import number
 from .animation import AnimatedFigure, animated_figure, typed_array
-from .landscape_view import LandscapeView, level_to_cost, path_indices, weight_label
 from .style import CLASS_COLORS, Theme, base_layout
 
 PATH_SO_FAR, NOW = 2, 3  # the moving traces, in both the 2-D and the 3-D figure

@@ -4,14 +4,14 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.compare import (
+from neuron_core.experiment import smoothness, suggested_alpha
+from neuron_core.learning_rates import (
     compare_rates,
     epochs_within,
     first_rise,
     l_formula,
     preset_alphas,
 )
-from neuron_core.experiment import smoothness, suggested_alpha
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Make sure a page always runs inside app.py, even on a fresh server.
+"""How every page starts: inside app.py, even on a fresh server; then the current settings.
 
 A folder named ``pages/`` beside ``app.py`` puts Streamlit 1.67 in its legacy multipage
 mode for the *first* script run after the server starts: a link such as ``/landscape``
@@ -10,15 +10,32 @@ the same URL. The page URLs equal the file names, so the legacy mode always find
 and never shows "Page not found" first.
 """
 
+from __future__ import annotations
+
 import streamlit as st
 
+from neuron_core.controls import Settings
+from ui.controls import current_settings
 
-def run_inside_app() -> None:
-    """Rerun through app.py if Streamlit's legacy pages/ mode ran this page alone."""
+
+def end_legacy_mode() -> bool:
+    """Switch Streamlit's legacy ``pages/`` mode off; True when it was on.
+
+    AppTest sessions (tests, bench) switch it on for every run too, and use this to undo it.
+    """
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # a future Streamlit without the legacy mode
-        return
+        return False
     if getattr(PagesManager, "uses_pages_directory", False):
         PagesManager.uses_pages_directory = False
+        return True
+    return False
+
+
+def start_page() -> Settings:
+    """The first line of every page: rerun through app.py if the legacy mode ran this page
+    alone, else return the settings the sidebar holds."""
+    if end_legacy_mode():
         st.rerun()
+    return current_settings()

@@ -50,7 +50,7 @@ def rates_cost_figure(
 
     Parameters
     ----------
-    results : sequence of RateResult (see `neuron_core.compare`)
+    results : sequence of RateResult (see `neuron_core.learning_rates`)
     optimum : Optimum
     log : bool
         Logarithmic cost axis.

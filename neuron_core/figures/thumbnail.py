@@ -1,27 +1,18 @@
-"""Preset thumbnails for the lessons gallery: a run's final prediction and its points as a
-small SVG, cheap enough to draw eleven of at once.
+"""A run's final prediction and its points as a small SVG: the lesson cards' pictures,
+cheap enough to draw eleven of at once.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import streamlit as st
 
-import neuron_core as nc
-from neuron_core.presets import BY_KEY, run_preset
-
-
-@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def preset_thumbnail(key: str, size: int = 220, cells: int = 30) -> str:
-    """SVG of a preset's data over its final prediction (blue ŷ≈0 … orange ŷ≈1)."""
-    run = run_preset(BY_KEY[key])
-    return thumbnail_svg(run, size, cells)
+from .. import predict_proba
+from ..experiment import Run
+from .style import CLASS_COLORS
 
 
-def thumbnail_svg(run: nc.Run, size: int = 220, cells: int = 18) -> str:
+def thumbnail_svg(run: Run, size: int = 220, cells: int = 18) -> str:
     """A small picture of a run: shaded final ŷ on a coarse grid, points as ● and ■."""
-    from neuron_core.figures.style import CLASS_COLORS
-
     X, y = run.prepared.data.X, run.prepared.data.y
     lo, hi = X.min(axis=0), X.max(axis=0)
     pad = 0.08 * (hi - lo)
@@ -30,7 +21,7 @@ def thumbnail_svg(run: nc.Run, size: int = 220, cells: int = 18) -> str:
     mids = [(e[:-1] + e[1:]) / 2 for e in edges]
     g1, g2 = np.meshgrid(mids[0], mids[1])
     h = run.history
-    P = nc.predict_proba(h.w[-1], h.b[-1], run.prepared.inputs(np.c_[g1.ravel(), g2.ravel()]))
+    P = predict_proba(h.w[-1], h.b[-1], run.prepared.inputs(np.c_[g1.ravel(), g2.ravel()]))
     c = size / cells
 
     def px(p):

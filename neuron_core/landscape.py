@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..experiment import Run
-from ..grids import cost_landscape
+from .experiment import Run
+from .grids import cost_landscape
 
 MAX_PATH = 400  # path points sent per frame (every epoch when the run is shorter)
 FAR = 1e3  # a path far off the view is drawn this many view sizes away, no farther

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import neuron_core as nc
-from neuron_core.presets import BY_KEY, CONTROLS, METRICS, PRESETS, Claim, check_claims, run_preset
+from neuron_core.lessons import BY_KEY, CONTROLS, METRICS, PRESETS, Claim, check_claims, run_preset
 
 IDS = [p.key for p in PRESETS]
 REQUIRED = {
@@ -108,7 +108,7 @@ def test_claims_read_as_a_teacher_would_say_them(preset):
 
 def test_presets_module_loads_neither_plotly_nor_streamlit():
     code = (
-        "import sys, neuron_core.presets, neuron_core.export; "
+        "import sys, neuron_core.lessons, neuron_core.export; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'streamlit'}))"
     )
     out = subprocess.run(

@@ -1,0 +1,30 @@
+"""Running app.py under Streamlit's AppTest as a live server runs it (tests and bench).
+
+AppTest resets ``PagesManager.uses_pages_directory`` on every run, so each rerun would run
+the current page file alone (Streamlit's legacy ``pages/`` mode). A live server leaves that
+mode after the first ``st.navigation`` call; `ui.page.end_legacy_mode` is the one place that
+switches it off, for the pages and for AppTest alike.
+"""
+
+from __future__ import annotations
+
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.pages_manager import PagesManager
+
+from ui.page import end_legacy_mode
+
+
+class NavigationPagesManager(PagesManager):
+    """A PagesManager that knows the app uses ``st.navigation`` (as a live server does)."""
+
+    def __init__(self, *args, **kwargs):
+        end_legacy_mode()
+        super().__init__(*args, **kwargs)
+
+
+def use_navigation(monkeypatch=None) -> None:
+    """Make AppTest build its sessions with `NavigationPagesManager`."""
+    if monkeypatch is None:
+        app_test_module.PagesManager = NavigationPagesManager
+    else:
+        monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
