@@ -1,8 +1,9 @@
 """Mount the Playground's live view (st.components.v2) and read back the epoch it shows.
 
-The view's JS and CSS live beside its payload builder in `neuron_core.figures.live_view`;
-this module registers them once and mounts them with one run's payload (built afresh each
-rerun: about 0.4 ms at the defaults, 2 ms at the maxima, so no cache is needed).
+The view's script (its parts joined) and CSS live beside its payload builder in
+`neuron_core.figures.live_view`; this module registers them once and mounts them with one
+run's payload (built afresh each rerun: about 0.4 ms at the defaults, 2 ms at the maxima, so
+no cache is needed).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core.figures import Theme
-from neuron_core.figures.live_view import asset, live_view_payload
+from neuron_core.figures.live_view import asset, live_view_payload, script
 
 KEY = "live_view"
 # The view's code travels in an element of its own whose bytes never change, so Streamlit
 # sends it once and then only a reference; the element that carries each run's data has a
 # stub that hands the data to that code (see the end of live_view.js).
-_code = st.components.v2.component("neuron_playground.live_view_code", js=asset("live_view.js"))
+_code = st.components.v2.component("neuron_playground.live_view_code", js=script())
 STUB = """export default function (component) {
   const hub = (globalThis.__neuronLiveView ||= { queue: [] });
   if (hub.mount) return hub.mount(component);

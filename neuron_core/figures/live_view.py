@@ -1,7 +1,8 @@
 """The live view's data: one run's compact history for the browser to paint every epoch.
 
 The Playground's three views (probability map with the ŷ = 0.5 boundary, 3-D sigmoid sheet,
-cost curve) and its numbers are drawn by ``live_view.js`` in the browser, from this payload:
+cost curve) and its numbers are drawn in the browser by the ``live_view*.js`` files beside
+this one (joined into one script, see ``PARTS``), from this payload:
 w and b for every epoch, costs and accuracies, the points, the features and the
 standardisation statistics. No grids travel: the browser evaluates ŷ = σ(w·φ(x̃) + b) on its
 own grid each frame, so an α change sends kilobytes and every epoch can be shown.
@@ -36,17 +37,34 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 SPEEDS = (1, 2, 5, 10, 25)  # epochs per animation frame; the view adds "whole run in 5 s"
 FIT_SECONDS = 5  # the "whole run" speed plays any run in about this long
 LONG_RUN = 600  # epochs: beyond this the view starts at the "whole run" speed
+# The view's script, in the order its parts are joined into one module: each part uses only
+# names the parts before it define (the core first; live_view.js, which mounts it, last).
+PARTS = (
+    "live_view_core.js",
+    "live_view_panels.js",
+    "live_view_map.js",
+    "live_view_sheet.js",
+    "live_view_cost.js",
+    "live_view.js",
+)
 
 
 @cache
 def asset(name: str) -> str:
-    """The text of one of the view's files (``live_view.js``, ``live_view.css``), with its
+    """The text of one of the view's files (a part of `script`, ``live_view.css``), with its
     comment lines and indentation left out: Streamlit sends the code with every new run's
     data, so a third fewer bytes per α change. (Every comment in these files sits on a
     line of its own, and no line starts inside a string or a template literal.)"""
     lines = (HERE / name).read_text(encoding="utf-8").splitlines()
     kept = (ln.strip() for ln in lines)
     return "\n".join(ln for ln in kept if ln and not ln.startswith(("//", "/*", "*")))
+
+
+@cache
+def script() -> str:
+    """The view's whole script: the ``PARTS`` joined, each as `asset` gives it. The same
+    bytes on every call (Streamlit caches the code element by its content)."""
+    return "\n".join(asset(name) for name in PARTS)
 
 
 def _f32(a) -> np.ndarray:
@@ -65,26 +83,8 @@ def _pack(arrays: dict, dtype) -> tuple[np.ndarray, dict]:
     return packed, where
 
 
-def live_view_payload(
-    run: Run,
-    *,
-    theme: Theme | None = None,
-    axis_names=None,
-    feature_labels=None,
-) -> dict:
-    """What the live view needs to paint ``run``: ``{"meta": dict, "f32": …, "f64": …}``.
-
-    Parameters
-    ----------
-    run : Run
-    theme : Theme, optional
-        Presenter sizes when ``theme.presenter``.
-    axis_names : pair of str, optional
-        How the two inputs are labelled (default: the dataset's feature names).
-    feature_labels : sequence of str, optional
-        How each feature reads beside its weight (default: its name).
-    """
-    theme = theme or Theme()
+def _arrays(run: Run) -> tuple[np.ndarray, np.ndarray, dict]:
+    """The run's arrays packed: (float32 pack, float64 pack, name → [pack, offset, size])."""
     h, prep = run.history, run.prepared
     data = prep.data
     has_test = h.test_cost is not None
@@ -107,25 +107,12 @@ def live_view_payload(
     )
     fields = {k: ["f32", *v] for k, v in f32_where.items()}
     fields |= {k: ["f64", *v] for k, v in f64_where.items()}
-    names = tuple(axis_names or data.feature_names)
-    epochs = h.epochs
-    meta = {
-        "epochs": epochs,
-        "n": len(prep.features),
-        "features": list(prep.features),
-        "feature_labels": [str(v) for v in (feature_labels or prep.features)],
-        "mean": [float(v) for v in prep.scaler.mean],
-        "scale": [float(v) for v in prep.scaler.scale],
-        "bounds": list(data_bounds(data.X)),
-        "axis_names": [str(v) for v in names],
-        "classes": [class_label(data.classes, k) for k in (0, 1)],
-        "m_train": len(prep.train_idx),
-        "m_test": len(prep.test_idx),
-        "optimum": float(run.optimum.cost) if run.optimum.finite else None,
-        "diverged_at": h.diverged_at,
-        "alpha": float(run.alpha),
-        "l2": float(run.l2),
-        "fields": fields,
+    return f32, f64, fields
+
+
+def _settings(theme: Theme) -> dict:
+    """What the view takes from the app's tables: number limits, speeds, colours, sizes."""
+    return {
         "numbers": {
             "small": numbers.SMALL,
             "large": numbers.LARGE,
@@ -143,6 +130,56 @@ def live_view_payload(
             "marker": theme.marker,
         },
     }
+
+
+def _describe(run: Run, names, feature_labels) -> dict:
+    """The run's metadata: features and their statistics, the data's box and classes, the
+    split, the optimum and the run's settings."""
+    h, prep = run.history, run.prepared
+    data = prep.data
+    return {
+        "epochs": h.epochs,
+        "n": len(prep.features),
+        "features": list(prep.features),
+        "feature_labels": [str(v) for v in (feature_labels or prep.features)],
+        "mean": [float(v) for v in prep.scaler.mean],
+        "scale": [float(v) for v in prep.scaler.scale],
+        "bounds": list(data_bounds(data.X)),
+        "axis_names": [str(v) for v in names],
+        "classes": [class_label(data.classes, k) for k in (0, 1)],
+        "m_train": len(prep.train_idx),
+        "m_test": len(prep.test_idx),
+        "optimum": float(run.optimum.cost) if run.optimum.finite else None,
+        "diverged_at": h.diverged_at,
+        "alpha": float(run.alpha),
+        "l2": float(run.l2),
+    }
+
+
+def live_view_payload(
+    run: Run,
+    *,
+    theme: Theme | None = None,
+    axis_names=None,
+    feature_labels=None,
+) -> dict:
+    """What the live view needs to paint ``run``: ``{"meta": dict, "f32": …, "f64": …}``.
+
+    Parameters
+    ----------
+    run : Run
+    theme : Theme, optional
+        Presenter sizes when ``theme.presenter``.
+    axis_names : pair of str, optional
+        How the two inputs are labelled (default: the dataset's feature names).
+    feature_labels : sequence of str, optional
+        How each feature reads beside its weight (default: its name).
+    """
+    f32, f64, fields = _arrays(run)
+    names = tuple(axis_names or run.prepared.data.feature_names)
+    meta = _describe(run, names, feature_labels)
+    meta["fields"] = fields
+    meta |= _settings(theme or Theme())
     meta["run"] = hashlib.blake2b(
         json.dumps(meta, sort_keys=True).encode() + f32.tobytes() + f64.tobytes(), digest_size=8
     ).hexdigest()
@@ -173,7 +210,7 @@ def offline_html(payload: dict, title: str = "Neuron Playground", description: s
         f"</head>\n<body>\n<h1>{html.escape(title)}</h1>\n{caption}"
         "<div id='live-view-host'></div>\n"
         f"<script type='application/json' id='live-view-data'>{blob}</script>\n"
-        f"<script type='module'>\n{asset('live_view.js')}\n"
+        f"<script type='module'>\n{script()}\n"
         "const host = document.getElementById('live-view-host');\n"
         "const data = JSON.parse(document.getElementById('live-view-data').textContent);\n"
         "mountLiveView({data, parentElement: host, setStateValue: () => {}});\n"

@@ -14,7 +14,14 @@ import pytest
 
 import neuron_core as nc
 from neuron_core.figures import Theme
-from neuron_core.figures.live_view import asset, live_view_payload, offline_html
+from neuron_core.figures.live_view import (
+    HERE,
+    PARTS,
+    asset,
+    live_view_payload,
+    offline_html,
+    script,
+)
 
 CIRCLE = ("x1", "x2", "x1^2", "x2^2")
 
@@ -116,6 +123,22 @@ def test_the_assets_lose_comments_but_keep_the_code():
     assert "data-testid" in js
     css = asset("live_view.css")
     assert ".lv-views" in css and "/*" not in css
+
+
+def test_the_script_joins_every_part_once_in_order():
+    """Every ``live_view*.js`` beside the payload builder is a part, the parts are joined in
+    ``PARTS`` order (the one that mounts the view last), and the bytes never change: the
+    app's code element is cached by its content."""
+    assert sorted(PARTS) == sorted(p.name for p in HERE.glob("live_view*.js"))
+    assert PARTS[-1] == "live_view.js"
+    js = script()
+    assert js == "\n".join(asset(name) for name in PARTS) and script() == js
+    assert js.count("export default function") == 1 and "\n//" not in js
+    assert js.rstrip().endswith(
+        "for (const waiting of hub.queue.splice(0)) mountLiveView(waiting);"
+    )
+    at = [js.index(asset(name)) for name in PARTS]
+    assert at == sorted(at)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,141 @@
+// The cost curve: J per epoch (training, test, the optimum J*) and the epoch shown.
+// Methods that live_view.js adds to its LiveView. One part of the view's module (see
+// live_view_core.js); uses fmt, ticks and tick.
+
+const costMethods = {
+  useLog() {
+    if (this.logCost !== null) return this.logCost;
+    const c = Array.from(this.run.cost).filter((v) => Number.isFinite(v) && v > 0);
+    return c.length > 1 && Math.max(...c) / Math.min(...c) > 100;
+  },
+
+  layoutCost() {
+    const v = this.costView;
+    const run = this.run;
+    const tp = this.textPx;
+    const pad = { l: tp * 4.2, r: tp * 1.4, t: 10, b: tp * 3 };
+    const pw = v.w - pad.l - pad.r, ph = v.h - pad.t - pad.b;
+    const log = this.useLog();
+    this.logBox.checked = log;
+    const finite = [];
+    for (const arr of [run.cost, run.testCost]) for (const c of arr) if (Number.isFinite(c) && (!log || c > 0)) finite.push(c);
+    if (run.meta.optimum !== null) finite.push(run.meta.optimum);
+    let lo = Math.min(...finite), hi = Math.max(...finite);
+    const tf = log ? (c) => Math.log10(Math.max(c, 1e-300)) : (c) => c;
+    lo = tf(lo);
+    hi = tf(hi);
+    if (!(hi > lo)) {
+      hi = lo + 1;
+      lo -= 1;
+    }
+    const span = hi - lo;
+    lo -= span * 0.05;
+    hi += span * 0.05;
+    if (!log) lo = Math.max(lo, Math.min(0, tf(Math.min(...finite))));
+    const last = Math.max(run.last, 1);
+    const sx = (e) => pad.l + (e / last) * pw;
+    const sy = (c) => pad.t + (1 - (tf(c) - lo) / (hi - lo)) * ph;
+    this.costBox = { sx, sy };
+    const ctx = v.clear("curves");
+    ctx.font = this.font(tp);
+    ctx.fillStyle = "#111";
+    ctx.strokeStyle = "#e3e3e3";
+    ctx.lineWidth = 1;
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    const yt = log ? ticks(Math.ceil(lo), Math.floor(hi), 4).filter(Number.isInteger).map((e) => 10 ** e) : ticks(lo, hi, ph > 200 ? 5 : 3);
+    for (const t of yt) {
+      const y = sy(t);
+      if (y < pad.t - 1 || y > pad.t + ph + 1) continue;
+      ctx.beginPath();
+      ctx.moveTo(pad.l, y);
+      ctx.lineTo(pad.l + pw, y);
+      ctx.stroke();
+      ctx.fillText(tick(t), pad.l - 6, y);
+    }
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    for (const t of ticks(0, last, pw > 260 ? 5 : 3)) {
+      ctx.fillRect(sx(t), pad.t + ph, 1, 4);
+      ctx.fillText(fmt(t, 4, true), sx(t), pad.t + ph + 5);
+    }
+    ctx.strokeStyle = "#444";
+    ctx.strokeRect(pad.l, pad.t, pw, ph);
+    ctx.font = this.font(tp + 1, "600");
+    ctx.textBaseline = "bottom";
+    ctx.fillText("epoch", pad.l + pw / 2, v.h - 2);
+    ctx.save();
+    ctx.translate(tp + 2, pad.t + ph / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = "middle";
+    ctx.fillText(log ? "J (log scale)" : "J", 0, 0);
+    ctx.restore();
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(pad.l, pad.t, pw, ph);
+    ctx.clip();
+    const [c0, c1] = run.meta.style.colors;
+    const curve = (arr, colour, dash) => {
+      ctx.beginPath();
+      let pen = false;
+      for (let e = 0; e < arr.length; e++) {
+        const c = arr[e];
+        if (!Number.isFinite(c) || (log && c <= 0)) {
+          pen = false;
+          continue;
+        }
+        const x = sx(e), y = sy(c);
+        if (pen) ctx.lineTo(x, y);
+        else ctx.moveTo(x, y);
+        pen = true;
+      }
+      ctx.setLineDash(dash);
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = run.meta.style.line * 0.8;
+      ctx.stroke();
+    };
+    if (run.meta.optimum !== null) {
+      // The J* line spans the whole axis, not just epochs 0 and 1.
+      ctx.setLineDash([2, 4]);
+      ctx.strokeStyle = "#555555";
+      ctx.beginPath();
+      ctx.moveTo(pad.l, sy(run.meta.optimum));
+      ctx.lineTo(pad.l + pw, sy(run.meta.optimum));
+      ctx.stroke();
+    }
+    if (run.hasTest) curve(run.testCost, c1, [7, 4]);
+    curve(run.cost, c0, []);
+    ctx.restore();
+    ctx.setLineDash([]);
+    this.costPad = pad;
+    this.costPh = ph;
+  },
+
+  paintCost(k) {
+    const v = this.costView;
+    const run = this.run;
+    const ctx = v.clear("now");
+    const { sx, sy } = this.costBox;
+    const x = sx(k);
+    ctx.strokeStyle = "rgba(17,17,17,0.45)";
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(x, this.costPad.t);
+    ctx.lineTo(x, this.costPad.t + this.costPh);
+    ctx.stroke();
+    const [c0, c1] = run.meta.style.colors;
+    const r = run.meta.style.marker / 2 + 2;
+    const dot = (c, colour) => {
+      if (!Number.isFinite(c)) return;
+      ctx.beginPath();
+      ctx.arc(x, sy(c), r, 0, 2 * Math.PI);
+      ctx.fillStyle = colour;
+      ctx.fill();
+      ctx.strokeStyle = "#fff";
+      ctx.lineWidth = 2;
+      ctx.stroke();
+    };
+    if (run.hasTest) dot(run.testCost[k], c1);
+    dot(run.cost[k], c0);
+  },
+};

@@ -1,0 +1,191 @@
+// The 3-D sheet: ŷ as a height over the inputs, rasterised in Canvas 2D, turned by dragging.
+// Methods that live_view.js adds to its LiveView. One part of the view's module (see
+// live_view_core.js); uses sigmoid, and marker from live_view_map.js.
+
+const sheetMethods = {
+  pickSheetPoints() {
+    const { m } = this.run;
+    const stride = Math.max(1, Math.ceil(m / SHEET_POINTS));
+    const out = [];
+    for (let i = 0; i < m; i += stride) out.push(i);
+    return out;
+  },
+
+  drag(e) {
+    const c = this.sheetView.top;
+    c.setPointerCapture(e.pointerId);
+    let x = e.clientX, y = e.clientY;
+    const move = (ev) => {
+      this.az -= (ev.clientX - x) * 0.01;
+      this.el = Math.min(1.45, Math.max(0.05, this.el + (ev.clientY - y) * 0.01));
+      x = ev.clientX;
+      y = ev.clientY;
+      this.schedule();
+    };
+    const up = () => {
+      c.removeEventListener("pointermove", move);
+      c.removeEventListener("pointerup", up);
+      c.removeEventListener("pointercancel", up);
+    };
+    c.addEventListener("pointermove", move);
+    c.addEventListener("pointerup", up);
+    c.addEventListener("pointercancel", up);
+  },
+
+  // The sheet: orthographic view of ŷ over the box, turned by azimuth and elevation (Canvas
+  // 2D and our own pixels; no WebGL, so it works without a GPU). Three layers: the floor and
+  // walls (redrawn when the camera turns), the sheet, and the points and labels in front.
+  paintSheet(k) {
+    const v = this.sheetView;
+    const run = this.run;
+    const zs = this.sheetGrid.evaluate(k);
+    const ca = Math.cos(this.az), sa = Math.sin(this.az);
+    const ce = Math.cos(this.el), se = Math.sin(this.el);
+    const margin = this.textPx * 1.8; // room for the ŷ scale on the left
+    const scale = Math.min((v.w - margin) / 2.9, v.h / 2.5);
+    const cx = (v.w + margin) / 2, cy = v.h / 2 + scale * 0.1;
+    const H = 1.1; // height of ŷ = 1 relative to the box's half-width
+    const [x0, x1, y0, y1] = run.meta.bounds;
+    const unitX = (x) => (2 * (x - x0)) / (x1 - x0) - 1;
+    const unitY = (y) => (2 * (y - y0)) / (y1 - y0) - 1;
+    // (u, v, h) in [-1, 1]² × [0, 1] → screen x, y and depth (larger is farther).
+    const project = (u, w, h) => {
+      const a = u * ca - w * sa;
+      const b = u * sa + w * ca;
+      const z = (h - 0.5) * H;
+      return [cx + scale * a, cy - scale * (z * ce + b * se), b * ce - z * se];
+    };
+    const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1]];
+    const floor = corners.map(([u, w]) => project(u, w, 0));
+    const line = (ctx, pts, colour, width) => {
+      ctx.beginPath();
+      pts.forEach(([x, y], j) => (j ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = width;
+      ctx.stroke();
+    };
+    const camera = `${this.az} ${this.el} ${v.w} ${v.h} ${this.dirtyKey}`;
+    if (camera !== this.sheetCamera) {
+      this.sheetCamera = camera;
+      // The floor and the two far walls (grid lines at ŷ = 0.5 and 1).
+      const back = v.clear("back");
+      const far = floor.indexOf(floor.reduce((a, b) => (b[2] > a[2] ? b : a)));
+      line(back, [...floor, floor[0]], "#9a9a9a", 1);
+      for (const side of [far - 1, far + 1]) {
+        const [ua, wa] = corners[far], [ub, wb] = corners[(side + 4) % 4];
+        for (const h of [0.5, 1]) line(back, [project(ua, wa, h), project(ub, wb, h)], "#d0d0d0", 1);
+        line(back, [project(ub, wb, 0), project(ub, wb, 1)], "#d0d0d0", 1);
+      }
+      line(back, [floor[far], project(...corners[far], 1)], "#9a9a9a", 1);
+    }
+    // The sheet, rasterised here with a depth buffer: hundreds of filled paths a frame
+    // cost Canvas 2D ~10 ms without a GPU, these pixels a few.
+    const raster = this.rasterSheet(zs, project, scale);
+    // Points at the height of their class; behind the sheet they show faintly through it.
+    const ctx = v.clear("front");
+    const [c0, c1] = run.meta.style.colors;
+    const r = Math.max(2.5, run.meta.style.marker / 3);
+    const W = raster.width, Hpx = raster.height, dpr = v.dpr;
+    for (const i of this.sheetPoints) {
+      const cls = run.cls[i];
+      const [x, y, depth] = project(unitX(run.points[2 * i]), unitY(run.points[2 * i + 1]), cls);
+      const px = Math.round(x * dpr), py = Math.round(y * dpr);
+      const inside = px >= 0 && py >= 0 && px < W && py < Hpx;
+      ctx.globalAlpha = inside && raster.depth[py * W + px] < depth - 0.02 ? 0.3 : 1;
+      marker(ctx, x, y, r, cls, false, cls ? c1 : c0);
+    }
+    ctx.globalAlpha = 1;
+    // The ŷ scale on the corner farthest left, and the axis names along two floor edges:
+    // drawn last so the sheet never hides them.
+    ctx.font = this.font(this.textPx);
+    ctx.fillStyle = "#111";
+    const left = corners[floor.indexOf(floor.reduce((a, b) => (b[0] < a[0] ? b : a)))];
+    line(ctx, [project(...left, 0), project(...left, 1)], "#555", 1.2);
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    for (const h of [0, 0.5, 1]) {
+      const [x, y] = project(...left, h);
+      ctx.fillText(String(h), x - 5, y);
+    }
+    const [tx, ty] = project(...left, 1);
+    ctx.font = this.font(this.textPx + 2, "600");
+    ctx.textAlign = "center";
+    ctx.fillText("ŷ", tx, ty - this.textPx - 4);
+    ctx.font = this.font(this.textPx, "600");
+    ctx.textAlign = "center";
+    const xa = project(0, -1.3, 0), ya = project(-1.3, 0, 0);
+    ctx.fillText(run.meta.axis_names[0], xa[0], xa[1]);
+    ctx.fillText(run.meta.axis_names[1], ya[0], ya[1]);
+  },
+
+  // ŷ's sheet as pixels on the sheet layer: two flat-shaded triangles a grid cell, the
+  // nearest wins, a faint line along every grid line. Returns the depth buffer too.
+  rasterSheet(zs, project, scale) {
+    const v = this.sheetView;
+    const { canvas, ctx } = v.layers.sheet;
+    const W = canvas.width, Hpx = canvas.height, dpr = v.dpr;
+    let buf = this.sheetBuf;
+    if (!buf || buf.width !== W || buf.height !== Hpx) {
+      buf = { width: W, height: Hpx, img: new ImageData(W, Hpx), depth: new Float32Array(W * Hpx) };
+      this.sheetBuf = buf;
+    }
+    const px = buf.img.data, depth = buf.depth, lut = this.lut;
+    px.fill(0);
+    depth.fill(Infinity);
+    const g = this.sheetGrid, nx = g.nx, ny = g.ny;
+    const X = new Float64Array(nx * ny), Y = new Float64Array(nx * ny), Z = new Float64Array(nx * ny);
+    for (let r = 0; r < ny; r++)
+      for (let c = 0; c < nx; c++) {
+        const i = r * nx + c;
+        const p = project((2 * c) / (nx - 1) - 1, (2 * r) / (ny - 1) - 1, sigmoid(zs[i]));
+        X[i] = p[0] * dpr;
+        Y[i] = p[1] * dpr;
+        Z[i] = p[2];
+      }
+    // One triangle: barycentric weights stepped along each row (edge functions).
+    // (ua, va) … are the corners' grid coordinates, for the grid lines.
+    const tri = (a, b, c, ua, va, ub, vb, uc, vc, R, G, B) => {
+      const ax = X[a], ay = Y[a], bx = X[b], by = Y[b], cx = X[c], cy = Y[c];
+      const area = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      if (Math.abs(area) < 1e-9) return;
+      const inv = 1 / area;
+      const x0 = Math.max(0, Math.floor(Math.min(ax, bx, cx))), x1 = Math.min(W - 1, Math.ceil(Math.max(ax, bx, cx)));
+      const y0 = Math.max(0, Math.floor(Math.min(ay, by, cy))), y1 = Math.min(Hpx - 1, Math.ceil(Math.max(ay, by, cy)));
+      const dax = -(cy - by) * inv, dbx = -(ay - cy) * inv; // d(weight)/dx
+      const za = Z[a], zb = Z[b], zc = Z[c];
+      for (let y = y0; y <= y1; y++) {
+        const py = y + 0.5, pxx = x0 + 0.5;
+        let wa = ((bx - pxx) * (cy - py) - (by - py) * (cx - pxx)) * inv;
+        let wb = ((cx - pxx) * (ay - py) - (cy - py) * (ax - pxx)) * inv;
+        for (let x = x0, o = y * W + x0; x <= x1; x++, o++, wa += dax, wb += dbx) {
+          const wc = 1 - wa - wb;
+          if (wa < -1e-6 || wb < -1e-6 || wc < -1e-6) continue;
+          const d = wa * za + wb * zb + wc * zc;
+          if (d >= depth[o]) continue;
+          depth[o] = d;
+          const gu = wa * ua + wb * ub + wc * uc, gv = wa * va + wb * vb + wc * vc;
+          const f = Math.abs(gu - Math.round(gu)) < 0.05 || Math.abs(gv - Math.round(gv)) < 0.05 ? 0.86 : 1;
+          const q = o * 4;
+          px[q] = R * f;
+          px[q + 1] = G * f;
+          px[q + 2] = B * f;
+          px[q + 3] = 255;
+        }
+      }
+    };
+    const unit = scale * scale * dpr * dpr * (2 / (nx - 1)) ** 2;
+    for (let r = 0; r < ny - 1; r++)
+      for (let c = 0; c < nx - 1; c++) {
+        const i = r * nx + c, j = i + 1, k = i + nx + 1, l = i + nx;
+        const li = Math.round(sigmoid((zs[i] + zs[j] + zs[k] + zs[l]) / 4) * 255) * 3;
+        // Shade by how much of the cell faces the viewer, so the S-shape reads in 3-D.
+        const facing = Math.abs((X[j] - X[i]) * (Y[l] - Y[i]) - (Y[j] - Y[i]) * (X[l] - X[i])) / unit;
+        const shade = 0.72 + 0.28 * Math.min(1, facing * 2.2);
+        const R = lut[li] * shade, G = lut[li + 1] * shade, B = lut[li + 2] * shade;
+        tri(i, j, k, c, r, c + 1, r, c + 1, r + 1, R, G, B);
+        tri(i, k, l, c, r, c + 1, r + 1, c, r + 1, R, G, B);
+      }
+    ctx.putImageData(buf.img, 0, 0);
+    return buf;
+  },
+};
