@@ -8,7 +8,8 @@ its last value; a number that names an allowed value (``1e3``, ``300.0``, ``FALS
 value; a number between a slider's steps snaps to the nearest step; anything else (NaN,
 ±inf, 1e400, kilobytes of text, unknown parameters) gives the default. Every such case gets
 a note saying what the page uses instead; the link's own text appears in the notes only
-inside `inert`, so no Markdown, HTML or image from a link can ever render.
+inside `inert` (`neuron_core.markdown_safe`), so no Markdown, HTML or image from a link can
+ever render.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from .controls import BY_KEY, BY_PARAM, CONTROLS, RUN_KEYS, Control
+from .markdown_safe import SHOWN_CHARS, inert
 
 MAX_CHARS = 200  # longer values are refused before any parsing
-SHOWN_CHARS = 40  # how much of a refused value a note quotes
 PAGES = {c.part for c in CONTROLS} - {"run", "view"}
 _TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
 
@@ -33,40 +34,6 @@ class Reading:
 
     values: dict
     notes: tuple[str, ...]
-
-
-# ---------------------------------------------------------------- showing link text safely
-def escaped(text: str, limit: int = SHOWN_CHARS) -> str:
-    """``text`` with every unprintable character as an escape (``\\x00``, ``\\u202e``), cut
-    to about ``limit`` characters with "…"."""
-    out, n = [], 0
-    for ch in text:
-        piece = ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-        if n + len(piece) > limit:
-            out.append("…")
-            break
-        out.append(piece)
-        n += len(piece)
-    return "".join(out)
-
-
-def inert(text: str, limit: int = SHOWN_CHARS) -> str:
-    """``text`` as a Markdown code span: shown character for character, never rendered.
-
-    Inside a code span Markdown, HTML, math and Streamlit's ``:color[…]`` and emoji codes
-    are all literal (Streamlit's material-icon rewrite is defused below). The fence is
-    longer than any run of backticks in the text, and the text has no line breaks left
-    (they are escaped), so it cannot close the span early.
-    """
-    # Streamlit's frontend rewrites ":material/" everywhere in Markdown source, code spans
-    # included; an invisible word joiner keeps the text as typed.
-    shown = escaped(text, limit).replace(":material/", ":material\u2060/")
-    longest = run = 0
-    for ch in shown:
-        run = run + 1 if ch == "`" else 0
-        longest = max(longest, run)
-    fence = "`" * (longest + 1)
-    return f"{fence} {shown} {fence}"
 
 
 # ---------------------------------------------------------------- reading one value

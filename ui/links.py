@@ -14,7 +14,8 @@ from dataclasses import asdict
 import streamlit as st
 
 from neuron_core.controls import BY_KEY, CONTROLS
-from neuron_core.links import inert, link_pairs, read_link
+from neuron_core.links import link_pairs, read_link
+from neuron_core.markdown_safe import inert
 
 _PENDING = "_link_local"  # page-local values from the link, until the page takes them
 _DEFAULTS = "_local_defaults"  # the defaults a page worked out from its data

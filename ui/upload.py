@@ -9,27 +9,16 @@ and nothing changes until the learner answers.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.csv_rules import MAX_BYTES, MAX_COLUMNS, MAX_ROWS
+from neuron_core.csv_rules import MAX_COLUMNS, MAX_MEGABYTES, MAX_ROWS
+from neuron_core.markdown_safe import as_text
 
 UPLOAD_HELP = (
     "A header row, two numeric feature columns and a label column (named label, class or "
-    f"target). At most {MAX_ROWS:,} rows, {MAX_COLUMNS} columns and "
-    f"{MAX_BYTES // 1_000_000} MB."
+    f"target). At most {MAX_ROWS:,} rows, {MAX_COLUMNS} columns and {MAX_MEGABYTES} MB."
 )
-# Markdown that a file's name or cells could smuggle in: links, images, emphasis, code,
-# math ($), Streamlit's :icons: and :colour[…], entities and tags.
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>$~&]|:(?=\w))")
-
-
-def as_text(text: str) -> str:
-    """``text`` for a Markdown element (``st.error``) shown exactly as written."""
-    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
-    return _MARKDOWN.sub(r"\\\1", shown)
 
 
 def upload_controls(sb) -> None:
@@ -38,7 +27,7 @@ def upload_controls(sb) -> None:
         "CSV file",
         type=["csv", "txt", "tsv"],
         key="upload_file",
-        max_upload_size=MAX_BYTES // 1_000_000,
+        max_upload_size=MAX_MEGABYTES,
         help=UPLOAD_HELP,
     )
     if f is None:
@@ -110,8 +99,8 @@ def _pickers(sb, preview: nc.CsvPreview):
     if label is None:
         return None
     rest = [c for c in cols if c != label]
-    x1 = sb.selectbox("First feature (x₁)", rest, index=0, key="csv_x1")
-    x2 = sb.selectbox("Second feature (x₂)", [c for c in rest if c != x1], index=0, key="csv_x2")
+    x1 = sb.selectbox("First feature (x₁)", rest, key="csv_x1")
+    x2 = sb.selectbox("Second feature (x₂)", [c for c in rest if c != x1], key="csv_x2")
     n = preview.count_of(label)
     if n <= 2:
         return (x1, x2, label), None

@@ -4,15 +4,18 @@ in doubt makes the pickers ask instead of guessing."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from neuron_core import csv_loader
+from neuron_core.csv_rules import MAX_MEGABYTES
+
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(
-    f"pages/{p.name}"
-    for p in (Path(__file__).resolve().parents[2] / "pages").glob("*.py")
-    if not p.name.startswith("_")
+    f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if not p.name.startswith("_")
 )
 GOOD = b"height,weight,label\n" + b"".join(
     f"{150 + i},{50 + (i * 7) % 23},{int(i >= 20)}\n".encode() for i in range(40)
@@ -168,3 +171,26 @@ def test_a_label_column_of_measurements_is_not_offered_classes(make_app, ui):
     assert not [s for s in at.sidebar.selectbox if s.key == "csv_positive"]
     assert at.session_state.upload["columns"] == ("p", "q", "label")  # the earlier choice stays
     assert np.isfinite(float(at.session_state.alpha))
+
+
+def test_the_servers_upload_cap_is_the_files_size_limit():
+    # The server enforces only server.maxUploadSize (the uploader's max_upload_size is a
+    # browser-side check), so the config keeps its own copy of the limit: they must agree.
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == MAX_MEGABYTES
+
+
+def test_a_file_is_parsed_once_for_its_preview_and_once_for_its_data_not_on_every_rerun(
+    make_app, ui, monkeypatch
+):
+    parsed = []
+    split = csv_loader.split_table
+    monkeypatch.setattr(csv_loader, "split_table", lambda *a: parsed.append(1) or split(*a))
+    rows = b"".join(f"{i},{(i * 13) % 17},{int(i > 24)}\n".encode() for i in range(50))
+    at = _upload(_uploading(make_app), "once.csv", b"p,q,label\n" + rows)  # new to the cache
+    ui.assert_clean(at)
+    assert at.session_state.upload["name"] == "once.csv"
+    assert len(parsed) == 2  # inspect_csv for the pickers, load_csv for the data
+    at.select_slider(key="alpha").set_value(0.1).run()
+    ui.assert_clean(at)
+    assert len(parsed) == 2  # a rerun reads both from the cache

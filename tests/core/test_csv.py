@@ -35,100 +35,59 @@ def check(ds, X, y, feature_names=("x1", "x2"), classes=(0, 1)):
 
 # --------------------------------------------------------------------------- good files
 
+# Each spells the PLAIN table another way: it loads as PLAIN_X, y = [0, 1, 1], x1 and x2.
+SAME_AS_PLAIN = {
+    "comma": PLAIN,
+    "semicolon": b"x1;x2;label\n0.5;1.5;0\n-2;3e2;1\n4;5;1\n",
+    "tab": b"x1\tx2\tlabel\n0.5\t1.5\t0\n-2\t3e2\t1\n4\t5\t1\n",
+    "bom": b"\xef\xbb\xbf" + PLAIN,
+    "crlf": PLAIN.replace(b"\n", b"\r\n"),
+    "old-mac-cr": PLAIN.replace(b"\n", b"\r"),
+    "utf16-with-bom": "x1,x2,label\n0.5,1.5,0\n-2,3e2,1\n4,5,1\n".encode("utf-16"),
+    "blank-and-trailing-empty-lines": b"\n\nx1,x2,label\n0.5,1.5,0\n\n-2,3e2,1\n4,5,1\n\n\n  \n",
+    "trailing-separators": b"x1,x2,label,\n0.5,1.5,0,\n-2,3e2,1,,\n4,5,1\n,,\n",
+    "excel-sep-line": b"sep=;\nx1;x2;label\n0.5;1.5;0\n-2;3e2;1\n4;5;1\n",
+    "whitespace-around-values-and-headers": (
+        b"  x1 ,\t x2  , label \n 0.5 , 1.5 ,0\n-2 ,  3e2, 1 \n4,5 , 1\n"
+    ),
+    "quoted-numbers": b'"x1","x2","label"\n"0.5","1.5","0"\n"-2", "3e2","1"\n4,"5",1\n',
+    "decimal-comma-with-semicolons": b"x1;x2;label\n0,5;1,5;0\n-2;3e2;1\n4;5,0;1\n",
+    "pandas-index-column-dropped": b",x1,x2,label\n0,0.5,1.5,0\n1,-2,3e2,1\n2,4,5,1\n",
+    "id-column-dropped": b"ID,x1,x2,label\n7,0.5,1.5,0\n8,-2,3e2,1\n9,4,5,1\n",
+    "unnamed-0-column-dropped": b"Unnamed: 0,x1,x2,label\n0,0.5,1.5,0\n1,-2,3e2,1\n2,4,5,1\n",
+}
+
+# PLAIN's features (x1, x2) with these labels, top to bottom: (labels, y, classes).
+LABELS = {
+    "zero-one-kept-when-1-comes-first": (("1", "0", "0"), [1, 0, 0], (0, 1)),
+    "minus-one-one": (("1", "-1", "1.0"), [1, 0, 1], (-1, 1)),
+    "numeric-labels-sorted-numerically": (("10", "9", "9"), [1, 0, 0], (9, 10)),
+    "float-labels": (("0.25", "-1.5", "0.25"), [1, 0, 1], (-1.5, 0.25)),
+}
+
+# The same with a positive class: (labels, positive, y, classes).
+POSITIVE = {
+    "positive-text-matches-number": (("2", "1", "3"), "1", [0, 1, 0], ("not 1", 1)),
+    "positive-int-matches-3.0": (("2", "1", "3.0"), 3, [0, 0, 1], ("not 3", 3)),
+    "positive-with-whitespace": ((" cat", "dog", "fish"), " cat ", [1, 0, 0], ("not cat", "cat")),
+    "positive-flips-two-classes": (("1", "0", "0"), 0, [0, 1, 1], (1, 0)),
+}
+
+IRIS = b"sl,sw,pl,pw,species\n0.5,9,1.5,9,setosa\n-2,9,3e2,9,virginica\n4,9,5,9,setosa\n"
+
+# (data, load_csv arguments, y, feature names, classes); X is PLAIN_X in every file.
 GOOD = [
-    pytest.param(PLAIN, {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="comma"),
     pytest.param(
-        b"x1;x2;label\n0.5;1.5;0\n-2;3e2;1\n4;5;1\n",
+        b"x1,x2,animal\n0.5,1.5,dog\n-2,3e2,cat\n4,5, dog \n",
         {},
-        PLAIN_X,
-        [0, 1, 1],
+        [1, 0, 1],
         ("x1", "x2"),
-        (0, 1),
-        id="semicolon",
-    ),
-    pytest.param(
-        b"x1\tx2\tlabel\n0.5\t1.5\t0\n-2\t3e2\t1\n4\t5\t1\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="tab",
-    ),
-    pytest.param(b"\xef\xbb\xbf" + PLAIN, {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="bom"),
-    pytest.param(
-        PLAIN.replace(b"\n", b"\r\n"), {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="crlf"
-    ),
-    pytest.param(
-        PLAIN.replace(b"\n", b"\r"), {}, PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1), id="old-mac-cr"
-    ),
-    pytest.param(
-        "x1,x2,label\n0.5,1.5,0\n-2,3e2,1\n4,5,1\n".encode("utf-16"),
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="utf16-with-bom",
-    ),
-    pytest.param(
-        b"\n\nx1,x2,label\n0.5,1.5,0\n\n-2,3e2,1\n4,5,1\n\n\n  \n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="blank-and-trailing-empty-lines",
-    ),
-    pytest.param(
-        b"x1,x2,label,\n0.5,1.5,0,\n-2,3e2,1,,\n4,5,1\n,,\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="trailing-separators",
-    ),
-    pytest.param(
-        b"sep=;\nx1;x2;label\n0.5;1.5;0\n-2;3e2;1\n4;5;1\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="excel-sep-line",
-    ),
-    pytest.param(
-        b"  x1 ,\t x2  , label \n 0.5 , 1.5 ,0\n-2 ,  3e2, 1 \n4,5 , 1\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="whitespace-around-values-and-headers",
-    ),
-    pytest.param(
-        b'"x1","x2","label"\n"0.5","1.5","0"\n"-2", "3e2","1"\n4,"5",1\n',
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="quoted-numbers",
-    ),
-    pytest.param(
-        b"x1;x2;label\n0,5;1,5;0\n-2;3e2;1\n4;5,0;1\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="decimal-comma-with-semicolons",
+        ("cat", "dog"),
+        id="string-labels-sorted",
     ),
     pytest.param(
         b"Class,height,weight\n1,0.5,1.5\n0,-2,3e2\n0,4,5\n",
         {},
-        PLAIN_X,
         [1, 0, 0],
         ("height", "weight"),
         (0, 1),
@@ -137,97 +96,22 @@ GOOD = [
     pytest.param(
         b"a,TARGET,b\n0.5,yes,1.5\n-2,no,3e2\n4,no,5\n",
         {},
-        PLAIN_X,
         [1, 0, 0],
         ("a", "b"),
         ("no", "yes"),
         id="label-named-TARGET-middle",
     ),
     pytest.param(
-        b"x1,x2,animal\n0.5,1.5,dog\n-2,3e2,cat\n4,5, dog \n",
-        {},
-        PLAIN_X,
-        [1, 0, 1],
-        ("x1", "x2"),
-        ("cat", "dog"),
-        id="string-labels-sorted",
-    ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5,1\n-2,3e2,0\n4,5,0\n",
-        {},
-        PLAIN_X,
-        [1, 0, 0],
-        ("x1", "x2"),
-        (0, 1),
-        id="zero-one-kept-when-1-comes-first",
-    ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5,1\n-2,3e2,-1\n4,5,1.0\n",
-        {},
-        PLAIN_X,
-        [1, 0, 1],
-        ("x1", "x2"),
-        (-1, 1),
-        id="minus-one-one",
-    ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5,10\n-2,3e2,9\n4,5,9\n",
-        {},
-        PLAIN_X,
-        [1, 0, 0],
-        ("x1", "x2"),
-        (9, 10),
-        id="numeric-labels-sorted-numerically",
-    ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5,0.25\n-2,3e2,-1.5\n4,5,0.25\n",
-        {},
-        PLAIN_X,
-        [1, 0, 1],
-        ("x1", "x2"),
-        (-1.5, 0.25),
-        id="float-labels",
-    ),
-    pytest.param(
-        b",x1,x2,label\n0,0.5,1.5,0\n1,-2,3e2,1\n2,4,5,1\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="pandas-index-column-dropped",
-    ),
-    pytest.param(
-        b"ID,x1,x2,label\n7,0.5,1.5,0\n8,-2,3e2,1\n9,4,5,1\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="id-column-dropped",
-    ),
-    pytest.param(
-        b"Unnamed: 0,x1,x2,label\n0,0.5,1.5,0\n1,-2,3e2,1\n2,4,5,1\n",
-        {},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (0, 1),
-        id="unnamed-0-column-dropped",
-    ),
-    pytest.param(
-        b"sl,sw,pl,pw,species\n0.5,9,1.5,9,setosa\n-2,9,3e2,9,virginica\n4,9,5,9,setosa\n",
+        IRIS,
         {"columns": ("sl", "pl", "species"), "positive": "virginica"},
-        PLAIN_X,
         [0, 1, 0],
         ("sl", "pl"),
         ("setosa", "virginica"),
         id="columns-from-wider-file",
     ),
     pytest.param(
-        b"sl,sw,pl,pw,species\n0.5,9,1.5,9,setosa\n-2,9,3e2,9,virginica\n4,9,5,9,setosa\n",
+        IRIS,
         {"columns": [" SL ", "PL", "Species"]},
-        PLAIN_X,
         [0, 1, 0],
         ("sl", "pl"),
         ("setosa", "virginica"),
@@ -236,54 +120,39 @@ GOOD = [
     pytest.param(
         b"pw,pl,species\n1.5,0.5,setosa\n3e2,-2,versicolor\n5,4,virginica\n",
         {"columns": ("pl", "pw", "species"), "positive": "versicolor"},
-        PLAIN_X,
         [0, 1, 0],
         ("pl", "pw"),
         ("not versicolor", "versicolor"),
         id="one-vs-rest-three-classes",
     ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5,2\n-2,3e2,1\n4,5,3\n",
-        {"positive": "1"},
-        PLAIN_X,
-        [0, 1, 0],
-        ("x1", "x2"),
-        ("not 1", 1),
-        id="positive-text-matches-number",
-    ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5,2\n-2,3e2,1\n4,5,3.0\n",
-        {"positive": 3},
-        PLAIN_X,
-        [0, 0, 1],
-        ("x1", "x2"),
-        ("not 3", 3),
-        id="positive-int-matches-3.0",
-    ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5, cat\n-2,3e2,dog\n4,5,fish\n",
-        {"positive": " cat "},
-        PLAIN_X,
-        [1, 0, 0],
-        ("x1", "x2"),
-        ("not cat", "cat"),
-        id="positive-with-whitespace",
-    ),
-    pytest.param(
-        b"x1,x2,label\n0.5,1.5,1\n-2,3e2,0\n4,5,0\n",
-        {"positive": 0},
-        PLAIN_X,
-        [0, 1, 1],
-        ("x1", "x2"),
-        (1, 0),
-        id="positive-flips-two-classes",
-    ),
 ]
 
 
-@pytest.mark.parametrize(("data", "kwargs", "X", "y", "names", "classes"), GOOD)
-def test_good_file_loads_exactly(data, kwargs, X, y, names, classes):
-    check(load_csv(data, **kwargs), X, y, names, classes)
+@pytest.mark.parametrize("data", SAME_AS_PLAIN.values(), ids=SAME_AS_PLAIN.keys())
+def test_a_file_spelling_the_plain_table_another_way_loads_exactly(data):
+    check(load_csv(data), PLAIN_X, [0, 1, 1], ("x1", "x2"), (0, 1))
+
+
+def _labelled(labels) -> bytes:
+    rows = zip(("0.5,1.5", "-2,3e2", "4,5"), labels, strict=True)
+    return ("x1,x2,label\n" + "".join(f"{x},{y}\n" for x, y in rows)).encode()
+
+
+@pytest.mark.parametrize(("labels", "y", "classes"), LABELS.values(), ids=LABELS.keys())
+def test_labels_map_to_0_and_1(labels, y, classes):
+    check(load_csv(_labelled(labels)), PLAIN_X, y, ("x1", "x2"), classes)
+
+
+@pytest.mark.parametrize(
+    ("labels", "positive", "y", "classes"), POSITIVE.values(), ids=POSITIVE.keys()
+)
+def test_the_positive_class_becomes_1(labels, positive, y, classes):
+    check(load_csv(_labelled(labels), positive=positive), PLAIN_X, y, ("x1", "x2"), classes)
+
+
+@pytest.mark.parametrize(("data", "kwargs", "y", "names", "classes"), GOOD)
+def test_good_file_loads_exactly(data, kwargs, y, names, classes):
+    check(load_csv(data, **kwargs), PLAIN_X, y, names, classes)
 
 
 def test_path_source_as_str_and_path(tmp_path):
@@ -358,116 +227,80 @@ def test_inspect_csv_caps_label_values():
 XLSX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"
 TOO_MANY = ("x1,x2,label\n" + "1,2,0\n" * MAX_ROWS + "3,4,1\n").encode()
 
-BAD = [
-    pytest.param(b"", {}, ["empty"], id="empty-file"),
-    pytest.param(b"\n \r\n\t\n", {}, ["empty"], id="only-whitespace"),
-    pytest.param(XLSX, {}, ["Excel", "CSV UTF-8"], id="xlsx-renamed-csv"),
-    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, {}, ["Excel"], id="old-xls"),
-    pytest.param(gzip.compress(PLAIN), {}, ["gzip"], id="gzip"),
-    pytest.param(PLAIN.decode().encode("utf-16-le"), {}, ["UTF-16", "UTF-8"], id="utf16-no-bom"),
-    pytest.param(
-        b"x1,x2,label\n1,2,0\ncaf\xe9,3,1\n", {}, ["Line 3", "UTF-8", "0xe9"], id="latin1-not-utf8"
-    ),
-    pytest.param(b"x1,x2,label\n", {}, ["no data rows", "x1, x2, label"], id="header-only"),
-    pytest.param(b"x1,x2,label\n\n\n", {}, ["no data rows"], id="header-and-blank-lines"),
-    pytest.param(b"values\n1\n2\n", {}, ["one column", "commas"], id="one-column"),
-    pytest.param(b"x1|x2|label\n1|2|0\n", {}, ["one column", "'|'"], id="pipe-separated"),
-    pytest.param(b"x,label\n1,0\n2,1\n", {}, ["only 2 columns", "'x'", "'label'"], id="two-cols"),
-    pytest.param(b"1.5,2,0\n3,4,1\n", {}, ["header row", "1.5, 2, 0"], id="no-header-row"),
-    pytest.param(
+# (data, what the message must say): files that no argument can save.
+BAD = {
+    "empty-file": (b"", ["empty"]),
+    "only-whitespace": (b"\n \r\n\t\n", ["empty"]),
+    "xlsx-renamed-csv": (XLSX, ["Excel", "CSV UTF-8"]),
+    "old-xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, ["Excel"]),
+    "gzip": (gzip.compress(PLAIN), ["gzip"]),
+    "utf16-no-bom": (PLAIN.decode().encode("utf-16-le"), ["UTF-16", "UTF-8"]),
+    "latin1-not-utf8": (b"x1,x2,label\n1,2,0\ncaf\xe9,3,1\n", ["Line 3", "UTF-8", "0xe9"]),
+    "header-only": (b"x1,x2,label\n", ["no data rows", "x1, x2, label"]),
+    "header-and-blank-lines": (b"x1,x2,label\n\n\n", ["no data rows"]),
+    "one-column": (b"values\n1\n2\n", ["one column", "commas"]),
+    "pipe-separated": (b"x1|x2|label\n1|2|0\n", ["one column", "'|'"]),
+    "two-cols": (b"x,label\n1,0\n2,1\n", ["only 2 columns", "'x'", "'label'"]),
+    "no-header-row": (b"1.5,2,0\n3,4,1\n", ["header row", "1.5, 2, 0"]),
+    "three-classes": (
         b"x1,x2,label\n1,2,a\n3,4,b\n5,6,c\n",
-        {},
         ["3 different values", "'a', 'b', 'c'", "positive"],
-        id="three-classes",
     ),
-    pytest.param(
-        b"x1,x2,label\n1,2,7\n3,4,7.0\n", {}, ["'label'", "only one value (7)"], id="single-class"
-    ),
-    pytest.param(
-        b"x1,x2,label\n1,2,0\n3,,1\n",
-        {},
-        ["Data row 2", "line 3", "'x2'", "empty"],
-        id="missing-cell",
-    ),
-    pytest.param(
+    "single-class": (b"x1,x2,label\n1,2,7\n3,4,7.0\n", ["'label'", "only one value (7)"]),
+    "missing-cell": (b"x1,x2,label\n1,2,0\n3,,1\n", ["Data row 2", "line 3", "'x2'", "empty"]),
+    "non-numeric-feature": (
         b"x1,x2,label\n1,2,0\n\nabc,4,1\n",
-        {},
         ["Data row 2", "line 4", "'x1'", "'abc'", "not a number"],
-        id="non-numeric-feature",
     ),
-    pytest.param(
+    "overflow-1e400": (
         b"x1,x2,label\n1,2,0\n3,1e400,1\n",
-        {},
         ["Data row 2", "line 3", "'x2'", "'1e400'", "infinity"],
-        id="overflow-1e400",
     ),
-    pytest.param(
+    "too-large-to-square": (
         b"x1,x2,label\n1,2,0\n3,-2e160,1\n",
-        {},
         ["Data row 2", "line 3", "'x2'", "'-2e160'", "too large", "1e+150", "Rescale"],
-        id="too-large-to-square",
     ),
-    pytest.param(
-        b"x1,x2,label\n1,2,0\nnan,4,1\n",
-        {},
-        ["Data row 2", "'x1'", "missing", "'nan'"],
-        id="nan-text",
-    ),
-    pytest.param(
+    "nan-text": (b"x1,x2,label\n1,2,0\nnan,4,1\n", ["Data row 2", "'x1'", "missing", "'nan'"]),
+    "inf-text": (
         b"x1,x2,label\n1,-inf,0\n3,4,1\n",
-        {},
         ["Data row 1", "line 2", "'x2'", "'-inf'", "not finite"],
-        id="inf-text",
     ),
-    pytest.param(
+    "five-columns-without-columns": (
         b"a,b,c,d,e\n1,2,3,4,0\n5,6,7,8,1\n",
-        {},
         ["5 columns", "'a', 'b', 'c', 'd', 'e'", "columns="],
-        id="five-columns-without-columns",
     ),
-    pytest.param(
+    "four-columns-no-index": (
         b"a,b,c,label\n1,2,3,0\n5,6,7,1\n",
-        {},
         ["4 columns", "Pick which three"],
-        id="four-columns-no-index",
     ),
-    pytest.param(
-        b"x,x,label\n1,2,0\n3,4,1\n", {}, ["more than one column 'x'", "1, 2"], id="duplicate-names"
-    ),
-    pytest.param(TOO_MANY, {}, ["more than 10,000 data rows"], id="too-many-rows"),
-    pytest.param(
+    "duplicate-names": (b"x,x,label\n1,2,0\n3,4,1\n", ["more than one column 'x'", "1, 2"]),
+    "too-many-rows": (TOO_MANY, ["more than 10,000 data rows"]),
+    "ragged-row-too-long": (
         b"x1,x2,label\n1,2,0\n3,4,1,5\n",
-        {},
         ["Data row 2", "line 3", "4 fields", "3 columns"],
-        id="ragged-row-too-long",
     ),
-    pytest.param(
-        b"x1,x2,label\n1,2,0\n3,4\n", {}, ["Data row 2", "2 fields", "3 columns"], id="ragged-short"
-    ),
-    pytest.param(
+    "ragged-short": (b"x1,x2,label\n1,2,0\n3,4\n", ["Data row 2", "2 fields", "3 columns"]),
+    "decimal-comma-with-commas": (
         b"x1,x2,label\n1,5,2,5,0\n",
-        {},
         ["Data row 1", "5 fields", "decimal commas", "';'"],
-        id="decimal-comma-with-commas",
     ),
-    pytest.param(
-        b'x1,x2,label\n1,"2,0\n3,4,1\n',
-        {},
-        ["Data row 1", "line 2", "quote"],
-        id="unclosed-quote",
-    ),
-    pytest.param(
+    "unclosed-quote": (b'x1,x2,label\n1,"2,0\n3,4,1\n', ["Data row 1", "line 2", "quote"]),
+    "giant-field": (
         b'x1,x2,label\n1,"' + b"9" * 200_000 + b'",0\n',
-        {},
         ["Line 2", "200,006 characters", "at most 100,000"],
-        id="giant-field",
     ),
-    pytest.param(
+    "long-line-under-the-limit-is-read": (
         ("x1,x2,label\n1," + "9" * 99_000 + ",0\n").encode(),
-        {},
         ["Data row 1", "'x2'", "too large"],
-        id="long-line-under-the-limit-is-read",
     ),
+    "label-blank": (b"x1,x2,label\n1,2,0\n3,4, \n", ["Data row 2", "line 3", "label", "missing"]),
+    "two-label-columns": (b"x1,class,target\n1,2,0\n3,4,1\n", ["'class' and 'target'"]),
+    "unnamed-feature": (b",x2,label\n1,2,0\n3,4,1\n", ["Column 1 has no name"]),
+    "source-not-a-file": (12345, ["Cannot read", "int"]),
+}
+
+# (data, load_csv arguments, what the message must say): arguments the file cannot meet.
+BAD_ARGUMENTS = [
     pytest.param(
         PLAIN,
         {"columns": ("x1", "zzz", "label")},
@@ -484,29 +317,27 @@ BAD = [
         PLAIN, {"positive": "fish"}, ["positive='fish'", "'label'", "0, 1"], id="positive-absent"
     ),
     pytest.param(
-        b"x1,x2,label\n1,2,0\n3,4, \n",
-        {},
-        ["Data row 2", "line 3", "label", "missing"],
-        id="label-blank",
-    ),
-    pytest.param(
-        b"x1,class,target\n1,2,0\n3,4,1\n", {}, ["'class' and 'target'"], id="two-label-columns"
-    ),
-    pytest.param(b",x2,label\n1,2,0\n3,4,1\n", {}, ["Column 1 has no name"], id="unnamed-feature"),
-    pytest.param(
         b"x1,x2,label\n1,2,0\n3,4,1\n", {"positive": 0.5}, ["positive=0.5"], id="positive-float"
     ),
-    pytest.param(12345, {}, ["Cannot read", "int"], id="source-not-a-file"),
 ]
 
 
-@pytest.mark.parametrize(("data", "kwargs", "fragments"), BAD)
-def test_bad_file_raises_data_error_saying_what_and_where(data, kwargs, fragments):
+def _assert_refused(data, kwargs, fragments):
     with pytest.raises(DataError) as caught:
         load_csv(data, **kwargs)
     message = str(caught.value)
     for fragment in fragments:
         assert fragment in message, f"{fragment!r} missing from: {message}"
+
+
+@pytest.mark.parametrize(("data", "fragments"), BAD.values(), ids=BAD.keys())
+def test_bad_file_raises_data_error_saying_what_and_where(data, fragments):
+    _assert_refused(data, {}, fragments)
+
+
+@pytest.mark.parametrize(("data", "kwargs", "fragments"), BAD_ARGUMENTS)
+def test_bad_arguments_raise_data_error_saying_what_and_where(data, kwargs, fragments):
+    _assert_refused(data, kwargs, fragments)
 
 
 def test_data_error_is_a_value_error():
@@ -657,6 +488,7 @@ def test_the_limits_are_one_table():
     from neuron_core import csv_loader, csv_rules
 
     assert csv_loader.MAX_ROWS is csv_rules.MAX_ROWS == 10_000
+    assert csv_rules.MAX_BYTES == csv_rules.MAX_MEGABYTES * 1_000_000
     assert (csv_rules.MAX_BYTES, csv_rules.MAX_COLUMNS, csv_rules.MAX_LINE_CHARS) == (
         5_000_000,
         100,
