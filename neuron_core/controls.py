@@ -9,88 +9,27 @@ reader and writer (`neuron_core.links`), the presets' base and the checks all re
 (the fields of `Settings`), ``"view"`` for presenter mode, or a page's URL path for a
 control that only one page has (they travel in that page's share link).
 
-No streamlit here: the table is plain data, so it is tested and used without a server.
+The row type, `Control`, and the rules for reading a value against a row (`coerce`,
+`allows`) live in `neuron_core.control_kinds`. No streamlit here: the table is plain data,
+so it is tested and used without a server.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field, make_dataclass
+from dataclasses import make_dataclass
 
-from .datasets import DATASETS
+from .control_kinds import Control, coerce
+from .control_kinds import number_text as number_text  # re-exported for the sidebar
+from .datasets import DATASET_LABELS, DATASETS
 from .experiment import INITS
-from .features import FEATURES, feature_label
+from .features import FEATURE_LABELS, FEATURES
 
-DATASET_LABELS = {
-    "linear": "Linear (two sides of a line)",
-    "blobs": "Blobs (two clouds)",
-    "moons": "Moons (two crescents)",
-    "circles": "Circles (a ring around a disc)",
-    "xor": "XOR (four quadrants)",
-    "spiral": "Spiral (two arms)",
-}
-FEATURE_LABELS = {f: feature_label(f) for f in FEATURES}  # x₁, x₂, x₁², … (old links)
 ALPHAS = (*tuple(round(m * 10.0**e, 6) for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)), 10.0)
 EPOCHS = (1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000)
 L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SOURCES = ("Generate", "Upload CSV")
 # The Cost landscape's α choices: the sidebar's α, or one of the presets found on the data.
 MAP_ALPHAS = ("sidebar", "too small", "good", "too large", "diverging")
-
-
-@dataclass(frozen=True)
-class Control:
-    """One control: what it is called, what it may hold, and how a link spells it.
-
-    kind: ``select``, ``radio``, ``segmented`` (one of ``options``), ``multiselect`` (a
-    subset of ``options``), ``steps`` (a select slider over numeric ``options``),
-    ``slider`` / ``number`` (a number in ``span = (lo, hi, step)``; step None: any value),
-    ``toggle`` (True/False).
-    """
-
-    key: str
-    kind: str
-    label: str
-    default: object
-    part: str = "run"
-    param: str = ""  # the URL parameter; the key when empty
-    options: tuple = ()
-    labels: dict = field(default_factory=dict)  # value -> what the widget shows
-    spell: dict = field(default_factory=dict)  # value -> URL spelling, when not str(value)
-    span: tuple | None = None
-    help: str = ""
-
-    @property
-    def url(self) -> str:
-        return self.param or self.key
-
-    def show(self, value) -> str:
-        """The value as the page shows it (a label, or a plain number)."""
-        if self.kind == "multiselect":
-            return ", ".join(self.labels.get(v, str(v)) for v in value) or "none"
-        if self.kind == "toggle":
-            return "on" if value else "off"
-        if value in self.labels:
-            return self.labels[value]
-        return number_text(value) if isinstance(value, float) else str(value)
-
-    def spelled(self, value) -> str:
-        """The value as a link spells it: short, stable, ASCII where the value is."""
-        if self.kind == "multiselect":
-            return ",".join(self.spell.get(v, str(v)) for v in value)
-        if self.kind == "toggle":
-            return "true" if value else "false"
-        if value in self.spell:
-            return self.spell[value]
-        return number_text(value) if isinstance(value, float) else str(value)
-
-
-def number_text(v: float) -> str:
-    """A float as few characters as identify it: 0.5, 1e-04 → 0.0001, 300.0 → 300."""
-    v = float(v)
-    if v == int(v) and abs(v) < 1e15:
-        return str(int(v))
-    return f"{v:.10g}"
 
 
 def _slider(key, label, default, lo, hi, step, help="", **kw):
@@ -292,43 +231,3 @@ def defaults() -> dict:
 def settings_from(values: dict) -> Settings:
     """`Settings` from control values; missing or unusable values become the default."""
     return Settings(**{k: coerce(BY_KEY[k], values.get(k)) for k in RUN_KEYS})
-
-
-def coerce(c: Control, value):
-    """``value`` as the control holds it (feature order, int/float/bool), else the default.
-
-    For values the app itself produced (widget state): a widget that was cleared (None) or
-    an off-table value falls back to the default rather than breaking the run.
-    """
-    if value is None:
-        return c.default
-    if c.kind == "multiselect":
-        chosen = set(value) if isinstance(value, list | tuple) else set()
-        return tuple(o for o in c.options if o in chosen)
-    if c.kind == "toggle":
-        return bool(value)
-    if c.options:
-        return value if value in c.options else c.default
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return c.default
-    if not math.isfinite(v):
-        return c.default
-    return round(v) if isinstance(c.default, int) or c.span[2] == 1 else v
-
-
-def allows(c: Control, value) -> bool:
-    """Whether ``value`` is one the control can hold exactly (no snapping)."""
-    if c.kind == "multiselect":
-        return isinstance(value, tuple | list) and set(value) <= set(c.options)
-    if c.kind == "toggle":
-        return isinstance(value, bool)
-    if c.options:
-        return value in c.options
-    lo, hi, step = c.span
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    if not (math.isfinite(value) and lo <= value <= hi):
-        return False
-    return step is None or math.isclose((value - lo) / step, round((value - lo) / step))

@@ -1,4 +1,5 @@
-"""The `Dataset` record, the built-in 2-D datasets and a seeded, stratified train/test split.
+"""The `Dataset` record, the built-in 2-D datasets (one `Generator` row each, with its label)
+and a seeded, stratified train/test split.
 
 Every generator has the same signature ``(n_samples, noise, rng) -> (X, y)`` and puts
 half the points in each class. ``noise`` is the standard deviation of Gaussian jitter
@@ -7,6 +8,7 @@ relative to the data's unit scale: 0 is clean, 0.1 mild, 0.5 heavy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,15 +104,29 @@ def _seed(rng):
     return int(rng.integers(0, 2**31 - 1))
 
 
-_GENERATORS = {
-    "linear": _linear,
-    "blobs": _blobs,
-    "moons": _moons,
-    "circles": _circles,
-    "xor": _xor,
-    "spiral": _spiral,
-}
-DATASETS = tuple(_GENERATORS)
+@dataclass(frozen=True)
+class Generator:
+    """One built-in dataset: its name, how it is made, and how the sidebar names it.
+
+    ``make(n_samples, noise, rng)`` returns X (n_samples, 2) and y (n_samples,) in {0, 1}.
+    """
+
+    name: str
+    make: Callable
+    label: str
+
+
+_TABLE = (
+    Generator("linear", _linear, "Linear (two sides of a line)"),
+    Generator("blobs", _blobs, "Blobs (two clouds)"),
+    Generator("moons", _moons, "Moons (two crescents)"),
+    Generator("circles", _circles, "Circles (a ring around a disc)"),
+    Generator("xor", _xor, "XOR (four quadrants)"),
+    Generator("spiral", _spiral, "Spiral (two arms)"),
+)
+GENERATORS = {g.name: g for g in _TABLE}
+DATASETS = tuple(GENERATORS)
+DATASET_LABELS = {g.name: g.label for g in _TABLE}
 
 
 def make_dataset(name, n_samples=200, noise=0.1, seed=0) -> Dataset:
@@ -131,7 +147,7 @@ def make_dataset(name, n_samples=200, noise=0.1, seed=0) -> Dataset:
     Dataset
         ``X`` of shape (n_samples, 2), ``y`` of shape (n_samples,) in {0, 1}.
     """
-    if name not in _GENERATORS:
+    if name not in GENERATORS:
         raise ValueError(f"name must be one of {', '.join(DATASETS)}; got {name!r}")
     if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer):
         raise ValueError(f"n_samples must be a whole number, got {n_samples!r}")
@@ -140,7 +156,7 @@ def make_dataset(name, n_samples=200, noise=0.1, seed=0) -> Dataset:
     if not np.isfinite(noise) or noise < 0:
         raise ValueError(f"noise must be a finite number ≥ 0, got {noise!r}")
     rng = np.random.default_rng(seed)
-    X, y = _GENERATORS[name](int(n_samples), float(noise), rng)
+    X, y = GENERATORS[name].make(int(n_samples), float(noise), rng)
     order = rng.permutation(len(y))  # mix the classes so any prefix is balanced too
     return Dataset(X=np.ascontiguousarray(X[order], dtype=float), y=y[order].astype(int), name=name)
 

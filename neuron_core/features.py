@@ -2,33 +2,58 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-_FEATURE_FUNCS = {
-    "x1": lambda x1, x2: x1,
-    "x2": lambda x1, x2: x2,
-    "x1^2": lambda x1, x2: x1**2,
-    "x2^2": lambda x1, x2: x2**2,
-    "x1*x2": lambda x1, x2: x1 * x2,
-    "sin(x1)": lambda x1, x2: np.sin(x1),
-    "sin(x2)": lambda x1, x2: np.sin(x2),
-}
-FEATURES = tuple(_FEATURE_FUNCS)
-
-# How each feature reads in LaTeX, for equations and axis titles.
-FEATURE_LATEX = {
-    "x1": "x_1",
-    "x2": "x_2",
-    "x1^2": "x_1^2",
-    "x2^2": "x_2^2",
-    "x1*x2": "x_1 x_2",
-    "sin(x1)": r"\sin x_1",
-    "sin(x2)": r"\sin x_2",
-}
-
 PLAIN_INPUTS = ("x₁", "x₂")
+
+
+def _wrap(v: str) -> str:
+    """A name with spaces, bracketed where an operator follows or precedes it."""
+    return f"({v})" if " " in v else v
+
+
+def _sine(v: str, k: int) -> str:
+    """'sin x₁' for input k's plain name, else 'sin(height)'."""
+    return f"sin {v}" if v == PLAIN_INPUTS[k] else f"sin({v})"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One hand-made feature: its name, its column, and how it reads in LaTeX and in words.
+
+    Attributes
+    ----------
+    name : str
+        The name in `FEATURES`, links and model files, e.g. ``"x1^2"``.
+    func : callable
+        ``func(x1, x2)`` of two arrays of shape (m,) gives the column, shape (m,).
+    latex : str
+        How it reads in LaTeX, for equations and axis titles.
+    label_of : callable
+        ``label_of(a, b)`` is how it reads for a person when the inputs are named a and b.
+    """
+
+    name: str
+    func: Callable
+    latex: str
+    label_of: Callable
+
+
+_TABLE = (
+    Feature("x1", lambda x1, x2: x1, "x_1", lambda a, b: a),
+    Feature("x2", lambda x1, x2: x2, "x_2", lambda a, b: b),
+    Feature("x1^2", lambda x1, x2: x1**2, "x_1^2", lambda a, b: f"{_wrap(a)}²"),
+    Feature("x2^2", lambda x1, x2: x2**2, "x_2^2", lambda a, b: f"{_wrap(b)}²"),
+    Feature("x1*x2", lambda x1, x2: x1 * x2, "x_1 x_2", lambda a, b: f"{_wrap(a)}·{_wrap(b)}"),
+    Feature("sin(x1)", lambda x1, x2: np.sin(x1), r"\sin x_1", lambda a, b: _sine(a, 0)),
+    Feature("sin(x2)", lambda x1, x2: np.sin(x2), r"\sin x_2", lambda a, b: _sine(b, 1)),
+)
+BY_NAME = {f.name: f for f in _TABLE}
+FEATURES = tuple(BY_NAME)
+FEATURE_LATEX = {f.name: f.latex for f in _TABLE}
 
 
 def feature_label(name: str, inputs=PLAIN_INPUTS) -> str:
@@ -39,20 +64,10 @@ def feature_label(name: str, inputs=PLAIN_INPUTS) -> str:
     the axes. A name with spaces is bracketed where an operator follows or precedes it.
     """
     a, b = (str(v) for v in inputs)
+    return BY_NAME[name].label_of(a, b)
 
-    def wrap(v):
-        return f"({v})" if " " in v else v
 
-    labels = {
-        "x1": a,
-        "x2": b,
-        "x1^2": f"{wrap(a)}²",
-        "x2^2": f"{wrap(b)}²",
-        "x1*x2": f"{wrap(a)}·{wrap(b)}",
-        "sin(x1)": f"sin {a}" if a == PLAIN_INPUTS[0] else f"sin({a})",
-        "sin(x2)": f"sin {b}" if b == PLAIN_INPUTS[1] else f"sin({b})",
-    }
-    return labels[name]
+FEATURE_LABELS = {f: feature_label(f) for f in FEATURES}  # x₁, x₂, x₁², … as the app shows them
 
 
 def check_features(names) -> tuple[str, ...]:
@@ -60,7 +75,7 @@ def check_features(names) -> tuple[str, ...]:
     names = tuple(names)
     if not names:
         raise ValueError("features must name at least one feature")
-    unknown = [nm for nm in names if nm not in _FEATURE_FUNCS]
+    unknown = [nm for nm in names if nm not in BY_NAME]
     if unknown:
         raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(FEATURES)}")
     if len(set(names)) != len(names):
@@ -85,7 +100,7 @@ def expand_features(X, names):
         raise ValueError(f"X must have shape (m, 2), got {X.shape}")
     names = check_features(names)
     x1, x2 = X[:, 0], X[:, 1]
-    return np.column_stack([_FEATURE_FUNCS[nm](x1, x2) for nm in names]).astype(float)
+    return np.column_stack([BY_NAME[nm].func(x1, x2) for nm in names]).astype(float)
 
 
 def is_linear(names) -> bool:

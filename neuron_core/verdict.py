@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 
 WITHIN = 0.01  # "close to the optimum": within 1 % of J*
-KINDS = ("converged", "crawling", "oscillating", "diverged")
 WORDS = {  # a few words for tables, legends and titles
     "converged": "converges",
     "crawling": "crawls (too slow)",
@@ -34,7 +33,7 @@ class Verdict:
     Attributes
     ----------
     kind : str
-        One of `KINDS`.
+        ``converged``, ``crawling``, ``oscillating`` or ``diverged`` (the keys of `WORDS`).
     epoch : int or None
         diverged: the first epoch that was not finite; oscillating: the first epoch whose
         cost went up; converged: the first epoch from which the cost stays within 1 % of J*

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import fields
-from pathlib import Path
 
 import pytest
 
-from neuron_core.controls import BY_KEY, CONTROLS, RUN_KEYS, Settings, allows, defaults
+from neuron_core.control_kinds import allows
+from neuron_core.controls import BY_KEY, CONTROLS, RUN_KEYS, Settings, defaults
 from neuron_core.links import inert, is_local, read_link, share_link, values_from_link
 
 
@@ -86,15 +84,3 @@ def test_values_from_link_reads_the_page_from_the_path():
 )
 def test_local_addresses_are_recognised(url, local):
     assert is_local(url) is local
-
-
-def test_importing_the_table_loads_neither_streamlit_nor_plotly():
-    code = (
-        "import sys, neuron_core.controls, neuron_core.links; "
-        "print('streamlit' in sys.modules, 'plotly' in sys.modules)"
-    )
-    root = Path(__file__).resolve().parents[2]
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
-    )
-    assert out.stdout.split() == ["False", "False"]

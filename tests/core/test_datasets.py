@@ -4,10 +4,17 @@ import numpy as np
 import pytest
 
 from neuron_core import DATASETS, Dataset, make_dataset, split_indices
+from neuron_core.controls import DATASET_LABELS
 
 
 def test_all_contract_generators_are_offered():
     assert {"linear", "blobs", "moons", "circles", "xor", "spiral"} <= set(DATASETS)
+
+
+def test_every_dataset_has_its_label_in_the_same_order():
+    assert tuple(DATASET_LABELS) == DATASETS
+    assert DATASET_LABELS["circles"] == "Circles (a ring around a disc)"
+    assert all(label.lower().startswith(name) for name, label in DATASET_LABELS.items())
 
 
 @pytest.mark.parametrize("name", DATASETS)

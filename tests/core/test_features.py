@@ -3,7 +3,17 @@
 import numpy as np
 import pytest
 
-from neuron_core import FEATURES, Standardizer, expand_features, is_linear, make_dataset, prepare
+from neuron_core import (
+    FEATURE_LATEX,
+    FEATURES,
+    Standardizer,
+    expand_features,
+    feature_label,
+    is_linear,
+    make_dataset,
+    prepare,
+)
+from neuron_core.controls import FEATURE_LABELS
 
 FORMULAS = {
     "x1": lambda x1, x2: x1,
@@ -114,3 +124,31 @@ def test_standardizer_handles_values_whose_squares_overflow():
     big, small = Standardizer.fit(F * 1e200), Standardizer.fit(F)
     np.testing.assert_allclose(big.scale, small.scale * 1e200, rtol=1e-12)
     np.testing.assert_allclose(big.transform(F * 1e200), small.transform(F), atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("inputs", "labels"),
+    [
+        (None, "x₁ | x₂ | x₁² | x₂² | x₁·x₂ | sin x₁ | sin x₂"),
+        (
+            ("height", "weight"),
+            "height | weight | height² | weight² | height·weight | sin(height) | sin(weight)",
+        ),
+        (
+            ("body mass", "age"),
+            "body mass | age | (body mass)² | age² | (body mass)·age | sin(body mass) | sin(age)",
+        ),
+    ],
+    ids=["plain", "named", "spaced"],
+)
+def test_each_feature_reads_in_the_names_of_the_inputs(inputs, labels):
+    labels = labels.split(" | ")
+    shown = [feature_label(f) if inputs is None else feature_label(f, inputs) for f in FEATURES]
+    assert shown == labels
+    if inputs is None:
+        assert list(FEATURE_LABELS.values()) == labels and tuple(FEATURE_LABELS) == FEATURES
+
+
+def test_every_feature_has_its_latex():
+    assert tuple(FEATURE_LATEX) == FEATURES
+    assert FEATURE_LATEX["x1*x2"] == "x_1 x_2" and FEATURE_LATEX["sin(x2)"] == r"\sin x_2"

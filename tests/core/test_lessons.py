@@ -1,13 +1,13 @@
 """Lesson presets: complete, valid, and each one shows what its text claims."""
 
 import math
-import subprocess
-import sys
 
 import pytest
 
 import neuron_core as nc
-from neuron_core.lessons import BY_KEY, CONTROLS, METRICS, PRESETS, Claim, check_claims, run_preset
+from neuron_core.claims import METRICS, Claim
+from neuron_core.controls import RUN_KEYS
+from neuron_core.lessons import BY_KEY, PRESETS, check_claims, run_preset
 
 IDS = [p.key for p in PRESETS]
 REQUIRED = {
@@ -33,7 +33,7 @@ def test_the_lessons_the_issue_asks_for_are_all_there():
 @pytest.mark.parametrize("preset", PRESETS, ids=IDS)
 def test_preset_sets_every_control_with_a_valid_value(preset):
     s = preset.settings()
-    assert set(s) == set(CONTROLS)
+    assert set(s) == set(RUN_KEYS)
     assert s["source"] == "Generate"
     assert s["dataset"] in nc.DATASETS
     assert s["features"] and set(s["features"]) <= set(nc.FEATURES)
@@ -53,7 +53,7 @@ def test_preset_has_its_two_sentences_and_a_claim(preset):
     assert preset.claims
     for claim in preset.claims:
         assert claim.metric in METRICS
-        assert set(dict(claim.variant)) <= set(CONTROLS)
+        assert set(dict(claim.variant)) <= set(RUN_KEYS)
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=IDS)
@@ -89,6 +89,12 @@ def test_unscaled_preset_inputs_really_differ_in_size():
     assert spread.max() / spread.min() >= 3  # x1² reaches several times x1's size
 
 
+def test_a_claim_instead_is_the_same_claim_about_a_variant_run():
+    claim = Claim("weight_growth", ">=", 1.15)
+    assert claim.instead(l2=0.0) == Claim("weight_growth", ">=", 1.15, (("l2", 0.0),))
+    assert claim.variant == ()
+
+
 def test_claim_describes_itself_in_words():
     text = Claim("train_accuracy", ">=", 0.9, (("features", ("x1", "x2")),)).describe()
     assert text == (
@@ -104,14 +110,3 @@ def test_claims_read_as_a_teacher_would_say_them(preset):
         assert text[0].isupper() and text.endswith(".")
         # no test internals: no operators, no "(1 = yes)", no metric names
         assert not any(bit in text for bit in ("==", "<=", ">=", "1 = yes", "_", claim.metric))
-
-
-def test_presets_module_loads_neither_plotly_nor_streamlit():
-    code = (
-        "import sys, neuron_core.lessons, neuron_core.export; "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'streamlit'}))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert out.stdout.strip() == "[]"
