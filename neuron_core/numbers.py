@@ -112,21 +112,3 @@ def update_sig(before, after, sig: int = 3, most: int = 12) -> int:
         if all(shown(a, k) != shown(b, k) for a, b in pairs):
             return k
     return most
-
-
-def finite_range(values, *, floor=None, cap=None, pad=0.05):
-    """An axis range [lo, hi] from the finite values, or None when none is finite.
-
-    ``cap`` limits hi (values above it run off the top: a diverged cost); ``floor`` fixes lo.
-    Plotly's own autorange overflows on values near 10³⁰⁸ and labels the axis with NaN.
-    """
-    v = np.asarray(values, dtype=float).ravel()
-    v = v[np.isfinite(v)]
-    if cap is not None:
-        v = v[v <= cap]
-    if not v.size:
-        return None
-    lo = float(v.min()) if floor is None else float(floor)
-    hi = float(v.max())
-    span = hi - lo if hi > lo else max(abs(hi), 1.0)
-    return [lo if floor is not None else lo - pad * span, hi + pad * span]
