@@ -31,6 +31,7 @@ when another heavy job is running and the times look off.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -49,30 +50,23 @@ from streamlit.components.v2.bidi_component.serialization import (  # noqa: E402
 from streamlit.proto.BidiComponent_pb2 import BidiComponent  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+# Outside a server Streamlit warns about every cache ui declares and every AppTest made
+# (no runtime, no script context); AppTest resets the log level, so mute those two loggers.
+for _name in ("caching.cache_data_api", "scriptrunner_utils.script_run_context"):
+    logging.getLogger(f"streamlit.runtime.{_name}").disabled = True
+
 import neuron_core as nc  # noqa: E402
+from bench.common import DEFAULTS, MAXIMA, machine  # noqa: E402
 from neuron_core.figures.live_view import live_view_payload  # noqa: E402
+from neuron_core.links import link_pairs  # noqa: E402
 from tests.apptest import use_navigation  # noqa: E402
-from ui.controls import DEFAULTS, FEATURE_LABELS  # noqa: E402
 
 # α values the repeats step through: each one new to the cache (max 32 entries).
 FRESH_ALPHAS = (0.3, 0.7, 1.0, 0.2, 1.5, 0.15, 2.0, 0.1, 3.0, 0.07, 5.0)
 
 SCENARIOS = {
-    "defaults": dict(
-        link={}, points=200, epochs=300, features=("x1", "x2"), target_cpu=0.06, target_mb=0.06
-    ),
-    "maxima": dict(
-        link={
-            "points": "2000",
-            "epochs": "5000",
-            "features": [FEATURE_LABELS[f] for f in nc.FEATURES],
-        },
-        points=2000,
-        epochs=5000,
-        features=nc.FEATURES,
-        target_cpu=None,
-        target_mb=0.4,
-    ),
+    "defaults": dict(values={}, target_cpu=0.06, target_mb=0.06),
+    "maxima": dict(values=MAXIMA, target_cpu=None, target_mb=0.4),
 }
 
 REFERENCE_APP = """
@@ -107,12 +101,15 @@ def timed_rerun(at, key, value, sizes=None, cpu=None) -> float:
     return dt
 
 
-def bench_app(link: dict, repeats: int) -> dict:
+def bench_app(values: dict, repeats: int) -> dict:
+    """The whole script in AppTest, opened on a link to ``values``: α changes, new and cached."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params.update(link)
+    at.query_params.update(dict(link_pairs(values)))
     at.run()
     if at.exception:
         raise RuntimeError(at.exception[0].value)
+    if "epochs" in values and at.select_slider(key="epochs").value != values["epochs"]:
+        raise RuntimeError("the link did not reach the sidebar")
     alphas = iter(FRESH_ALPHAS)
     timed_rerun(at, "alpha", next(alphas))  # warm-up: imports, first-call caches
     sizes = [spec_bytes(at)]
@@ -128,14 +125,15 @@ def bench_app(link: dict, repeats: int) -> dict:
     )
 
 
-def bench_parts(points, epochs, features, repeats) -> dict:
+def bench_parts(values: dict, repeats: int) -> dict:
     """Train, build and serialise outside Streamlit (median seconds)."""
-    data = nc.make_dataset(DEFAULTS["dataset"], points, DEFAULTS["noise"], DEFAULTS["seed"])
-    prep = nc.prepare(data, features, True, DEFAULTS["test"] / 100, seed=DEFAULTS["seed"])
+    s = {**DEFAULTS, **values}
+    data = nc.make_dataset(s["dataset"], s["points"], s["noise"], s["seed"])
+    prep = nc.prepare(data, s["features"], s["standardize"], s["test"] / 100, seed=s["seed"])
     train, build, js = [], [], []
     for a in FRESH_ALPHAS[:repeats]:
         t0 = time.perf_counter()
-        run = nc.run_experiment(prep, alpha=a, epochs=epochs)
+        run = nc.run_experiment(prep, alpha=a, epochs=s["epochs"])
         t1 = time.perf_counter()
         payload = live_view_payload(run)
         t2 = time.perf_counter()
@@ -175,12 +173,7 @@ def main(argv=None):
     repeats = 2 if args.quick else max(1, min(args.repeats, len(FRESH_ALPHAS) - 1))
     warnings.simplefilter("ignore")  # Streamlit's "no runtime" notes are not results
 
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(
-        f"bench_app: {repeats} repeats, medians; Python {sys.version.split()[0]}; "
-        f"{os.cpu_count()} CPUs, load average {load:.1f} at start; "
-        f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}"
-    )
+    print(f"bench_app: {repeats} repeats, medians; {machine()}")
     header = (
         f"{'scenario':<10} {'rerun α new':>12} {'(cpu s)':>8} {'rerun α cached':>15} "
         f"{'view MB':>10} {'train s':>8} {'build s':>8} {'send s':>7}   target"
@@ -193,8 +186,8 @@ def main(argv=None):
         f"{'':>8} {'':>8} {'':>7}   one 300-point Plotly line in a 3-line app"
     )
     for name, sc in SCENARIOS.items():
-        app = bench_app(sc["link"], repeats)
-        parts = bench_parts(sc["points"], sc["epochs"], sc["features"], repeats)
+        app = bench_app(sc["values"], repeats)
+        parts = bench_parts(sc["values"], repeats)
         cpu_ok = sc["target_cpu"] is None or app["cpu"] <= sc["target_cpu"]
         ok = cpu_ok and app["bytes"] / 1e6 <= sc["target_mb"]
         verdict = "met" if ok else "MISSED"

@@ -33,10 +33,8 @@ import asyncio
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,56 +45,20 @@ import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-try:  # the controls table, once it lives in neuron_core
-    from neuron_core.controls import ALPHAS
-except ImportError:
-    from ui.controls import ALPHAS
+from bench.common import ALPHA, machine  # noqa: E402
+from tests.e2e.helpers import running_server  # noqa: E402
 
-ALPHA_LABEL = "Learning rate α"
 THINK = 2.0  # seconds between a student's α changes
 SESSION_TTL = 2  # seconds a disconnected session is kept (Streamlit's default is 120)
+# α values a student picks from: the slider's options from 0.001 up.
+ALPHAS = tuple(a for a in ALPHA.options if a >= 0.001)
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(gc: bool, log: Path):
-    port = _free_port()
-    cmd = [
-        "taskset", "-c", "0", sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-        "--server.disconnectedSessionTTL", str(SESSION_TTL),
-        "--runner.postScriptGC", "true" if gc else "false",
-    ]  # fmt: skip
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return proc, port
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"server not healthy:\n{log.read_text()}")
-
-
-def stop_server(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(10)
+def server(gc: bool, log: Path):
+    """``streamlit run app.py`` on core 0, with short-lived sessions and the chosen GC."""
+    options = ("--server.disconnectedSessionTTL", str(SESSION_TTL))
+    options += ("--runner.postScriptGC", "true" if gc else "false")
+    return running_server(log, options=options, prefix=("taskset", "-c", "0"))
 
 
 def _status(pid: int, key: str) -> int:
@@ -134,10 +96,10 @@ class Student:
             if alpha_id is None:
                 self.errors.append("no α slider on the page")
                 return
-            alpha = 0.5
+            alpha = ALPHA.default
             await asyncio.sleep(rng.uniform(0, THINK))
             for _ in range(self.changes):
-                alpha = rng.choice([a for a in ALPHAS if a != alpha and 0.001 <= a <= 10])
+                alpha = rng.choice([a for a in ALPHAS if a != alpha])
                 state = BackMsg().rerun_script.widget_states.widgets.add()
                 state.id = alpha_id
                 state.string_array_value.data.append(f"{alpha:g}")
@@ -163,15 +125,15 @@ class Student:
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
-                if el.WhichOneof("type") == "slider" and el.slider.label == ALPHA_LABEL:
+                if el.WhichOneof("type") == "slider" and el.slider.label == ALPHA.label:
                     alpha_id = el.slider.id
             elif kind == "script_finished":
                 self.reruns += 1
                 return alpha_id, n_bytes
 
 
-async def _class(port: int, n: int, changes: int) -> list[Student]:
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+async def _class(base_url: str, n: int, changes: int) -> list[Student]:
+    url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
     students = [Student(url, seed=k, changes=changes) for k in range(n)]
     results = await asyncio.gather(*(s.run() for s in students), return_exceptions=True)
     for s, r in zip(students, results, strict=True):
@@ -186,20 +148,17 @@ def _pct(values, q) -> float:
 
 
 def measure(n: int, gc: bool, changes: int, log_dir: Path) -> dict:
-    proc, port = start_server(gc, log_dir / f"server-n{n}-gc{int(gc)}.log")
-    try:
+    with server(gc, log_dir / f"server-n{n}-gc{int(gc)}.log") as (proc, url):
         pid = proc.pid
-        asyncio.run(_class(port, 1, 1))  # warm-up: imports, first run, caches
+        asyncio.run(_class(url, 1, 1))  # warm-up: imports, first run, caches
         time.sleep(SESSION_TTL + 3)
         start_rss = _status(pid, "VmRSS")
         cpu0 = _cpu(pid)
-        students = asyncio.run(_class(port, n, changes))
+        students = asyncio.run(_class(url, n, changes))
         cpu = _cpu(pid) - cpu0
         peak = _status(pid, "VmHWM")
         time.sleep(SESSION_TTL + 8)  # sessions expire; Streamlit checks every few seconds
         after_rss = _status(pid, "VmRSS")
-    finally:
-        stop_server(proc)
     lat = [x for s in students for x in s.latencies]
     reruns = sum(s.reruns for s in students)
     return {
@@ -230,6 +189,7 @@ def main() -> None:
     log_dir = Path(os.environ.get("TMPDIR", "/tmp")) / "bench-classroom"
     log_dir.mkdir(exist_ok=True)
     gcs = {"on": [True], "off": [False], "both": [True, False]}[args.gc]
+    print(f"bench_classroom: {machine()}")
     print(
         f"{'N':>3} {'postScriptGC':>12} {'p50 s':>7} {'p95 s':>7} {'KB/chg':>7} "
         f"{'CPU s/rerun':>11} {'reruns':>6} {'start MB':>8} {'peak MB':>8} {'after MB':>8}"

@@ -5,13 +5,19 @@ both the same way) and one 300-point line with 68 frames and a Play button (the 
 default frame count and duration), nothing else.
 """
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from neuron_core.controls import BY_KEY
+
 st.set_page_config(page_title="reference", layout="wide")
 alpha = st.sidebar.select_slider(
-    "Learning rate α", [0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0], 0.5, key="alpha"
+    BY_KEY["alpha"].label, [0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0], 0.5, key="alpha"
 )
 x = np.linspace(0.0, 10.0, 300)
 frames = [

@@ -1,9 +1,10 @@
-"""Shared pieces of the browser tests (and of bench/bench_browser.py).
+"""Shared pieces of the browser tests (and of bench/bench_browser.py, bench_classroom.py).
 
 Import them as ``from tests.e2e.helpers import wait_for_app`` (pytest puts the repo root on
 ``sys.path``; see ``pythonpath`` in pyproject.toml).
 
-- `start_server` / `stop_server`: ``streamlit run app.py`` headless on a free port.
+- `start_server` / `stop_server`: ``streamlit run app.py`` headless on a free port;
+  `running_server` does both around a ``with`` block.
 - `launch_browser`: Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM_PATH``) driven
   by Playwright; Playwright's own browser download is never needed.
 - `wait_for_app`: the script has finished and nothing on screen is stale.
@@ -59,16 +60,25 @@ def free_port() -> int:
 
 
 def start_server(
-    log_path: Path, port: int | None = None, timeout: float = 90.0, script: str = "app.py"
+    log_path: Path,
+    port: int | None = None,
+    timeout: float = 90.0,
+    script: str = "app.py",
+    options: tuple = (),
+    prefix: tuple = (),
 ):
     """Start the app (or another ``script``, e.g. a benchmark's reference) headless from the
     repo root; return ``(process, base_url)`` once healthy.
 
-    Output goes to ``log_path`` (a file, not a pipe, so a chatty server never blocks). The
-    server runs in its own process group so `stop_server` can end it and its children.
+    ``options`` are more ``streamlit run`` flags (``("--runner.postScriptGC", "false")``);
+    ``prefix`` runs the server through another command (``("taskset", "-c", "0")``, which
+    keeps the process id). Output goes to ``log_path`` (a file, not a pipe, so a chatty
+    server never blocks). The server runs in its own process group so `stop_server` can end
+    it and its children.
     """
     port = port or free_port()
     cmd = [
+        *prefix,
         sys.executable,
         "-m",
         "streamlit",
@@ -84,6 +94,7 @@ def start_server(
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *options,
     ]
     log = open(log_path, "wb")  # noqa: SIM115 - closed by stop_server
     proc = subprocess.Popen(
@@ -129,6 +140,16 @@ def stop_server(proc) -> None:
     log = getattr(proc, "_log", None)
     if log:
         log.close()
+
+
+@contextlib.contextmanager
+def running_server(log_path: Path, **kwargs):
+    """`start_server` for a ``with`` block: yields ``(process, base_url)``, stops it after."""
+    proc, url = start_server(log_path, **kwargs)
+    try:
+        yield proc, url
+    finally:
+        stop_server(proc)
 
 
 def launch_browser(playwright):
