@@ -18,7 +18,7 @@ from neuron_core.controls import ALPHAS, EPOCHS, L2S, defaults
 from neuron_core.controls import BY_KEY as CONTROL
 from neuron_core.lessons import BY_KEY, PRESETS, run_preset
 from neuron_core.links import link_pairs, read_link, share_link, values_from_link
-from ui.share import qr_png, qr_scale
+from ui.cache import qr_png, qr_scale
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DEFAULTS = defaults()
