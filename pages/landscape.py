@@ -13,6 +13,7 @@ from neuron_core.verdict import run_verdict
 from ui.cache import rate_presets
 from ui.charts import chart_config
 from ui.controls import current_run, current_theme
+from ui.landscape_controls import map_alpha
 from ui.page import page_run, start_page
 
 s = start_page()
@@ -26,22 +27,7 @@ st.caption(
 base = page_run(s, 2, "The landscape needs two weights: pick at least two inputs in **Features**.")
 prep = base.prepared
 p = rate_presets(base, s.epochs)
-# The choice is a preset's kind (stable, so a shared link can name it), shown with its α.
-alphas = {"sidebar": s.alpha} | {k: a for k, a in p.alphas.items() if a is not None}
-labels = {k: f"{k.capitalize()} ({a:g})" for k, a in alphas.items()}
-labels["sidebar"] = f"Sidebar α = {s.alpha:g}"
-if st.session_state.get("landscape_alpha") not in alphas:  # first visit, or not on this data
-    st.session_state.landscape_alpha = "sidebar"
-pick = st.segmented_control(
-    "Learning rate for this map",
-    list(alphas),
-    format_func=labels.get,
-    key="landscape_alpha",
-    help="The presets come from this data's curvature L (see the Learning rates page): "
-    "0.01/L crawls, 1/L is quick, and the larger ones were checked to oscillate or diverge "
-    "here.",
-)
-alpha = alphas.get(pick or "sidebar", s.alpha)
+alpha = map_alpha(s.alpha, p)
 run = base if alpha == s.alpha else current_run(replace(s, alpha=alpha))
 h = run.history
 surface = st.toggle("3-D surface", key="landscape_3d", help="Show J as a height.")

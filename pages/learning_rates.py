@@ -8,18 +8,10 @@ from neuron_core.numbers import number
 from ui.cache import rate_presets, rate_results
 from ui.charts import chart_config
 from ui.controls import current_theme
-from ui.links import page_default
+from ui.learning_rates_controls import alpha_inputs, preset_slots
 from ui.page import page_run, start_page
 
 s = start_page()
-
-KEYS = ("lr_0", "lr_1", "lr_2", "lr_3")
-
-
-def _fill(slots):
-    for key, (_, a) in zip(KEYS, slots, strict=False):
-        st.session_state[key] = a
-
 
 theme = current_theme()
 st.title("Learning rates side by side")
@@ -32,16 +24,7 @@ run = page_run(s)
 prep, opt = run.prepared, run.optimum
 F, y = prep.F_train, prep.y_train
 p = rate_presets(run, s.epochs)
-slots = [(kind, a) for kind, a in p.alphas.items() if a is not None]
-
-# New data → new presets in the inputs (the user's edits last until then); a shared link's
-# own values, if it carried any, win on arrival.
-if st.session_state.get("_lr_for") != p.alphas:
-    st.session_state._lr_for = p.alphas
-    for key, (_, a) in zip(KEYS, slots, strict=False):
-        st.session_state[key] = page_default(key, a)
-    for key in KEYS[len(slots) :]:
-        st.session_state.pop(key, None)
+slots = preset_slots(p)
 
 st.subheader("The hint: α ≈ 1/L")
 for line in l_formula(F, s.l2):
@@ -53,30 +36,7 @@ st.caption(
     "trained here to check what each one really does."
 )
 
-cols = st.columns(len(slots))
-for col, key, (kind, _) in zip(cols, KEYS, slots, strict=False):
-    col.number_input(
-        f"α {kind}",
-        min_value=1e-6,
-        max_value=1e6,
-        format="%g",
-        key=key,
-        help="Type any positive step size.",
-    )
-st.button("Reset to the presets", on_click=_fill, args=(slots,))
-if p.alphas["too large"] is None or p.alphas["diverging"] is None:
-    missing = [k for k in ("too large", "diverging") if p.alphas[k] is None]
-    st.caption(
-        f"On this data no α up to 16 000/L was {' or '.join(missing)}"
-        + (
-            ": without L2 the weights grow at most linearly, so the numbers never overflow."
-            if p.alphas["diverging"] is None
-            else "."
-        )
-    )
-alphas = [float(st.session_state[k]) for k in KEYS[: len(slots)]]
-if s.alpha not in alphas:
-    alphas.append(s.alpha)
+alphas = alpha_inputs(p, slots, s.alpha)
 target = opt.cost if opt.finite else None
 rs = rate_results(F, y, tuple(alphas), s.epochs, s.l2, run.w0, target)
 
