@@ -7,9 +7,9 @@ chosen in the navigation.
 from pathlib import Path
 
 import streamlit as st
-from threadpoolctl import threadpool_limits
 
 from neuron_core.links import read_link
+from ui.cache import one_blas_thread
 from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
 from ui.share import share_panel
@@ -37,15 +37,7 @@ st.set_page_config(
 )
 
 
-@st.cache_resource
-def one_blas_thread():
-    """Once per server: numpy's BLAS on one thread. Our matrices are small (m ≤ 10,000 by
-    n ≤ 7), so threads cost more than they save, and on a 2-CPU shared host several users'
-    threads fight each other (bench/bench_app.py: defaults 0.68 s → 0.43 s a rerun)."""
-    return threadpool_limits(1, user_api="blas")
-
-
-one_blas_thread()
+one_blas_thread()  # numpy's BLAS on one thread, once per server (see ui.cache)
 
 # Always: below 1280 px (small laptops, old projectors) the page gives its side margins to
 # the charts; a metric's label and value wrap rather than end in "…"; equations shrink on

@@ -8,22 +8,15 @@ from neuron_core.bug_lab import (
     DIAGNOSES,
     PRINTED_CODE,
     printed_boundary,
-    train_printed,
 )
 from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
 from neuron_core.numbers import number
+from ui.cache import printed_run
 from ui.charts import chart_config
-from ui.controls import current_run, current_theme
-from ui.page import start_page
-from ui.upload import stop_if_too_large
+from ui.controls import current_theme
+from ui.page import page_run, start_page
 
 s = start_page()
-
-
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def printed_run(F, y, alpha, epochs, w0):
-    return train_printed(F, y, alpha=alpha, epochs=epochs, w0=w0)
-
 
 theme = current_theme()
 st.title("Bug lab")
@@ -32,18 +25,9 @@ st.caption(
     "but it cannot learn most boundaries. Here it trains on the same data, from the same "
     "start, with the same α and epochs as the corrected loop."
 )
-if not s.features:
-    st.warning(
-        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
-    )
-    st.stop()
-
-run = current_run(s)
-prep, fixed = run.prepared, run.history
-stop_if_too_large(prep, s.l2)
-F, y = prep.F_train, prep.y_train
-w0 = run.w0
-printed = printed_run(F, y, s.alpha, s.epochs, w0)
+run = page_run(s)
+prep, fixed, w0 = run.prepared, run.history, run.w0
+printed = printed_run(prep.F_train, prep.y_train, s.alpha, s.epochs, w0)
 
 left, right = st.columns(2)
 with left:

@@ -8,21 +8,15 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.figures.landscape_figure import landscape_figure
 from neuron_core.landscape import landscape_view, weight_label
-from neuron_core.learning_rates import preset_alphas
 from neuron_core.numbers import gap, number
 from neuron_core.verdict import run_verdict
+from ui.cache import rate_presets
 from ui.charts import chart_config
 from ui.controls import current_run, current_theme
-from ui.page import start_page
-from ui.upload import stop_if_too_large
+from ui.landscape_controls import map_alpha
+from ui.page import page_run, start_page
 
 s = start_page()
-
-
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def presets(F, y, l2, epochs, w0):
-    return preset_alphas(F, y, l2, epochs=epochs, w0=w0)
-
 
 st.title("Cost landscape")
 st.caption(
@@ -30,35 +24,10 @@ st.caption(
     "landscape with a valley; gradient descent walks downhill, one step per epoch. "
     "Press **▶ Play** to watch the walk."
 )
-if len(s.features) < 2:
-    st.warning(
-        "The landscape needs two weights: pick at least two inputs in **Features**.",
-        icon=":material/extension:",
-    )
-    st.stop()
-
-base = current_run(s)
+base = page_run(s, 2, "The landscape needs two weights: pick at least two inputs in **Features**.")
 prep = base.prepared
-stop_if_too_large(prep, s.l2)
-n = prep.F_train.shape[1]
-w0 = base.w0
-p = presets(prep.F_train, prep.y_train, s.l2, min(s.epochs, 500), w0)
-# The choice is a preset's kind (stable, so a shared link can name it), shown with its α.
-alphas = {"sidebar": s.alpha} | {k: a for k, a in p.alphas.items() if a is not None}
-labels = {k: f"{k.capitalize()} ({a:g})" for k, a in alphas.items()}
-labels["sidebar"] = f"Sidebar α = {s.alpha:g}"
-if st.session_state.get("landscape_alpha") not in alphas:  # first visit, or not on this data
-    st.session_state.landscape_alpha = "sidebar"
-pick = st.segmented_control(
-    "Learning rate for this map",
-    list(alphas),
-    format_func=labels.get,
-    key="landscape_alpha",
-    help="The presets come from this data's curvature L (see the Learning rates page): "
-    "0.01/L crawls, 1/L is quick, and the larger ones were checked to oscillate or diverge "
-    "here.",
-)
-alpha = alphas.get(pick or "sidebar", s.alpha)
+p = rate_presets(base, s.epochs)
+alpha = map_alpha(s.alpha, p)
 run = base if alpha == s.alpha else current_run(replace(s, alpha=alpha))
 h = run.history
 surface = st.toggle("3-D surface", key="landscape_3d", help="Show J as a height.")
@@ -107,7 +76,7 @@ if not run.optimum.finite:
     )
 
 rest = ""
-if n > 2:
+if len(prep.features) > 2:
     others = ", ".join(
         f"{weight_label(f, k + 3).split(' ')[0]} = {number(w, 3)}"
         for k, (f, w) in enumerate(zip(prep.features[2:], view.w_rest, strict=True))

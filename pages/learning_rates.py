@@ -3,33 +3,15 @@
 import streamlit as st
 
 from neuron_core.figures.learning_rates_figure import boundary_panel, rates_cost_figure
-from neuron_core.learning_rates import compare_rates, l_formula, preset_alphas
+from neuron_core.learning_rates import l_formula
 from neuron_core.numbers import number
+from ui.cache import rate_presets, rate_results
 from ui.charts import chart_config
-from ui.controls import current_run, current_theme
-from ui.links import page_default
-from ui.page import start_page
-from ui.upload import stop_if_too_large
+from ui.controls import current_theme
+from ui.learning_rates_controls import alpha_inputs, preset_slots
+from ui.page import page_run, start_page
 
 s = start_page()
-
-KEYS = ("lr_0", "lr_1", "lr_2", "lr_3")
-
-
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def presets(F, y, l2, epochs, w0):
-    return preset_alphas(F, y, l2, epochs=epochs, w0=w0)
-
-
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def results(F, y, alphas, epochs, l2, w0, target):
-    return compare_rates(F, y, alphas, epochs=epochs, l2=l2, w0=w0, optimum_cost=target)
-
-
-def _fill(slots):
-    for key, (_, a) in zip(KEYS, slots, strict=False):
-        st.session_state[key] = a
-
 
 theme = current_theme()
 st.title("Learning rates side by side")
@@ -38,28 +20,11 @@ st.caption(
     "about right gets there fast, too large oscillates, and where L2 makes the weights grow "
     "geometrically, larger still diverges: the numbers overflow."
 )
-if not s.features:
-    st.warning(
-        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
-    )
-    st.stop()
-
-run = current_run(s)
+run = page_run(s)
 prep, opt = run.prepared, run.optimum
-stop_if_too_large(prep, s.l2)
 F, y = prep.F_train, prep.y_train
-w0 = run.w0
-p = presets(F, y, s.l2, min(s.epochs, 500), w0)
-slots = [(kind, a) for kind, a in p.alphas.items() if a is not None]
-
-# New data → new presets in the inputs (the user's edits last until then); a shared link's
-# own values, if it carried any, win on arrival.
-if st.session_state.get("_lr_for") != p.alphas:
-    st.session_state._lr_for = p.alphas
-    for key, (_, a) in zip(KEYS, slots, strict=False):
-        st.session_state[key] = page_default(key, a)
-    for key in KEYS[len(slots) :]:
-        st.session_state.pop(key, None)
+p = rate_presets(run, s.epochs)
+slots = preset_slots(p)
 
 st.subheader("The hint: α ≈ 1/L")
 for line in l_formula(F, s.l2):
@@ -71,32 +36,9 @@ st.caption(
     "trained here to check what each one really does."
 )
 
-cols = st.columns(len(slots))
-for col, key, (kind, _) in zip(cols, KEYS, slots, strict=False):
-    col.number_input(
-        f"α {kind}",
-        min_value=1e-6,
-        max_value=1e6,
-        format="%g",
-        key=key,
-        help="Type any positive step size.",
-    )
-st.button("Reset to the presets", on_click=_fill, args=(slots,))
-if p.alphas["too large"] is None or p.alphas["diverging"] is None:
-    missing = [k for k in ("too large", "diverging") if p.alphas[k] is None]
-    st.caption(
-        f"On this data no α up to 16 000/L was {' or '.join(missing)}"
-        + (
-            ": without L2 the weights grow at most linearly, so the numbers never overflow."
-            if p.alphas["diverging"] is None
-            else "."
-        )
-    )
-alphas = [float(st.session_state[k]) for k in KEYS[: len(slots)]]
-if s.alpha not in alphas:
-    alphas.append(s.alpha)
+alphas = alpha_inputs(p, slots, s.alpha)
 target = opt.cost if opt.finite else None
-rs = results(F, y, tuple(alphas), s.epochs, s.l2, w0, target)
+rs = rate_results(F, y, tuple(alphas), s.epochs, s.l2, run.w0, target)
 
 scales = st.container(horizontal=True)
 log = scales.toggle("Log scale for the cost", key="lr_log")

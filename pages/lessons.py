@@ -3,7 +3,8 @@
 import streamlit as st
 
 from neuron_core.lessons import PRESETS
-from ui.lessons import apply_preset, matching_preset, preset_thumbnail
+from ui.cache import preset_thumbnail
+from ui.lessons import apply_preset, matching_preset
 from ui.page import start_page
 from ui.share import share_panel
 

@@ -14,27 +14,11 @@ from ui.controls import (
 from ui.exports import export_panel
 from ui.lessons import preset_note, preset_picker
 from ui.live_view import live_view, live_view_code
-from ui.notices import optimum_caption, run_notices
-from ui.page import start_page
+from ui.notices import optimum_caption, run_notices, view_description
+from ui.page import require_features, start_page
 from ui.share import share_panel
 
 s = start_page()
-
-
-def view_description(run, shown) -> str:
-    """The views in words, for screen readers and for anyone who cannot see the colours."""
-    h, prep = run.history, run.prepared
-    m_test = len(prep.test_idx)
-    test = f" and {m_test} held-out test points (hollow)" if m_test else ""
-    return (
-        f"The live view shows {len(prep.train_idx)} training points of '{prep.data.name}'"
-        f"{test}, class 0 as blue circles and class 1 as orange squares, over the neuron's "
-        f"output ŷ, with the boundary ŷ = 0.5 as a black line; ŷ as a 3-D surface; and the "
-        f"cost per epoch. The equations below are at epoch {shown} of {h.epochs}, where it "
-        f"classifies {h.accuracy[shown]:.0%} of the training points correctly; the cost runs "
-        f"from J = {h.cost[0]:.3f} at epoch 0 to J = {h.cost[-1]:.3f} at epoch {h.epochs}."
-    )
-
 
 st.title("Watch one neuron learn")
 st.caption(
@@ -52,12 +36,7 @@ if s.source == "Upload CSV" and not st.session_state.get("upload"):
         "generated dataset is shown.",
         icon=":material/upload_file:",
     )
-if not s.features:
-    st.warning(
-        "Pick at least one input in **Features** in the sidebar.", icon=":material/extension:"
-    )
-    st.stop()
-
+require_features(s)
 run = current_run(s)
 h, prep = run.history, run.prepared
 if not presenting():

@@ -25,6 +25,7 @@ from neuron_core.controls import (
     number_text,
     settings_from,
 )
+from ui.cache import generated_dataset, trained_run
 from ui.upload import upload_controls, uploaded_dataset
 
 __all__ = [
@@ -179,23 +180,13 @@ def current_settings() -> Settings:
     return settings_from({k: ss[k] for k in RUN_KEYS if k in ss})
 
 
-@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def _generated_dataset(name, points, noise, seed) -> nc.Dataset:
-    return nc.make_dataset(name, points, noise, seed)
-
-
 def current_data(s: Settings) -> nc.Dataset:
     """The dataset the settings name: the last good upload, or a generated one."""
     up = st.session_state.get("upload")
     if s.source == "Upload CSV" and up:
         data = uploaded_dataset(up["raw"], up["columns"], up["positive"])
         return nc.Dataset(data.X, data.y, up["name"], data.feature_names, data.classes)
-    return _generated_dataset(s.dataset, s.points, s.noise, s.seed)
-
-
-@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def _run(s: Settings, _data: nc.Dataset, data_key) -> nc.Run:
-    return nc.run_for(s, _data)
+    return generated_dataset(s.dataset, s.points, s.noise, s.seed)
 
 
 def current_run(s: Settings | None = None) -> nc.Run:
@@ -208,4 +199,4 @@ def current_run(s: Settings | None = None) -> nc.Run:
         if s.source == "Upload CSV" and up
         else None
     )
-    return _run(s, data, data_key)
+    return trained_run(s, data, data_key)

@@ -1,5 +1,5 @@
-"""Lesson presets in the app: loading one into every control, the picker, the note, the
-cards' pictures.
+"""Lesson presets in the app: loading one into every control, the picker, the note (the
+cards' pictures are cached in `ui.cache`).
 
 Presets are applied in a button or selectbox callback, which runs before the sidebar
 draws its widgets, so the widgets (and, written after them, the URL) show the preset at once.
@@ -11,8 +11,7 @@ from dataclasses import asdict
 
 import streamlit as st
 
-from neuron_core.figures.thumbnail import thumbnail_svg
-from neuron_core.lessons import BY_KEY, PRESETS, Preset, run_preset
+from neuron_core.lessons import BY_KEY, PRESETS, Preset
 from ui.controls import Settings
 
 
@@ -76,10 +75,3 @@ def preset_note(s: Settings) -> None:
         f"**{p.icon} {p.title}.** {p.notice}  \n**Ask the class:** {p.question}",
         icon=":material/school:",
     )
-
-
-@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def preset_thumbnail(key: str, size: int = 220, cells: int = 30) -> str:
-    """SVG of a preset's data over its final prediction (blue ŷ≈0 … orange ŷ≈1)."""
-    run = run_preset(BY_KEY[key])
-    return thumbnail_svg(run, size, cells)

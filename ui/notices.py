@@ -1,6 +1,7 @@
 """The banners about a run, from its one verdict: diverged, oscillating, crawling, and
 whether the training points can be split perfectly. Every page that shows a run calls
 `run_notices`, so no two pages (or a page and a preset) describe the same run differently.
+Then the Playground's captions: how far an epoch is from J*, and its views in words.
 """
 
 from __future__ import annotations
@@ -109,4 +110,19 @@ def optimum_caption(run: nc.Run, shown: int) -> str:
         f"J* = {number(opt.cost, 5)} is the best cost of this objective (scikit-learn's "
         f"optimum); at epoch {shown} the cost {where}, and (w, b) is {number(dist, 3)} away "
         "from its optimum. " + scrub
+    )
+
+
+def view_description(run: nc.Run, shown: int) -> str:
+    """The views in words, for screen readers and for anyone who cannot see the colours."""
+    h, prep = run.history, run.prepared
+    m_test = len(prep.test_idx)
+    test = f" and {m_test} held-out test points (hollow)" if m_test else ""
+    return (
+        f"The live view shows {len(prep.train_idx)} training points of '{prep.data.name}'"
+        f"{test}, class 0 as blue circles and class 1 as orange squares, over the neuron's "
+        f"output ŷ, with the boundary ŷ = 0.5 as a black line; ŷ as a 3-D surface; and the "
+        f"cost per epoch. The equations below are at epoch {shown} of {h.epochs}, where it "
+        f"classifies {h.accuracy[shown]:.0%} of the training points correctly; the cost runs "
+        f"from J = {h.cost[0]:.3f} at epoch 0 to J = {h.cost[-1]:.3f} at epoch {h.epochs}."
     )

@@ -1,14 +1,15 @@
 """The numbers panel of the One step page: every quantity of one step, substituted.
 
 `example_numbers` (one example), `batch_numbers` (the average over all m) and
-`feature_table` (one row per input) write into the column they are given; `Shown` carries
-what they need from the page.
+`feature_table` (one row per input) write into the column they are given, `after_step` the
+metrics under the plot; `Shown` carries what they need from the page.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 import neuron_core as nc
 from neuron_core import equations as eq
@@ -66,9 +67,20 @@ def change(d) -> str:
     return ("+" if d >= 0 else "") + number(d, 3, minus="-")
 
 
+def dw_latex(c: Shown, formula: tuple[str, str], w, substituted: str, dw) -> str:
+    """dw: its formula (vector, per input), then, for n ≤ 3, with the numbers substituted
+    (and λw's) and its value; beyond 3 inputs the table below shows the numbers."""
+    vec, per_input = formula
+    if c.n > 3:
+        return rf"dw_j = {per_input}" + (r" + \lambda w_j" if c.l2 else "") + r"\quad\text{(table)}"
+    decay = rf" + {c.l2:g}\,{eq.vector(w)}" if c.l2 else ""
+    head = r"dw &= " + vec + (r" + \lambda w" if c.l2 else "")
+    return lines(head, substituted + decay, eq.vector(dw))
+
+
 def example_numbers(st_, e, c: Shown):
     """x, y, w, b, the forward and the backward pass of one example, numbers substituted."""
-    i, y, n, l2 = c.i, c.y, c.n, c.l2
+    i, y, n = c.i, c.y, c.n
     st_.subheader(f"Example #{i}")
     if n <= 2:
         st_.latex(rf"x = {row(e.x)}, \qquad y = {int(y)}")
@@ -104,23 +116,13 @@ def example_numbers(st_, e, c: Shown):
     st_.caption(f"y = {int(y)}, so only the {'first' if y == 1 else 'second'} term is left.")
     st_.subheader("Backward pass")
     st_.latex(rf"dz = \hat y - y = {num(e.y_hat)} - {int(y)} = {num(e.dz)}")
-    decay = rf" + {l2:g}\,{eq.vector(e.w)}" if l2 else ""
-    if n <= 3:
-        st_.latex(
-            lines(
-                r"dw &= dz\,x" + (r" + \lambda w" if l2 else ""),
-                rf"{par(e.dz)}\,{eq.vector(e.x)}{decay}",
-                eq.vector(e.dw),
-            )
-        )
-    else:
-        st_.latex(r"dw_j = dz\,x_j" + (r" + \lambda w_j" if l2 else "") + r"\quad\text{(table)}")
+    st_.latex(dw_latex(c, (r"dz\,x", r"dz\,x_j"), e.w, rf"{par(e.dz)}\,{eq.vector(e.x)}", e.dw))
     st_.latex(rf"db = dz = {num(e.db)}")
 
 
 def batch_numbers(st_, bs, c: Shown):
     """The per-example table, then the averages over m: J, dw and db."""
-    i, m, n, l2 = c.i, c.m, c.n, c.l2
+    i, m, l2 = c.i, c.m, c.l2
     st_.subheader(f"All m = {m} examples")
     st_.caption("Each row goes through the same forward and backward pass as one example.")
     table = pd.DataFrame(
@@ -146,21 +148,9 @@ def batch_numbers(st_, bs, c: Shown):
             num(bs.cost),
         )
     )
-    if n <= 3:
-        decay = rf" + {l2:g}\,{eq.vector(bs.w)}" if l2 else ""
-        st_.latex(
-            lines(
-                r"dw &= \frac{1}{m}\sum_{i=1}^{m} dz_i\,x_i" + (r" + \lambda w" if l2 else ""),
-                rf"\frac{{1}}{{{m}}}{eq.vector(bs.dz_x_sum)}{decay}",
-                eq.vector(bs.dw),
-            )
-        )
-    else:
-        st_.latex(
-            r"dw_j = \frac{1}{m}\sum_{i=1}^{m} dz_i\,x_{ij}"
-            + (r" + \lambda w_j" if l2 else "")
-            + r"\quad\text{(table)}"
-        )
+    mean = r"\frac{1}{m}\sum_{i=1}^{m} dz_i\,"
+    sums = rf"\frac{{1}}{{{m}}}{eq.vector(bs.dz_x_sum)}"
+    st_.latex(dw_latex(c, (mean + "x_i", mean + "x_{ij}"), bs.w, sums, bs.dw))
     st_.latex(
         lines(
             r"db &= \frac{1}{m}\sum_{i=1}^{m} dz_i",
@@ -190,3 +180,40 @@ def feature_table(st_, st_step, c: Shown):
     k = max(4, update_sig(old, new))
     shown = {c: (lambda v, k=k: number(v, k)) for c in table.columns if c != "input"}
     st_.dataframe(table.style.format(shown), hide_index=True, width="stretch")
+
+
+def after_step(step, c: Shown, x, epoch: int) -> None:
+    """The cost (batch) or the example's loss, and its ŷ, after the step, as metrics whose
+    deltas are the change from before it."""
+    i, y = c.i, c.y
+    st.markdown("**After the step**")
+    m1, m2 = st.columns(2)
+    if c.batch and abs(step.cost_new - step.cost) < 1e-3 * step.cost and epoch > 0:
+        st.info(
+            f"By epoch {epoch} training has almost converged, so the averaged step barely "
+            "moves the line. Slide the epoch towards 0 to watch the big early steps.",
+            icon=":material/hourglass_bottom:",
+        )
+    if c.batch:
+        m1.metric(
+            "Cost J",
+            number(step.cost_new),
+            delta=f"{change(step.cost_new - step.cost)} from {number(step.cost)}",
+            delta_color="inverse",
+        )
+        y_new = float(nc.predict_proba(step.w_new, step.b_new, x[None])[0])
+        y_old = float(step.y_hat[i])
+    else:
+        m1.metric(
+            f"Loss L on #{i}",
+            number(step.loss_new),
+            delta=f"{change(step.loss_new - step.loss)} from {number(step.loss)}",
+            delta_color="inverse",
+        )
+        y_new, y_old = step.y_hat_new, step.y_hat
+    m2.metric(
+        f"ŷ on #{i} (label {int(y)})",
+        number(y_new),
+        delta=f"{change(y_new - y_old)} from {number(y_old)}",
+        delta_color="normal" if y == 1 else "inverse",
+    )

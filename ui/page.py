@@ -1,4 +1,5 @@
-"""How every page starts: inside app.py, even on a fresh server; then the current settings.
+"""How every page starts: inside app.py, even on a fresh server; then the current settings,
+and (`page_run`) the run, once enough inputs are picked.
 
 A folder named ``pages/`` beside ``app.py`` puts Streamlit 1.67 in its legacy multipage
 mode for the *first* script run after the server starts: a link such as ``/landscape``
@@ -14,8 +15,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+import neuron_core as nc
 from neuron_core.controls import Settings
-from ui.controls import current_settings
+from ui.controls import current_run, current_settings
+from ui.upload import stop_if_too_large
+
+# What a page says when the sidebar holds fewer inputs than it needs.
+PICK_ONE = "Pick at least one input in **Features** in the sidebar."
 
 
 def end_legacy_mode() -> bool:
@@ -39,3 +45,19 @@ def start_page() -> Settings:
     if end_legacy_mode():
         st.rerun()
     return current_settings()
+
+
+def require_features(s: Settings, at_least: int = 1, why: str = PICK_ONE) -> None:
+    """Stop the page, saying ``why``, while fewer than ``at_least`` inputs are picked."""
+    if len(s.features) < at_least:
+        st.warning(why, icon=":material/extension:")
+        st.stop()
+
+
+def page_run(s: Settings, at_least: int = 1, why: str = PICK_ONE) -> nc.Run:
+    """The run a page explains: enough inputs picked (`require_features`), then the shared
+    run, stopping with the reason when its inputs are too large for gradient descent."""
+    require_features(s, at_least, why)
+    run = current_run(s)
+    stop_if_too_large(run.prepared, s.l2)
+    return run

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-import segno
 import streamlit as st
 
 from neuron_core import export
 from neuron_core.links import is_local, share_link
+from ui.cache import qr_png, qr_scale
 from ui.controls import Settings, current_data, presenting
 from ui.links import link_values, local_defaults
 
@@ -66,26 +64,6 @@ def local_address_warning(base: str) -> None:
         "Cloud), then share from there.",
         icon=":material/computer:",
     )
-
-
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def qr_png(link: str, scale: int = 8) -> bytes:
-    """A QR code of ``link`` as PNG bytes (error correction M, 4-module quiet zone)."""
-    buf = io.BytesIO()
-    segno.make(link, error="m", micro=False).save(buf, kind="png", scale=scale, border=4)
-    return buf.getvalue()
-
-
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def qr_scale(link: str, target_px: int) -> tuple[int, int]:
-    """(pixels per module, image width) for a QR code about ``target_px`` wide.
-
-    A whole number of pixels per module, shown at its own size: a resized QR code gets
-    blurred module edges that phone cameras misread.
-    """
-    n = segno.make(link, error="m", micro=False).symbol_size(border=4)[0]
-    scale = max(3, target_px // n)
-    return scale, n * scale
 
 
 def share_panel(s: Settings, container=st) -> None:

@@ -1,12 +1,50 @@
-"""Bug-lab page in AppTest: printed and corrected code, both runs, the diagnoses."""
+"""Bug-lab page in AppTest: printed and corrected code, both runs, the diagnoses.
+
+Every curve and map is checked against the runs recomputed here: the printed loop
+(`train_printed`, from the same start) and the corrected one (the sidebar's run).
+"""
 
 import numpy as np
 
 import neuron_core as nc
 from neuron_core.bug_lab import train_printed
+from neuron_core.numbers import number
 from tests.figure_data import decode_array
 
 PAGE = "pages/bug_lab.py"
+
+
+def runs(features=("x1", "x2"), alpha=0.5):
+    """(prepared data, printed history, corrected history) as the page trains them."""
+    prep = nc.prepare(nc.make_dataset("moons", 200, 0.1, 0), features, True, 0.25, seed=0)
+    fixed = nc.run_experiment(prep, alpha=alpha, epochs=300).history
+    printed = train_printed(prep.F_train, prep.y_train, alpha=alpha, epochs=300, w0=fixed.w[0])
+    return prep, printed, fixed
+
+
+def shows_both_runs(at, ui, features=("x1", "x2"), alpha=0.5):
+    """The cost chart's two curves are the two runs' costs; the left map is the printed
+    loop's σ(w·x) with no bias, the right one the corrected σ(w·x + b)."""
+    prep, printed, fixed = runs(features, alpha)
+    charts = at.get("plotly_chart")
+    assert len(charts) == 3
+    costs = ui.chart(at, 0)["data"]
+    np.testing.assert_allclose(decode_array(costs[0]["y"]), printed.cost, rtol=1e-6)
+    np.testing.assert_allclose(decode_array(costs[1]["y"]), fixed.cost, rtol=1e-6)
+    assert costs[0]["name"].startswith("as printed") and costs[1]["name"].startswith("corrected")
+    grid = nc.make_grid(nc.data_bounds(prep.data.X), prep.features, prep.scaler, 60)
+    for k, (w, b, name, h) in enumerate(
+        (
+            (printed.w[-1], 0.0, "As printed", printed),
+            (fixed.w[-1], fixed.b[-1], "Corrected", fixed),
+        ),
+        start=1,
+    ):
+        fig = ui.chart(at, k)
+        z = np.asarray(decode_array(fig["data"][0]["z"]), dtype=float)
+        np.testing.assert_allclose(z, nc.probability_grid(grid, w, b), rtol=1e-6, atol=1e-9)
+        assert fig["layout"]["title"]["text"] == f"{name}: accuracy {h.accuracy[-1]:.0%}"
+    return prep, printed, fixed
 
 
 def test_default_shows_both_loops_and_both_runs(app, ui):
@@ -17,12 +55,13 @@ def test_default_shows_both_loops_and_both_runs(app, ui):
     texts = " ".join(ui.texts(at))
     assert "Bug 1" in texts and "Bug 2" in texts
     assert "all equal" in texts
-    charts = at.get("plotly_chart")
-    assert len(charts) == 3
-    fig = ui.chart(at, 0)
-    prep = nc.prepare(nc.make_dataset("moons", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
-    printed = train_printed(prep.F_train, prep.y_train, alpha=0.5, epochs=300)
-    np.testing.assert_allclose(decode_array(fig["data"][0]["y"]), printed.cost, rtol=1e-6)
+    _, printed, fixed = shows_both_runs(at, ui)
+    ws = ", ".join(number(v, 3) for v in printed.w[-1])
+    assert f"Its weights end at ({ws}), all equal" in texts
+    assert (
+        f"Final cost: printed {number(printed.cost[-1])}, corrected {number(fixed.cost[-1])}"
+        in texts
+    )
 
 
 def test_more_features_and_alpha_change(app, ui):
@@ -30,7 +69,7 @@ def test_more_features_and_alpha_change(app, ui):
     at.multiselect(key="features").set_value(["x1", "x2", "x1^2"]).run()
     at.select_slider(key="alpha").set_value(0.1).run()
     ui.assert_clean(at)
-    assert len(at.get("plotly_chart")) == 3
+    shows_both_runs(at, ui, ("x1", "x2", "x1^2"), alpha=0.1)
     assert "all equal" in " ".join(ui.texts(at))
 
 

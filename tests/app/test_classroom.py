@@ -18,7 +18,7 @@ from neuron_core.controls import ALPHAS, EPOCHS, L2S, defaults
 from neuron_core.controls import BY_KEY as CONTROL
 from neuron_core.lessons import BY_KEY, PRESETS, run_preset
 from neuron_core.links import link_pairs, read_link, share_link, values_from_link
-from ui.share import qr_png, qr_scale
+from ui.cache import qr_png, qr_scale
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DEFAULTS = defaults()
@@ -291,7 +291,8 @@ def test_uploaded_data_cannot_travel_in_a_link_and_can_be_downloaded():
     assert parse_qs(urlsplit(_link(at)).query)["source"] == ["upload"]
 
 
-# ---------------------------------------------------------------- exports, accessibility
+# ---------------------------------------------------------------- exports
+# (every chart's description in words: test_descriptions.py)
 def test_export_buttons_are_offered_and_build_their_files_only_when_clicked():
     at = _app()
     at.selectbox(key="preset_pick").set_value("good-alpha").run()
@@ -299,11 +300,3 @@ def test_export_buttons_are_offered_and_build_their_files_only_when_clicked():
     assert {"export_data", "export_history", "export_model", "export_html"} <= set(buttons)
     # Deferred: the HTML and the CSVs are made on click, not on every rerun.
     assert all(b.proto.deferred_file_id for b in buttons.values())
-
-
-def test_the_live_view_has_a_description_in_words():
-    at = _app()
-    captions = [c.value for c in at.caption if c.value.startswith("The live view shows")]
-    assert len(captions) == 1
-    assert "blue circles" in captions[0] and "orange squares" in captions[0]
-    assert "epoch 300 of 300" in captions[0] and "3-D surface" in captions[0]

@@ -1,8 +1,17 @@
-"""Cost landscape page in AppTest: default run, a preset α that diverges, the 3-D toggle."""
+"""Cost landscape page in AppTest: default run, a preset α that diverges, the 3-D toggle.
+
+The map, the path and the verdict are checked against the run recomputed here for the α
+on the map (the moons at the sidebar's defaults): the path is that run's (w₁, w₂), the
+map is `landscape_view`'s slice of J, and the banner says what `run_verdict` says.
+"""
 
 import numpy as np
 
-from neuron_core.numbers import number
+import neuron_core as nc
+from neuron_core.landscape import landscape_view, path_indices
+from neuron_core.learning_rates import preset_alphas
+from neuron_core.numbers import gap, number
+from neuron_core.verdict import run_verdict
 from tests.figure_data import decode_array
 
 PAGE = "pages/landscape.py"
@@ -13,6 +22,41 @@ def option(at, word):
     labels = at.segmented_control(key="landscape_alpha").options
     kinds = ("sidebar", *(o.split(" (")[0].lower() for o in labels[1:]))
     return next(k for k, o in zip(kinds, labels, strict=True) if word in o)
+
+
+def moons_run(alpha=0.5, l2=0.0, features=("x1", "x2")):
+    prep = nc.prepare(nc.make_dataset("moons", 200, 0.1, 0), features, True, 0.25, seed=0)
+    return nc.run_experiment(prep, alpha=alpha, epochs=300, l2=l2)
+
+
+def preset(kind, l2=0.0):
+    run = moons_run(l2=l2)
+    F, y = run.prepared.F_train, run.prepared.y_train
+    return preset_alphas(F, y, l2, epochs=300, w0=run.w0).alphas[kind]
+
+
+def shows_the_run(at, ui, run):
+    """The path is the run's (w₁, w₂), epoch by epoch; the map is its slice of J; the
+    metrics are its α and its distance to the optimum."""
+    h, fig = run.history, ui.chart(at)
+    view = landscape_view(run)
+    if fig["data"][0]["type"] == "contour":
+        level = np.asarray(decode_array(fig["data"][0]["z"]), dtype=float)
+        np.testing.assert_allclose(level, view.level, rtol=1e-5)
+    last = fig["frames"][-1]
+    assert last["name"] == str(h.epochs)
+    x, y = decode_array(last["data"][0]["x"]), decode_array(last["data"][0]["y"])
+    idx = path_indices(len(h.cost))
+    shown = np.r_[idx[idx < h.epochs], h.epochs]  # the epochs the path line draws
+    np.testing.assert_allclose(np.c_[x, y], view.path[shown], rtol=1e-6)
+    if not view.clipped:  # a diverged path is held near the map; else it is the run's
+        np.testing.assert_allclose(np.c_[x, y], h.w[shown, :2], rtol=1e-6)
+    metrics = ui.metrics(at)
+    assert metrics["α on this map"] == f"{run.alpha:g}"
+    if run.optimum.finite:
+        dist = np.linalg.norm(h.w[-1, :2] - run.optimum.w[:2])
+        assert metrics["Distance to the optimum (w₁, w₂)"] == number(dist, 3)
+    return run_verdict(run)
 
 
 def test_default_shows_the_map_and_the_runs_path(app, ui):
@@ -31,6 +75,9 @@ def test_default_shows_the_map_and_the_runs_path(app, ui):
     title = last["layout"]["title"]["text"]
     assert f"w₁ = {number(x[-1], 3)}" in title and f"w₂ = {number(y[-1], 3)}" in title
     assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
+    run = moons_run()
+    assert shows_the_run(at, ui, run).kind == "converged"
+    assert f"b* = {number(run.optimum.b, 3)}" in texts
 
 
 def test_too_large_preset_oscillates_and_is_not_called_diverged(app, ui):
@@ -39,6 +86,9 @@ def test_too_large_preset_oscillates_and_is_not_called_diverged(app, ui):
     ui.assert_clean(at)
     assert not at.error and not any("diverg" in t for t in ui.texts(at))
     assert any("oscillates" in str(w.value) for w in at.warning)
+    v = shows_the_run(at, ui, moons_run(preset("too large")))
+    assert v.kind == "oscillating"
+    assert any(f"first went up at epoch {v.epoch}:" in str(w.value) for w in at.warning)
 
 
 def test_with_l2_the_diverging_preset_is_flagged_with_readable_numbers(app, ui):
@@ -50,6 +100,9 @@ def test_with_l2_the_diverging_preset_is_flagged_with_readable_numbers(app, ui):
     assert any("flies off the map" in t for t in ui.texts(at))
     title = ui.chart(at)["frames"][-1]["layout"]["title"]["text"]
     assert len(title) < 120, title  # no 300-digit cost
+    v = shows_the_run(at, ui, moons_run(preset("diverging", l2=1.0), l2=1.0))
+    assert v.kind == "diverged"
+    assert any(f"overflow at epoch {v.epoch} and" in str(e.value) for e in at.error)
 
 
 def test_small_preset_crawls(app, ui):
@@ -57,6 +110,10 @@ def test_small_preset_crawls(app, ui):
     at.segmented_control(key="landscape_alpha").set_value(option(at, "Too small")).run()
     ui.assert_clean(at)
     assert any("crawls" in str(e.value) for e in at.info)
+    run = moons_run(preset("too small"))
+    assert shows_the_run(at, ui, run).kind == "crawling"
+    above = gap(run.history.cost[-1], run.optimum.cost)
+    assert any(f"the cost is still {above} above the optimum" in str(e.value) for e in at.info)
 
 
 def test_surface_toggle_draws_3d(app, ui):
@@ -65,6 +122,10 @@ def test_surface_toggle_draws_3d(app, ui):
     ui.assert_clean(at)
     fig = ui.chart(at)
     assert fig["data"][0]["type"] == "surface" and "scene" in fig["layout"]
+    run = moons_run()
+    shows_the_run(at, ui, run)
+    z = decode_array(fig["frames"][-1]["data"][0]["z"])
+    np.testing.assert_allclose(z[-1], landscape_view(run).path_J[-1], rtol=1e-6)
 
 
 def test_one_feature_asks_for_two(app, ui):
@@ -80,3 +141,7 @@ def test_three_features_say_the_others_are_held(app, ui):
     at.multiselect(key="features").set_value(["x1", "x2", "x1^2"]).run()
     ui.assert_clean(at)
     assert any("other weights are held" in t for t in ui.texts(at))
+    run = moons_run(features=("x1", "x2", "x1^2"))
+    shows_the_run(at, ui, run)
+    w3 = landscape_view(run).w_rest[0]
+    assert any(f"= {number(w3, 3)}" in t for t in ui.texts(at) if "other weights" in t)

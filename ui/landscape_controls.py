@@ -1,0 +1,30 @@
+"""The Cost landscape page's choice of α: the sidebar's, or one of the data's presets."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from neuron_core.learning_rates import Presets
+
+
+def map_alpha(sidebar_alpha: float, p: Presets) -> float:
+    """Draw the learning-rate choice for the map and return the chosen α.
+
+    The choice is a preset's kind (stable, so a shared link can name it), shown with its α;
+    a kind this data has no preset for falls back to the sidebar's α.
+    """
+    alphas = {"sidebar": sidebar_alpha} | {k: a for k, a in p.alphas.items() if a is not None}
+    labels = {k: f"{k.capitalize()} ({a:g})" for k, a in alphas.items()}
+    labels["sidebar"] = f"Sidebar α = {sidebar_alpha:g}"
+    if st.session_state.get("landscape_alpha") not in alphas:  # first visit, or not on this data
+        st.session_state.landscape_alpha = "sidebar"
+    pick = st.segmented_control(
+        "Learning rate for this map",
+        list(alphas),
+        format_func=labels.get,
+        key="landscape_alpha",
+        help="The presets come from this data's curvature L (see the Learning rates page): "
+        "0.01/L crawls, 1/L is quick, and the larger ones were checked to oscillate or diverge "
+        "here.",
+    )
+    return alphas.get(pick or "sidebar", sidebar_alpha)
