@@ -3,7 +3,6 @@
 A cache entry is keyed by its arguments, so each wrapper takes plain values or arrays (never a
 whole `nc.Run`); an argument whose name starts with ``_`` is left out of the key, and then the
 caller passes a key of its own. Bounded and timed: a shared server does not grow without end.
-(The upload's parse is cached in `ui.upload`, beside the uploader.)
 """
 
 from __future__ import annotations
@@ -97,3 +96,18 @@ def qr_scale(link: str, target_px: int) -> tuple[int, int]:
     n = segno.make(link, error="m", micro=False).symbol_size(border=4)[0]
     scale = max(3, target_px // n)
     return scale, n * scale
+
+
+@st.cache_data(max_entries=8, **KEEP)
+def inspected_upload(raw: bytes) -> tuple[nc.CsvPreview | None, str | None]:
+    """An uploaded file's preview, or why it cannot be read: once per file, not per rerun."""
+    try:
+        return nc.inspect_csv(raw), None
+    except nc.DataError as err:
+        return None, str(err)
+
+
+@st.cache_data(max_entries=8, **KEEP)
+def uploaded_dataset(raw: bytes, columns, positive) -> nc.Dataset:
+    """The dataset of an uploaded file, parsed once per (file, columns, class) choice."""
+    return nc.load_csv(raw, columns=columns, positive=positive)

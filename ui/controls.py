@@ -25,8 +25,8 @@ from neuron_core.controls import (
     number_text,
     settings_from,
 )
-from ui.cache import generated_dataset, trained_run
-from ui.upload import upload_controls, uploaded_dataset
+from ui.cache import generated_dataset, trained_run, uploaded_dataset
+from ui.upload import upload_controls
 
 __all__ = [
     "ALPHAS",

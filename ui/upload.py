@@ -1,5 +1,5 @@
-"""Your own data: the CSV uploader in the sidebar, its column and class pickers, the cached
-parse, and the one notice a bad file leaves on whatever page the learner is on.
+"""Your own data: the CSV uploader in the sidebar, its column and class pickers (the parse is
+cached in `ui.cache`), and the one notice a bad file leaves on whatever page the learner is on.
 
 The last file that loaded stays in ``session_state.upload``; a bad file only leaves a
 message (``session_state.upload_error``), so nothing on screen is lost. When the file does
@@ -14,6 +14,7 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.csv_rules import MAX_COLUMNS, MAX_MEGABYTES, MAX_ROWS
 from neuron_core.markdown_safe import as_text
+from ui.cache import inspected_upload, uploaded_dataset
 
 UPLOAD_HELP = (
     "A header row, two numeric feature columns and a label column (named label, class or "
@@ -34,7 +35,7 @@ def upload_controls(sb) -> None:
         st.session_state.pop("upload_error", None)
         return
     raw = f.getvalue()
-    preview, error = _inspected(raw)
+    preview, error = inspected_upload(raw)
     if error:
         st.session_state.upload_error = f"{f.name}: {error}"
         return
@@ -129,21 +130,6 @@ def _label_question(preview: nc.CsvPreview) -> str:
         return "Which column holds each row's class? No column is named label, class or target."
     listed = ", ".join(names[:-1]) + " or " + names[-1]
     return f"Which column holds each row's class: {listed}?"
-
-
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def _inspected(raw: bytes) -> tuple[nc.CsvPreview | None, str | None]:
-    """The file's preview, or why it cannot be read: worked out once per file, not per rerun."""
-    try:
-        return nc.inspect_csv(raw), None
-    except nc.DataError as err:
-        return None, str(err)
-
-
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def uploaded_dataset(raw: bytes, columns, positive) -> nc.Dataset:
-    """The dataset of an uploaded file, parsed once per (file, columns, class) choice."""
-    return nc.load_csv(raw, columns=columns, positive=positive)
 
 
 def stop_if_too_large(prep: nc.Prepared, l2: float) -> None:
