@@ -9,14 +9,34 @@ const costMethods = {
     return c.length > 1 && Math.max(...c) / Math.min(...c) > 100;
   },
 
+  // The cost view's frame: the scales (epoch → x, J → y, log or linear), then the axes and
+  // the curves on the "curves" layer; paintCost draws the epoch shown over them.
   layoutCost() {
     const v = this.costView;
-    const run = this.run;
     const tp = this.textPx;
     const pad = { l: tp * 4.2, r: tp * 1.4, t: 10, b: tp * 3 };
     const pw = v.w - pad.l - pad.r, ph = v.h - pad.t - pad.b;
     const log = this.useLog();
     this.logBox.checked = log;
+    const { lo, hi, tf } = this.costRange(log);
+    const last = Math.max(this.run.last, 1);
+    const sx = (e) => pad.l + (e / last) * pw;
+    const sy = (c) => pad.t + (1 - (tf(c) - lo) / (hi - lo)) * ph;
+    this.costBox = { sx, sy };
+    const ctx = v.clear("curves");
+    const box = { pad, pw, ph, sx, sy, last, log, lo, hi };
+    this.costTicks(ctx, box);
+    this.costTitles(ctx, box);
+    this.costCurves(ctx, box);
+    ctx.setLineDash([]);
+    this.costPad = pad;
+    this.costPh = ph;
+  },
+
+  // J's range on the axis (J* included; on a log scale only J > 0), in axis units, with 5 %
+  // room either side; a linear axis keeps 0 in view when J comes near it. tf: J → axis units.
+  costRange(log) {
+    const run = this.run;
     const finite = [];
     for (const arr of [run.cost, run.testCost]) for (const c of arr) if (Number.isFinite(c) && (!log || c > 0)) finite.push(c);
     if (run.meta.optimum !== null) finite.push(run.meta.optimum);
@@ -32,12 +52,12 @@ const costMethods = {
     lo -= span * 0.05;
     hi += span * 0.05;
     if (!log) lo = Math.max(lo, Math.min(0, tf(Math.min(...finite))));
-    const last = Math.max(run.last, 1);
-    const sx = (e) => pad.l + (e / last) * pw;
-    const sy = (c) => pad.t + (1 - (tf(c) - lo) / (hi - lo)) * ph;
-    this.costBox = { sx, sy };
-    const ctx = v.clear("curves");
-    ctx.font = this.font(tp);
+    return { lo, hi, tf };
+  },
+
+  // The J grid lines with their numbers (powers of ten on a log scale), the epoch ticks.
+  costTicks(ctx, { pad, pw, ph, sx, sy, last, log, lo, hi }) {
+    ctx.font = this.font(this.textPx);
     ctx.fillStyle = "#111";
     ctx.strokeStyle = "#e3e3e3";
     ctx.lineWidth = 1;
@@ -59,41 +79,33 @@ const costMethods = {
       ctx.fillRect(sx(t), pad.t + ph, 1, 4);
       ctx.fillText(fmt(t, 4, true), sx(t), pad.t + ph + 5);
     }
+  },
+
+  // The plot's frame and the axes' names ("epoch" below, J turned up the left side).
+  costTitles(ctx, { pad, pw, ph, log }) {
+    const tp = this.textPx;
     ctx.strokeStyle = "#444";
     ctx.strokeRect(pad.l, pad.t, pw, ph);
     ctx.font = this.font(tp + 1, "600");
     ctx.textBaseline = "bottom";
-    ctx.fillText("epoch", pad.l + pw / 2, v.h - 2);
+    ctx.fillText("epoch", pad.l + pw / 2, this.costView.h - 2);
     ctx.save();
     ctx.translate(tp + 2, pad.t + ph / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = "middle";
     ctx.fillText(log ? "J (log scale)" : "J", 0, 0);
     ctx.restore();
+  },
+
+  // Inside the frame: the J* line, then the test curve (dashed) under the training curve.
+  costCurves(ctx, box) {
+    const run = this.run;
+    const { pad, pw, ph, sy } = box;
     ctx.save();
     ctx.beginPath();
     ctx.rect(pad.l, pad.t, pw, ph);
     ctx.clip();
     const [c0, c1] = run.meta.style.colors;
-    const curve = (arr, colour, dash) => {
-      ctx.beginPath();
-      let pen = false;
-      for (let e = 0; e < arr.length; e++) {
-        const c = arr[e];
-        if (!Number.isFinite(c) || (log && c <= 0)) {
-          pen = false;
-          continue;
-        }
-        const x = sx(e), y = sy(c);
-        if (pen) ctx.lineTo(x, y);
-        else ctx.moveTo(x, y);
-        pen = true;
-      }
-      ctx.setLineDash(dash);
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = run.meta.style.line * 0.8;
-      ctx.stroke();
-    };
     if (run.meta.optimum !== null) {
       // The J* line spans the whole axis, not just epochs 0 and 1.
       ctx.setLineDash([2, 4]);
@@ -103,12 +115,31 @@ const costMethods = {
       ctx.lineTo(pad.l + pw, sy(run.meta.optimum));
       ctx.stroke();
     }
-    if (run.hasTest) curve(run.testCost, c1, [7, 4]);
-    curve(run.cost, c0, []);
+    if (run.hasTest) this.costCurve(ctx, box, run.testCost, c1, [7, 4]);
+    this.costCurve(ctx, box, run.cost, c0, []);
     ctx.restore();
-    ctx.setLineDash([]);
-    this.costPad = pad;
-    this.costPh = ph;
+  },
+
+  // One J-per-epoch curve; the pen lifts over epochs with no J to draw (not finite, or ≤ 0
+  // on a log scale).
+  costCurve(ctx, { sx, sy, log }, arr, colour, dash) {
+    ctx.beginPath();
+    let pen = false;
+    for (let e = 0; e < arr.length; e++) {
+      const c = arr[e];
+      if (!Number.isFinite(c) || (log && c <= 0)) {
+        pen = false;
+        continue;
+      }
+      const x = sx(e), y = sy(c);
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      pen = true;
+    }
+    ctx.setLineDash(dash);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = this.run.meta.style.line * 0.8;
+    ctx.stroke();
   },
 
   paintCost(k) {

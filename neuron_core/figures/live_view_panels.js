@@ -74,11 +74,35 @@ function icon(name) {
   return svg;
 }
 
+// One view's panel: its title, the frame its canvases go in, and its legend below.
+function panel(title, cls) {
+  const box = el("figure", { class: `lv-panel ${cls}` });
+  const head = el("figcaption", { class: "lv-title", text: title });
+  const legend = el("div", { class: "lv-legend" });
+  const frame = el("div", { class: "lv-canvas" });
+  box.append(head, frame, legend);
+  return { box, frame, legend };
+}
+
 const FIT = "fit"; // the speed that plays the whole run in about meta.fit_seconds
 
 const panelMethods = {
   build() {
     const root = el("div", { class: "lv", "data-testid": "live-view" });
+    const bar = this.buildBar();
+    this.buildNumbers();
+    const [map, sheet, cost] = this.buildPanels();
+    // One grid holds everything, so a phone can put the numbers right under the map.
+    const views = el("div", { class: "lv-views" }, [bar, this.numbers, map.box, sheet.box, cost.box]);
+    this.views = views;
+    root.append(views);
+    this.host.append(root);
+    this.root = root;
+    root.liveView = this; // the test hook: el.liveView.probe(...), .yhat(...)
+  },
+
+  // The controls: play, restart, the epoch slider, the epoch, the speed menu, "log J".
+  buildBar() {
     this.play = el("button", { class: "lv-play", type: "button" });
     this.play.addEventListener("click", () => this.toggle());
     this.restart = el("button", { class: "lv-restart", type: "button", title: "Back to epoch 0", "aria-label": "Restart" }, [icon("restart")]);
@@ -100,8 +124,11 @@ const panelMethods = {
     });
     const log = el("label", { class: "lv-check", title: "Cost axis on a log scale" }, [this.logBox, el("span", { text: "log J" })]);
     this.epochText = el("span", { class: "lv-epoch", "aria-live": "off" });
-    const bar = el("div", { class: "lv-bar" }, [this.play, this.restart, this.scrub, this.epochText, this.speedBox, log]);
+    return el("div", { class: "lv-bar" }, [this.play, this.restart, this.scrub, this.epochText, this.speedBox, log]);
+  },
 
+  // The numbers of the epoch shown, one cell each; paintNumbers fills this.cells.
+  buildNumbers() {
     this.numbers = el("div", { class: "lv-numbers" });
     this.cells = {};
     const cells = [["cost", "Cost J"], ["gap", "J − J*"], ["acc", "Accuracy"], ["w", "w"], ["b", "b"]];
@@ -110,15 +137,10 @@ const panelMethods = {
       this.cells[key] = value;
       this.numbers.append(el("div", { class: `lv-cell lv-cell-${key}` }, [el("span", { class: "lv-label", text: label }), value]));
     }
+  },
 
-    const panel = (title, cls) => {
-      const box = el("figure", { class: `lv-panel ${cls}` });
-      const head = el("figcaption", { class: "lv-title", text: title });
-      const legend = el("div", { class: "lv-legend" });
-      const frame = el("div", { class: "lv-canvas" });
-      box.append(head, frame, legend);
-      return { box, frame, legend };
-    };
+  // The three views, each a titled panel with its canvas layers and its legend.
+  buildPanels() {
     const map = panel("ŷ over the inputs, boundary ŷ = 0.5", "lv-map");
     const sheet = panel("ŷ as a height (drag to turn)", "lv-sheet");
     const cost = panel("Cost J per epoch", "lv-cost");
@@ -133,13 +155,7 @@ const panelMethods = {
     this.legends = { map: map.legend, sheet: sheet.legend, cost: cost.legend };
     this.sheetView.top.addEventListener("pointerdown", (e) => this.drag(e));
     this.sheetView.top.style.touchAction = "none";
-    // One grid holds everything, so a phone can put the numbers right under the map.
-    const views = el("div", { class: "lv-views" }, [bar, this.numbers, map.box, sheet.box, cost.box]);
-    this.views = views;
-    root.append(views);
-    this.host.append(root);
-    this.root = root;
-    root.liveView = this; // the test hook: el.liveView.probe(...), .yhat(...)
+    return [map, sheet, cost];
   },
 
   // The speed menu; until the learner picks one, long runs start at "whole run in 5 s".

@@ -2,6 +2,15 @@
 // Methods that live_view.js adds to its LiveView. One part of the view's module (see
 // live_view_core.js); uses sigmoid, and marker from live_view_map.js.
 
+// A path through screen points ([x, y, …] each) in one stroke.
+function strokePath(ctx, pts, colour, width) {
+  ctx.beginPath();
+  pts.forEach(([x, y], j) => (j ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  ctx.stroke();
+}
+
 const sheetMethods = {
   pickSheetPoints() {
     const { m } = this.run;
@@ -36,19 +45,32 @@ const sheetMethods = {
   // 2D and our own pixels; no WebGL, so it works without a GPU). Three layers: the floor and
   // walls (redrawn when the camera turns), the sheet, and the points and labels in front.
   paintSheet(k) {
-    const v = this.sheetView;
-    const run = this.run;
     const zs = this.sheetGrid.evaluate(k);
+    const cam = this.sheetProjection();
+    const camera = `${this.az} ${this.el} ${this.sheetView.w} ${this.sheetView.h} ${this.dirtyKey}`;
+    if (camera !== this.sheetCamera) {
+      this.sheetCamera = camera;
+      this.paintSheetWalls(cam);
+    }
+    // The sheet, rasterised here with a depth buffer: hundreds of filled paths a frame
+    // cost Canvas 2D ~10 ms without a GPU, these pixels a few.
+    const raster = this.rasterSheet(zs, cam.project, cam.scale);
+    const ctx = this.sheetView.clear("front");
+    this.paintSheetPoints(ctx, cam, raster);
+    this.paintSheetLabels(ctx, cam);
+  },
+
+  // The camera as it stands: project (u, v, h) in [-1, 1]² × [0, 1] to screen x, y and depth
+  // (larger is farther), the scale (pixels per half-width of the box), the box's corners
+  // and the floor's corners on screen.
+  sheetProjection() {
+    const v = this.sheetView;
     const ca = Math.cos(this.az), sa = Math.sin(this.az);
     const ce = Math.cos(this.el), se = Math.sin(this.el);
     const margin = this.textPx * 1.8; // room for the ŷ scale on the left
     const scale = Math.min((v.w - margin) / 2.9, v.h / 2.5);
     const cx = (v.w + margin) / 2, cy = v.h / 2 + scale * 0.1;
     const H = 1.1; // height of ŷ = 1 relative to the box's half-width
-    const [x0, x1, y0, y1] = run.meta.bounds;
-    const unitX = (x) => (2 * (x - x0)) / (x1 - x0) - 1;
-    const unitY = (y) => (2 * (y - y0)) / (y1 - y0) - 1;
-    // (u, v, h) in [-1, 1]² × [0, 1] → screen x, y and depth (larger is farther).
     const project = (u, w, h) => {
       const a = u * ca - w * sa;
       const b = u * sa + w * ca;
@@ -57,35 +79,31 @@ const sheetMethods = {
     };
     const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1]];
     const floor = corners.map(([u, w]) => project(u, w, 0));
-    const line = (ctx, pts, colour, width) => {
-      ctx.beginPath();
-      pts.forEach(([x, y], j) => (j ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = width;
-      ctx.stroke();
-    };
-    const camera = `${this.az} ${this.el} ${v.w} ${v.h} ${this.dirtyKey}`;
-    if (camera !== this.sheetCamera) {
-      this.sheetCamera = camera;
-      // The floor and the two far walls (grid lines at ŷ = 0.5 and 1).
-      const back = v.clear("back");
-      const far = floor.indexOf(floor.reduce((a, b) => (b[2] > a[2] ? b : a)));
-      line(back, [...floor, floor[0]], "#9a9a9a", 1);
-      for (const side of [far - 1, far + 1]) {
-        const [ua, wa] = corners[far], [ub, wb] = corners[(side + 4) % 4];
-        for (const h of [0.5, 1]) line(back, [project(ua, wa, h), project(ub, wb, h)], "#d0d0d0", 1);
-        line(back, [project(ub, wb, 0), project(ub, wb, 1)], "#d0d0d0", 1);
-      }
-      line(back, [floor[far], project(...corners[far], 1)], "#9a9a9a", 1);
+    return { project, scale, corners, floor };
+  },
+
+  // The floor and the two far walls (grid lines at ŷ = 0.5 and 1), on the back layer.
+  paintSheetWalls({ project, corners, floor }) {
+    const back = this.sheetView.clear("back");
+    const far = floor.indexOf(floor.reduce((a, b) => (b[2] > a[2] ? b : a)));
+    strokePath(back, [...floor, floor[0]], "#9a9a9a", 1);
+    for (const side of [far - 1, far + 1]) {
+      const [ua, wa] = corners[far], [ub, wb] = corners[(side + 4) % 4];
+      for (const h of [0.5, 1]) strokePath(back, [project(ua, wa, h), project(ub, wb, h)], "#d0d0d0", 1);
+      strokePath(back, [project(ub, wb, 0), project(ub, wb, 1)], "#d0d0d0", 1);
     }
-    // The sheet, rasterised here with a depth buffer: hundreds of filled paths a frame
-    // cost Canvas 2D ~10 ms without a GPU, these pixels a few.
-    const raster = this.rasterSheet(zs, project, scale);
-    // Points at the height of their class; behind the sheet they show faintly through it.
-    const ctx = v.clear("front");
+    strokePath(back, [floor[far], project(...corners[far], 1)], "#9a9a9a", 1);
+  },
+
+  // Points at the height of their class; behind the sheet they show faintly through it.
+  paintSheetPoints(ctx, { project }, raster) {
+    const run = this.run;
+    const [x0, x1, y0, y1] = run.meta.bounds;
+    const unitX = (x) => (2 * (x - x0)) / (x1 - x0) - 1;
+    const unitY = (y) => (2 * (y - y0)) / (y1 - y0) - 1;
     const [c0, c1] = run.meta.style.colors;
     const r = Math.max(2.5, run.meta.style.marker / 3);
-    const W = raster.width, Hpx = raster.height, dpr = v.dpr;
+    const W = raster.width, Hpx = raster.height, dpr = this.sheetView.dpr;
     for (const i of this.sheetPoints) {
       const cls = run.cls[i];
       const [x, y, depth] = project(unitX(run.points[2 * i]), unitY(run.points[2 * i + 1]), cls);
@@ -95,12 +113,15 @@ const sheetMethods = {
       marker(ctx, x, y, r, cls, false, cls ? c1 : c0);
     }
     ctx.globalAlpha = 1;
-    // The ŷ scale on the corner farthest left, and the axis names along two floor edges:
-    // drawn last so the sheet never hides them.
+  },
+
+  // The ŷ scale on the corner farthest left, and the axis names along two floor edges:
+  // drawn last so the sheet never hides them.
+  paintSheetLabels(ctx, { project, corners, floor }) {
     ctx.font = this.font(this.textPx);
     ctx.fillStyle = "#111";
     const left = corners[floor.indexOf(floor.reduce((a, b) => (b[0] < a[0] ? b : a)))];
-    line(ctx, [project(...left, 0), project(...left, 1)], "#555", 1.2);
+    strokePath(ctx, [project(...left, 0), project(...left, 1)], "#555", 1.2);
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
     for (const h of [0, 0.5, 1]) {
@@ -114,8 +135,8 @@ const sheetMethods = {
     ctx.font = this.font(this.textPx, "600");
     ctx.textAlign = "center";
     const xa = project(0, -1.3, 0), ya = project(-1.3, 0, 0);
-    ctx.fillText(run.meta.axis_names[0], xa[0], xa[1]);
-    ctx.fillText(run.meta.axis_names[1], ya[0], ya[1]);
+    ctx.fillText(this.run.meta.axis_names[0], xa[0], xa[1]);
+    ctx.fillText(this.run.meta.axis_names[1], ya[0], ya[1]);
   },
 
   // ŷ's sheet as pixels on the sheet layer: two flat-shaded triangles a grid cell, the
@@ -124,24 +145,10 @@ const sheetMethods = {
     const v = this.sheetView;
     const { canvas, ctx } = v.layers.sheet;
     const W = canvas.width, Hpx = canvas.height, dpr = v.dpr;
-    let buf = this.sheetBuf;
-    if (!buf || buf.width !== W || buf.height !== Hpx) {
-      buf = { width: W, height: Hpx, img: new ImageData(W, Hpx), depth: new Float32Array(W * Hpx) };
-      this.sheetBuf = buf;
-    }
+    const buf = this.sheetBuffer(W, Hpx);
     const px = buf.img.data, depth = buf.depth, lut = this.lut;
-    px.fill(0);
-    depth.fill(Infinity);
-    const g = this.sheetGrid, nx = g.nx, ny = g.ny;
-    const X = new Float64Array(nx * ny), Y = new Float64Array(nx * ny), Z = new Float64Array(nx * ny);
-    for (let r = 0; r < ny; r++)
-      for (let c = 0; c < nx; c++) {
-        const i = r * nx + c;
-        const p = project((2 * c) / (nx - 1) - 1, (2 * r) / (ny - 1) - 1, sigmoid(zs[i]));
-        X[i] = p[0] * dpr;
-        Y[i] = p[1] * dpr;
-        Z[i] = p[2];
-      }
+    const nx = this.sheetGrid.nx, ny = this.sheetGrid.ny;
+    const { X, Y, Z } = this.sheetNodes(zs, project);
     // One triangle: barycentric weights stepped along each row (edge functions).
     // (ua, va) … are the corners' grid coordinates, for the grid lines.
     const tri = (a, b, c, ua, va, ub, vb, uc, vc, R, G, B) => {
@@ -187,5 +194,33 @@ const sheetMethods = {
       }
     ctx.putImageData(buf.img, 0, 0);
     return buf;
+  },
+
+  // The sheet layer's pixels and depth buffer, cleared: made again only when its size changes.
+  sheetBuffer(W, Hpx) {
+    let buf = this.sheetBuf;
+    if (!buf || buf.width !== W || buf.height !== Hpx) {
+      buf = { width: W, height: Hpx, img: new ImageData(W, Hpx), depth: new Float32Array(W * Hpx) };
+      this.sheetBuf = buf;
+    }
+    buf.img.data.fill(0);
+    buf.depth.fill(Infinity);
+    return buf;
+  },
+
+  // Every grid node of the sheet on screen, in device pixels (X, Y) and depth (Z).
+  sheetNodes(zs, project) {
+    const dpr = this.sheetView.dpr;
+    const g = this.sheetGrid, nx = g.nx, ny = g.ny;
+    const X = new Float64Array(nx * ny), Y = new Float64Array(nx * ny), Z = new Float64Array(nx * ny);
+    for (let r = 0; r < ny; r++)
+      for (let c = 0; c < nx; c++) {
+        const i = r * nx + c;
+        const p = project((2 * c) / (nx - 1) - 1, (2 * r) / (ny - 1) - 1, sigmoid(zs[i]));
+        X[i] = p[0] * dpr;
+        Y[i] = p[1] * dpr;
+        Z[i] = p[2];
+      }
+    return { X, Y, Z };
   },
 };
