@@ -9,7 +9,7 @@ import numpy as np
 
 from ..landscape import LandscapeView, level_to_cost
 from .animation import compact
-from .style import CLASS_COLORS, INK, VERMILLION, Theme
+from .style import CLASS_COLORS, FAINT, INK, VERMILLION, Theme
 
 # The moving traces' names: frames replace the traces so named.
 PATH_SO_FAR, NOW = "path so far", "now"
@@ -111,7 +111,7 @@ def _whole_path(view, keep, surface):
         mode="lines",
         name="whole path",
         showlegend=False,
-        line=dict(color="rgba(255,255,255,0.8)" if not surface else "#888888", width=1.5),
+        line=dict(color="rgba(255,255,255,0.8)" if not surface else FAINT, width=1.5),
         hoverinfo="skip",
     )
 

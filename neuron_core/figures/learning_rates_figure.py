@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from ..experiment import Prepared
 from ..grids import data_bounds, make_grid, probability_grid
 from .style import (
+    BLACK,
     BOUNDARY_COLOR,
     CLASS_COLORS,
     CLASS_SYMBOLS,
@@ -28,7 +29,7 @@ from .style import (
 )
 
 # One colour and dash per α (Okabe–Ito, then black), so curves differ without colour too.
-RATE_COLORS = (SKY_BLUE, GREEN, ORANGE, PURPLE, "#000000")
+RATE_COLORS = (SKY_BLUE, GREEN, ORANGE, PURPLE, BLACK)
 RATE_DASHES = ("dot", "solid", "dash", "dashdot", "longdash")
 
 

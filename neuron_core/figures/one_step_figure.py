@@ -19,6 +19,7 @@ from .style import (
     BOUNDARY_COLOR,
     CLASS_COLORS,
     CLASS_SYMBOLS,
+    FORMER,
     GRID,
     Theme,
     axis,
@@ -27,7 +28,7 @@ from .style import (
     plain,
 )
 
-BEFORE_COLOR = "#6b6b6b"
+BEFORE_COLOR = FORMER
 ARROW_NAME = "pull"
 
 

@@ -16,8 +16,10 @@ from ..numbers import number
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 BLUE, VERMILLION, SKY_BLUE = "#0072B2", "#D55E00", "#56B4E9"
 GREEN, ORANGE, PURPLE = "#009E73", "#E69F00", "#CC79A7"
-# Greys: near-black text, ticks and lines; the axis line; the grid; the J* line.
+# Greys: near-black text, ticks and lines; the axis line; the grid; the J* line; a line
+# that was (the boundary before a step); a line in the background (the whole 3-D path).
 INK, AXIS_LINE, GRID, MUTED = "#111111", "#444444", "#e3e3e3", "#555555"
+FORMER, FAINT, BLACK = "#6b6b6b", "#888888", "#000000"
 
 CLASS_COLORS = (BLUE, VERMILLION)
 # Shapes as well as colours, so the classes survive a greyscale projector.
@@ -26,7 +28,9 @@ CLASS_SYMBOLS = ("circle", "square")
 PROB_COLORSCALE = [[0.0, "#8fc3e6"], [0.5, "#f7f7f7"], [1.0, "#f5b88f"]]
 BOUNDARY_COLOR = INK
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+# The best cost J* on every cost chart: its dotted line and its legend name.
 OPTIMUM_LINE = dict(color=MUTED, width=2, dash="dot")
+OPTIMUM_NAME = "optimum J*"
 
 
 @dataclass(frozen=True)
@@ -116,8 +120,8 @@ def class_label(classes, k) -> str:
 
 
 def optimum_label(cost: float) -> str:
-    """The J* line's legend entry."""
-    return f"optimum J* = {number(cost)}"
+    """The J* line's legend entry, e.g. 'optimum J* = 0.283'."""
+    return f"{OPTIMUM_NAME} = {number(cost)}"
 
 
 def add_optimum_line(fig, cost: float, last_epoch: int) -> None:
