@@ -1,8 +1,16 @@
-"""Reading figures back in tests: Plotly sends numeric arrays base64-encoded."""
+"""The figure tests' data, and reading figures back: Plotly sends numeric arrays base64-encoded."""
 
 import base64
 
 import numpy as np
+
+import neuron_core as nc
+
+
+def prepared(name="moons", features=("x1", "x2"), *, points=200, noise=0.1, standardize=True):
+    """A generated dataset (seed 0) prepared as the app does, a quarter of it held out."""
+    data = nc.make_dataset(name, points, noise, 0)
+    return nc.prepare(data, features, standardize, 0.25, seed=0)
 
 
 def decode_array(spec):

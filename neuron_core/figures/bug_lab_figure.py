@@ -7,10 +7,10 @@ import plotly.graph_objects as go
 
 from ..experiment import Prepared
 from ..numbers import number
-from .learning_rates_figure import axis, boundary_panel
-from .style import Theme, add_optimum_line, base_layout, cost_hover, cost_range, epoch_axis
+from .learning_rates_figure import boundary_panel
+from .style import BLUE, VERMILLION, Theme, cost_chart, cost_hover, cost_range
 
-PRINTED_COLOR, CORRECTED_COLOR = "#D55E00", "#0072B2"
+PRINTED_COLOR, CORRECTED_COLOR = VERMILLION, BLUE
 
 
 def bug_cost_figure(
@@ -39,22 +39,17 @@ def bug_cost_figure(
             customdata=cost_hover(h.cost),
             hovertemplate=f"{name}<br>epoch %{{x}}<br>J = %{{customdata}}<extra></extra>",
         )
-    if optimum.finite:
-        last = max(len(printed.cost), len(corrected.cost)) - 1
-        add_optimum_line(fig, optimum.cost, last)
     rng = cost_range([printed.cost, corrected.cost])
-    layout = base_layout(theme)
-    layout["margin"] = dict(l=60, r=20, t=20, b=50)
-    layout["legend"] = dict(
-        orientation="h", x=0, y=-0.22, yanchor="top", font=dict(size=theme.font - 1)
+    return cost_chart(
+        fig,
+        theme,
+        height,
+        optimum=optimum,
+        last_epoch=max(len(printed.cost), len(corrected.cost)) - 1,
+        legend_y=-0.22,
+        log_epochs=log_epochs,
+        **({} if rng is None else {"range": rng}),
     )
-    fig.update_layout(
-        **layout,
-        height=height,
-        xaxis=axis(theme, **epoch_axis(log_epochs)),
-        yaxis=axis(theme, "cost J", **({} if rng is None else {"range": rng})),
-    )
-    return fig
 
 
 def bug_boundaries(prep: Prepared, printed, corrected, *, theme: Theme | None = None, height=380):

@@ -8,35 +8,29 @@ import plotly.graph_objects as go
 from ..experiment import Prepared
 from ..grids import data_bounds, make_grid, probability_grid
 from .style import (
+    BLACK,
     BOUNDARY_COLOR,
     CLASS_COLORS,
     CLASS_SYMBOLS,
+    GREEN,
+    INK,
+    ORANGE,
     PROB_COLORSCALE,
+    PURPLE,
+    SKY_BLUE,
     Theme,
-    add_optimum_line,
+    axis,
     base_layout,
     class_label,
+    cost_chart,
     cost_hover,
     cost_range,
-    epoch_axis,
     plain,
 )
 
-# One colour and dash per α (Okabe–Ito, then greys), so curves differ without colour too.
-RATE_COLORS = ("#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#000000")
+# One colour and dash per α (Okabe–Ito, then black), so curves differ without colour too.
+RATE_COLORS = (SKY_BLUE, GREEN, ORANGE, PURPLE, BLACK)
 RATE_DASHES = ("dot", "solid", "dash", "dashdot", "longdash")
-
-
-def axis(theme: Theme, title: str, **extra) -> dict:
-    """An axis with readable, near-black ticks and title, spelled out (Streamlit's chart
-    theme replaces a figure's template, so the template's fonts would not survive)."""
-    black = "#111111"
-    return dict(
-        title=dict(text=title, font=dict(size=theme.font, color=black)),
-        tickfont=dict(size=theme.font - 2, color=black),
-        zeroline=False,
-        **extra,
-    )
 
 
 def rate_style(k):
@@ -83,26 +77,18 @@ def rates_cost_figure(
                 marker=dict(symbol="x", size=theme.marker + 8, color=color, line=dict(width=2)),
                 hovertemplate=f"α = {r.alpha:g} diverges here<extra></extra>",
             )
-    if optimum.finite:
-        last = max((len(r.history.cost) - 1 for r in results), default=1)
-        add_optimum_line(fig, optimum.cost, last)
-    layout = base_layout(theme)
-    layout["margin"] = dict(l=60, r=20, t=20, b=50)
-    layout["legend"] = dict(
-        orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=theme.font - 1)
+    return cost_chart(
+        fig,
+        theme,
+        height,
+        optimum=optimum,
+        last_epoch=max((len(r.history.cost) - 1 for r in results), default=1),
+        legend_y=-0.2,
+        log_epochs=log_epochs,
+        title="cost J" + (" (log scale)" if log else ""),
+        type="log" if log else "linear",
+        **({} if log or top is None else {"range": [0.0, top]}),
     )
-    fig.update_layout(
-        **layout,
-        height=height,
-        xaxis=axis(theme, **epoch_axis(log_epochs)),
-        yaxis=axis(
-            theme,
-            "cost J" + (" (log scale)" if log else ""),
-            type="log" if log else "linear",
-            **({} if log or top is None else {"range": [0.0, top]}),
-        ),
-    )
-    return fig
 
 
 def cost_axis_top(results, optimum):
@@ -164,8 +150,8 @@ def boundary_panel(
         **layout,
         height=height,
         showlegend=False,
-        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=theme.font, color="#111111")),
-        xaxis=axis(theme, plain(prep.data.feature_names[0]), range=list(bounds[:2])),
-        yaxis=axis(theme, plain(prep.data.feature_names[1]), range=list(bounds[2:])),
+        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=theme.font, color=INK)),
+        xaxis=axis(theme, plain(prep.data.feature_names[0]), zeroline=False, range=[*bounds[:2]]),
+        yaxis=axis(theme, plain(prep.data.feature_names[1]), zeroline=False, range=[*bounds[2:]]),
     )
     return fig

@@ -1,4 +1,8 @@
-"""One look for every figure: colour-blind-safe colours, two shapes, projector-size text."""
+"""One look for every figure: colour-blind-safe colours, two shapes, projector-size text.
+
+Every colour a figure draws with is named here (one palette); every axis is styled by
+`axis`; every cost chart gets its J* line and frame from `add_optimum_line` and `cost_chart`.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,24 @@ import numpy as np
 
 from ..numbers import number
 
-# Okabe–Ito blue and vermillion: distinguishable with every common colour-vision deficiency.
-CLASS_COLORS = ("#0072B2", "#D55E00")
+# Okabe–Ito: distinguishable with every common colour-vision deficiency.
+BLUE, VERMILLION, SKY_BLUE = "#0072B2", "#D55E00", "#56B4E9"
+GREEN, ORANGE, PURPLE = "#009E73", "#E69F00", "#CC79A7"
+# Greys: near-black text, ticks and lines; the axis line; the grid; the J* line; a line
+# that was (the boundary before a step); a line in the background (the whole 3-D path).
+INK, AXIS_LINE, GRID, MUTED = "#111111", "#444444", "#e3e3e3", "#555555"
+FORMER, FAINT, BLACK = "#6b6b6b", "#888888", "#000000"
+
+CLASS_COLORS = (BLUE, VERMILLION)
 # Shapes as well as colours, so the classes survive a greyscale projector.
 CLASS_SYMBOLS = ("circle", "square")
-CLASS_SYMBOLS_3D = ("circle", "square")
 # ŷ from 0 to 1: pale blue → white at 0.5 → pale orange, light enough for markers on top.
 PROB_COLORSCALE = [[0.0, "#8fc3e6"], [0.5, "#f7f7f7"], [1.0, "#f5b88f"]]
-BOUNDARY_COLOR = "#111111"
-TRAIN_COLOR, TEST_COLOR = "#222222", "#009E73"
+BOUNDARY_COLOR = INK
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+# The best cost J* on every cost chart: its dotted line and its legend name.
+OPTIMUM_LINE = dict(color=MUTED, width=2, dash="dot")
+OPTIMUM_NAME = "optimum J*"
 
 
 @dataclass(frozen=True)
@@ -36,35 +48,60 @@ class Theme:
         return cls(font=20, title=24, marker=13, line=5.0, presenter=True)
 
 
-def _axis_defaults(theme: Theme) -> dict:
-    return dict(
-        tickfont=dict(size=theme.font - 2, color="#111111"),
-        title_font=dict(size=theme.font, color="#111111"),
-        linecolor="#444444",
-        gridcolor="#e3e3e3",
-    )
+def axis(theme: Theme, title: str | None = None, *, tick_size: int | None = None, **extra) -> dict:
+    """An axis with near-black ticks and title at the theme's sizes, plus ``extra`` entries.
+
+    Spelled out on every axis: Streamlit's chart theme replaces a figure's template, so the
+    template's fonts would not survive. ``tick_size`` defaults to two points under the text.
+    """
+    size = theme.font - 2 if tick_size is None else tick_size
+    title_ = dict(font=dict(size=theme.font, color=INK))
+    if title is not None:
+        title_["text"] = title
+    return dict(title=title_, tickfont=dict(size=size, color=INK), **extra)
 
 
 def base_layout(theme: Theme, **extra) -> dict:
     """Layout shared by every figure."""
     layout = dict(
-        font=dict(family=FONT_FAMILY, size=theme.font, color="#111111"),
+        font=dict(family=FONT_FAMILY, size=theme.font, color=INK),
         paper_bgcolor="white",
         plot_bgcolor="white",
         # Presenter type wraps the legend into more rows: leave room above the plots.
         margin=dict(l=60, r=20, t=215 if theme.presenter else 150, b=50),
         hoverlabel=dict(font_size=theme.font),
         legend=dict(orientation="h", yanchor="bottom", y=1.05, x=0, font_size=theme.font),
-        # Defaults for every 2-D axis: near-black ticks, a size readable on a projector.
+        # Defaults for every 2-D axis (outside Streamlit, which swaps the template).
         template=dict(
             layout=dict(
-                xaxis=_axis_defaults(theme),
-                yaxis=_axis_defaults(theme),
+                xaxis=axis(theme, linecolor=AXIS_LINE, gridcolor=GRID),
+                yaxis=axis(theme, linecolor=AXIS_LINE, gridcolor=GRID),
             )
         ),
     )
     layout.update(extra)
     return layout
+
+
+def data_arrow(tail, head, *, color, width, head_style, head_size, **extra) -> dict:
+    """A text-less layout annotation: an arrow in data coordinates from ``tail`` to ``head``."""
+    return dict(
+        x=float(head[0]),
+        y=float(head[1]),
+        ax=float(tail[0]),
+        ay=float(tail[1]),
+        xref="x",
+        yref="y",
+        axref="x",
+        ayref="y",
+        showarrow=True,
+        arrowhead=head_style,
+        arrowsize=head_size,
+        arrowwidth=width,
+        arrowcolor=color,
+        text="",
+        **extra,
+    )
 
 
 def plain(text) -> str:
@@ -82,16 +119,40 @@ def class_label(classes, k) -> str:
     return f"class {k}" if str(original) == str(k) else f"class {k} ({plain(original)})"
 
 
+def optimum_label(cost: float) -> str:
+    """The J* line's legend entry, e.g. 'optimum J* = 0.283'."""
+    return f"{OPTIMUM_NAME} = {number(cost)}"
+
+
 def add_optimum_line(fig, cost: float, last_epoch: int) -> None:
     """A dotted horizontal line at the best cost J*, across epochs 0..last_epoch."""
     fig.add_scatter(
         x=[0, max(1, last_epoch)],
         y=[cost] * 2,
         mode="lines",
-        name=f"optimum J* = {number(cost)}",
-        line=dict(color="#555555", width=2, dash="dot"),
+        name=optimum_label(cost),
+        line=OPTIMUM_LINE,
         hoverinfo="skip",
     )
+
+
+def cost_chart(fig, theme: Theme, height, *, optimum, last_epoch, legend_y, log_epochs, **yaxis):
+    """Finish a cost-per-epoch chart: J* as its floor (when finite), the legend under the
+    plot, the epoch axis and a "cost J" axis (``yaxis`` entries override the title)."""
+    if optimum.finite:
+        add_optimum_line(fig, optimum.cost, last_epoch)
+    layout = base_layout(theme)
+    layout["margin"] = dict(l=60, r=20, t=20, b=50)
+    layout["legend"] = dict(
+        orientation="h", x=0, y=legend_y, yanchor="top", font=dict(size=theme.font - 1)
+    )
+    fig.update_layout(
+        **layout,
+        height=height,
+        xaxis=axis(theme, zeroline=False, **epoch_axis(log_epochs)),
+        yaxis=axis(theme, **({"title": "cost J", "zeroline": False} | yaxis)),
+    )
+    return fig
 
 
 def cost_range(costs, room=1.6):

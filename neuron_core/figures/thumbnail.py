@@ -8,7 +8,11 @@ import numpy as np
 
 from .. import predict_proba
 from ..experiment import Run
-from .style import CLASS_COLORS
+from .style import CLASS_COLORS, PROB_COLORSCALE
+
+# The Playground's ŷ scale as (stop, RGB) pairs: the thumbnails shade with the same colours.
+_STOPS = np.array([p for p, _ in PROB_COLORSCALE])
+_RGB = np.array([[int(c[i : i + 2], 16) for i in (1, 3, 5)] for _, c in PROB_COLORSCALE])
 
 
 def thumbnail_svg(run: Run, size: int = 220, cells: int = 18) -> str:
@@ -27,15 +31,16 @@ def thumbnail_svg(run: Run, size: int = 220, cells: int = 18) -> str:
     def px(p):
         return (p[0] - lo[0]) / (hi[0] - lo[0]) * size, (hi[1] - p[1]) / (hi[1] - lo[1]) * size
 
+    blank = _shades([0.5])[0]  # ŷ = 0.5: the card's background where no cell is drawn
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{size}' height='{size}' "
-        f"viewBox='0 0 {size} {size}'><rect width='{size}' height='{size}' fill='#f7f7f7'/>"
+        f"viewBox='0 0 {size} {size}'><rect width='{size}' height='{size}' fill='{blank}'/>"
     ]
-    for k, p in enumerate(P):
+    for k, fill in enumerate(_shades(P)):
         i, j = k % cells, k // cells
         parts.append(
             f"<rect x='{i * c:.1f}' y='{size - (j + 1) * c:.1f}' width='{c + 0.5:.1f}' "
-            f"height='{c + 0.5:.1f}' fill='{_shade(p)}'/>"
+            f"height='{c + 0.5:.1f}' fill='{fill}'/>"
         )
     r = 2.6
     for p, label in zip(X, y, strict=True):
@@ -52,8 +57,7 @@ def thumbnail_svg(run: Run, size: int = 220, cells: int = 18) -> str:
     return "".join(parts)
 
 
-def _shade(p: float) -> str:
-    # The Playground's scale: pale blue (ŷ = 0) → near-white (0.5) → pale orange (1).
-    lo, mid, hi = np.array([143, 195, 230]), np.array([247, 247, 247]), np.array([245, 184, 143])
-    rgb = mid + (lo - mid) * (1 - 2 * p) if p < 0.5 else mid + (hi - mid) * (2 * p - 1)
-    return "#{:02x}{:02x}{:02x}".format(*np.clip(rgb, 0, 255).astype(int))
+def _shades(P) -> list[str]:
+    """Each ŷ in P on `PROB_COLORSCALE`, interpolated between its stops, as #rrggbb."""
+    rgb = np.stack([np.interp(P, _STOPS, _RGB[:, i]) for i in range(3)], axis=-1)
+    return ["#{:02x}{:02x}{:02x}".format(*c) for c in np.clip(rgb, 0, 255).astype(int)]

@@ -6,11 +6,15 @@ import pytest
 import neuron_core as nc
 from neuron_core.bug_lab import train_printed
 from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
+from neuron_core.figures.learning_rates_figure import rates_cost_figure
+from neuron_core.learning_rates import compare_rates
+from neuron_core.numbers import number
+from tests.figure_data import prepared
 
 
 @pytest.fixture(scope="module")
 def runs():
-    prep = nc.prepare(nc.make_dataset("linear", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
+    prep = prepared("linear")
     F, y = prep.F_train, prep.y_train
     printed = train_printed(F, y, alpha=0.5, epochs=100)
     fixed = nc.train(F, y, alpha=0.5, epochs=100)
@@ -41,3 +45,17 @@ def test_printed_boundary_goes_through_the_inputs_origin(runs):
     assert z[i, j] == pytest.approx(nc.predict_proba(printed.w[-1], 0.0, G)[0])
     assert f"{printed.accuracy[-1]:.0%}" in left.layout.title.text
     assert f"{fixed.accuracy[-1]:.0%}" in right.layout.title.text
+
+
+def test_the_optimum_line_is_the_rates_charts_line(runs):
+    """One J* line: same label, style and reach in the bug-lab and learning-rate charts."""
+    prep, printed, fixed, opt = runs
+    rates = compare_rates(prep.F_train, prep.y_train, [0.5], epochs=100, optimum_cost=opt.cost)
+    floors = [
+        next(t for t in fig.data if t.name.startswith("optimum"))
+        for fig in (bug_cost_figure(printed, fixed, opt), rates_cost_figure(rates, opt))
+    ]
+    assert floors[0].to_plotly_json() == floors[1].to_plotly_json()
+    assert floors[0].name == f"optimum J* = {number(opt.cost)}"
+    assert floors[0].y == (opt.cost, opt.cost) and floors[0].x == (0, 100)
+    assert floors[0].line.dash == "dot"

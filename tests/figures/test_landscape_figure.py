@@ -6,13 +6,14 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.figures.landscape_figure import NOW, PATH_SO_FAR, landscape_figure
+from neuron_core.figures.landscape_figure import landscape_figure
+from neuron_core.figures.landscape_traces import NOW, PATH_SO_FAR
 from neuron_core.landscape import landscape_view, level_to_cost, path_indices
-from tests.figure_data import decode_array
+from tests.figure_data import decode_array, prepared
 
 
 def make_run(name="moons", alpha=0.5, epochs=120, features=("x1", "x2"), noise=0.1, l2=0.0):
-    prep = nc.prepare(nc.make_dataset(name, 200, noise, 0), features, True, 0.25, seed=0)
+    prep = prepared(name, features, noise=noise)
     return nc.run_experiment(prep, alpha=alpha, epochs=epochs, l2=l2)
 
 
@@ -29,9 +30,11 @@ def test_path_in_every_frame_is_the_runs_w1_w2_history(moons):
     h = run.history
     keep = path_indices(len(h.cost))
     assert [f["name"] for f in fig["frames"]] == [str(e) for e in frames]
+    # Each frame replaces the traces drawn as the path so far and the current point.
+    names = [t.get("name") for t in fig["data"]]
     for f in fig["frames"]:
         e = int(f["name"])
-        assert f["traces"] == [PATH_SO_FAR, NOW]
+        assert f["traces"] == [names.index(PATH_SO_FAR), names.index(NOW)]
         path, now = f["data"]
         xs, ys = decode_array(path["x"]), decode_array(path["y"])
         idx = np.r_[keep[keep < e], e]
@@ -73,7 +76,7 @@ def test_the_star_sits_at_the_bottom_of_the_drawn_slice(moons):
 
 
 def test_without_a_finite_optimum_the_slice_is_at_the_runs_final_b():
-    prep = nc.prepare(nc.make_dataset("linear", 100, 0.0, 0), ("x1", "x2"), True, 0.25, seed=0)
+    prep = prepared("linear", points=100, noise=0.0)
     run = nc.run_experiment(prep, alpha=1.0, epochs=100)
     view = landscape_view(run)
     assert not run.optimum.finite and not view.at_optimum
@@ -143,8 +146,12 @@ def test_more_features_hold_the_other_weights_at_the_optimums_values():
 def test_figure_json_has_no_nan_or_infinity():
     run = make_run(alpha=170.0, epochs=200)
     fig = landscape_figure(run, landscape_view(run, res=30), [0, 100, 200])
-    json.dumps(fig.to_dict(), allow_nan=False, default=str)
-    for t in fig.to_dict()["data"]:
+    spec = fig.to_dict()
+    json.dumps(spec, allow_nan=False, default=str)
+    # Typed arrays hide their numbers from json.dumps: decode every trace, frames' too.
+    traces = spec["data"] + [t for f in spec["frames"] for t in f["data"]]
+    assert len(traces) == len(spec["data"]) + 2 * 3
+    for t in traces:
         for k in ("x", "y", "z"):
             if k in t:
                 assert np.all(np.isfinite(decode_array(t[k]).astype(float)))

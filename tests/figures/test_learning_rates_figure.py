@@ -11,11 +11,12 @@ from neuron_core.figures.learning_rates_figure import (
 )
 from neuron_core.figures.style import Theme
 from neuron_core.learning_rates import compare_rates
+from tests.figure_data import prepared
 
 
 @pytest.fixture(scope="module")
 def setup():
-    prep = nc.prepare(nc.make_dataset("moons", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
+    prep = prepared()
     opt = nc.reference_optimum(prep.F_train, prep.y_train)
     rs = compare_rates(
         prep.F_train, prep.y_train, [0.03, 2.7, 43.0, 170.0], epochs=150, optimum_cost=opt.cost

@@ -15,23 +15,18 @@ import pytest
 
 import neuron_core as nc
 from neuron_core.figures import Theme
-from neuron_core.figures.one_step_figure import (
-    ARROW_NAME,
-    boundary_crossings,
-    nearest_crossing,
-    one_step_figure,
-)
+from neuron_core.figures.one_step_arrow import boundary_crossings, nearest_crossing
+from neuron_core.figures.one_step_figure import ARROW_NAME, one_step_figure
 from neuron_core.grids import data_bounds
 from neuron_core.one_step import example_step, worst_example
-from tests.figure_data import decode_array
+from tests.figure_data import decode_array, prepared
 
 LINEAR = ("x1", "x2")
 CIRCLE = ("x1", "x2", "x1^2", "x2^2")
 
 
 def make_run(dataset="moons", features=LINEAR, epochs=300, standardize=True):
-    data = nc.make_dataset(dataset, 200, 0.1, seed=0)
-    prep = nc.prepare(data, features, standardize, 0.25, seed=0)
+    prep = prepared(dataset, features, standardize=standardize)
     return nc.run_experiment(prep, alpha=0.5, epochs=epochs)
 
 
@@ -204,8 +199,22 @@ def test_boundary_crossings_lie_on_a_straight_line_exactly():
 
 
 def test_a_markup_column_name_shows_as_text_not_as_a_link():
+    from dataclasses import replace
+
     from neuron_core.figures.style import class_label, plain
 
     name = '<a href="https://example.org">click</a>'
     assert "<" not in plain(name) and "&lt;a href" in plain(name)
     assert "<a" not in class_label(("0", name), 1)
+    # and so in the figure: axis titles, legend names and hover text carry no live tag
+    data = nc.make_dataset("moons", 200, 0.1, seed=0)
+    data = replace(data, feature_names=(name, "<b>x2</b>"), classes=("0", name))
+    prep = nc.prepare(data, LINEAR, True, 0.25, seed=0)
+    w, b = np.array([1.0, -1.0]), 0.1
+    spec = sent(one_step_figure(prep, (w, b), (1.1 * w, b), chosen=0))
+    layout = spec["layout"]
+    titles = [layout[a]["title"]["text"] for a in ("xaxis", "yaxis")]
+    assert titles == [plain(name), "&lt;b&gt;x2&lt;/b&gt;"]
+    shown = titles + [t.get("name", "") + t.get("hovertemplate", "") for t in spec["data"]]
+    assert any("&lt;a href" in t for t in shown[2:])
+    assert not any("<a" in t or "<b>" in t for t in shown)
