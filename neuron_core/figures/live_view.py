@@ -26,7 +26,17 @@ import numpy as np
 from .. import numbers
 from ..experiment import Run
 from ..grids import data_bounds
-from .style import CLASS_COLORS, PROB_COLORSCALE, Theme, class_label
+from .style import (
+    AXIS_LINE,
+    BOUNDARY_COLOR,
+    CLASS_COLORS,
+    GRID,
+    INK,
+    OPTIMUM_LINE,
+    PROB_COLORSCALE,
+    Theme,
+    class_label,
+)
 
 HERE = Path(__file__).resolve().parent
 # float32 is plenty to draw weights, accuracies and points; costs keep float64 so a diverging
@@ -124,6 +134,12 @@ def _settings(theme: Theme) -> dict:
         "style": {
             "colors": list(CLASS_COLORS),
             "scale": [[float(p), c] for p, c in PROB_COLORSCALE],
+            # The figures' greys, so the view and the Plotly charts draw alike.
+            "ink": INK,
+            "axis": AXIS_LINE,
+            "grid": GRID,
+            "boundary": BOUNDARY_COLOR,
+            "optimum": OPTIMUM_LINE["color"],
             "presenter": theme.presenter,
             "font": theme.font,
             "line": theme.line,

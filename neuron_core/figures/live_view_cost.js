@@ -58,8 +58,8 @@ const costMethods = {
   // The J grid lines with their numbers (powers of ten on a log scale), the epoch ticks.
   costTicks(ctx, { pad, pw, ph, sx, sy, last, log, lo, hi }) {
     ctx.font = this.font(this.textPx);
-    ctx.fillStyle = "#111";
-    ctx.strokeStyle = "#e3e3e3";
+    ctx.fillStyle = this.run.meta.style.ink;
+    ctx.strokeStyle = this.run.meta.style.grid;
     ctx.lineWidth = 1;
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
@@ -84,7 +84,7 @@ const costMethods = {
   // The plot's frame and the axes' names ("epoch" below, J turned up the left side).
   costTitles(ctx, { pad, pw, ph, log }) {
     const tp = this.textPx;
-    ctx.strokeStyle = "#444";
+    ctx.strokeStyle = this.run.meta.style.axis;
     ctx.strokeRect(pad.l, pad.t, pw, ph);
     ctx.font = this.font(tp + 1, "600");
     ctx.textBaseline = "bottom";
@@ -109,7 +109,7 @@ const costMethods = {
     if (run.meta.optimum !== null) {
       // The J* line spans the whole axis, not just epochs 0 and 1.
       ctx.setLineDash([2, 4]);
-      ctx.strokeStyle = "#555555";
+      ctx.strokeStyle = run.meta.style.optimum;
       ctx.beginPath();
       ctx.moveTo(pad.l, sy(run.meta.optimum));
       ctx.lineTo(pad.l + pw, sy(run.meta.optimum));

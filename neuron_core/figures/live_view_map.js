@@ -99,10 +99,10 @@ const mapMethods = {
       const cls = run.cls[i];
       marker(ctx, sx(run.points[2 * i]), sy(run.points[2 * i + 1]), r, cls, run.test[i] > 0, cls ? c1 : c0);
     }
-    ctx.strokeStyle = "#444";
+    ctx.strokeStyle = run.meta.style.axis;
     ctx.lineWidth = 1;
     ctx.strokeRect(pad.l, pad.t, pw, ph);
-    ctx.fillStyle = "#111";
+    ctx.fillStyle = run.meta.style.ink;
     ctx.font = this.font(tp);
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
@@ -159,7 +159,7 @@ const mapMethods = {
     for (const pts of polylines(segs)) {
       pts.forEach(([x, y], j) => (j ? ctx.lineTo(sx(x), sy(y)) : ctx.moveTo(sx(x), sy(y))));
     }
-    ctx.strokeStyle = "#111111";
+    ctx.strokeStyle = this.run.meta.style.boundary;
     ctx.lineWidth = this.run.meta.style.line;
     ctx.lineCap = "round";
     ctx.lineJoin = "round";

@@ -178,12 +178,12 @@ const panelMethods = {
         el("span", { text }),
       ]);
     const classes = [key("circle", c0, meta.classes[0]), key("square", c1, meta.classes[1])];
-    const test = meta.m_test ? [key("circle", "#444", "test (hollow)", true)] : [];
+    const test = meta.m_test ? [key("circle", meta.style.axis, "test (hollow)", true)] : [];
     this.legends.map.replaceChildren(...classes, ...test);
     this.legends.sheet.replaceChildren(el("span", { class: "lv-bar-scale", text: "ŷ: 0" }), el("i", { class: "lv-gradient", style: `background: linear-gradient(90deg, ${meta.style.scale.map(([p, c]) => `${c} ${100 * p}%`).join(", ")})` }), el("span", { text: "1" }));
     const costKeys = [key("line", c0, "training")];
     if (this.run.hasTest) costKeys.push(key("dash", c1, "test"));
-    if (meta.optimum !== null) costKeys.push(key("dot", "#555", `J* ${fmt(meta.optimum)}`));
+    if (meta.optimum !== null) costKeys.push(key("dot", meta.style.optimum, `J* ${fmt(meta.optimum)}`));
     this.legends.cost.replaceChildren(...costKeys);
   },
 

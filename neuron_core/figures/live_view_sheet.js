@@ -119,9 +119,9 @@ const sheetMethods = {
   // drawn last so the sheet never hides them.
   paintSheetLabels(ctx, { project, corners, floor }) {
     ctx.font = this.font(this.textPx);
-    ctx.fillStyle = "#111";
+    ctx.fillStyle = this.run.meta.style.ink;
     const left = corners[floor.indexOf(floor.reduce((a, b) => (b[0] < a[0] ? b : a)))];
-    strokePath(ctx, [project(...left, 0), project(...left, 1)], "#555", 1.2);
+    strokePath(ctx, [project(...left, 0), project(...left, 1)], this.run.meta.style.optimum, 1.2);
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
     for (const h of [0, 0.5, 1]) {
