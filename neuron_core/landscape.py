@@ -1,6 +1,6 @@
 """What the cost landscape shows, computed before any plotting: the slice of J(w₁, w₂)
-the run ends in, a view that frames the start, the path and the optimum, and the
-log-spaced contour levels. numpy only.
+the run ends in (`cost_landscape`), a view that frames the start, the path and the optimum,
+and the log-spaced contour levels. numpy only.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .experiment import Run
-from .grids import cost_landscape
+from .features import feature_label
+from .logistic import log_loss
 
 MAX_PATH = 400  # path points sent per frame (every epoch when the run is shorter)
 FAR = 1e3  # a path far off the view is drawn this many view sizes away, no farther
@@ -106,14 +107,39 @@ def level_to_cost(level, floor, delta):
     return floor - delta + 10.0 ** np.asarray(level)
 
 
+def cost_landscape(F, y, w1s, w2s, w_rest=(), b=0.0, l2=0.0):
+    """J over a grid of the first two weights, the other weights and b held fixed.
+
+    Parameters
+    ----------
+    F : ndarray of shape (m, n), n ≥ 2
+        The model's inputs (expanded and scaled features).
+    y : ndarray of shape (m,)
+    w1s : ndarray of shape (g1,)
+    w2s : ndarray of shape (g2,)
+    w_rest : ndarray of shape (n − 2,)
+    b : float
+    l2 : float
+
+    Returns
+    -------
+    ndarray of shape (g2, g1): J at (w1s[j], w2s[i]) in row i, column j.
+    """
+    g1, g2 = np.meshgrid(w1s, w2s)
+    J = _slice_costs(F, y, np.c_[g1.ravel(), g2.ravel()], w_rest, b, l2)
+    return J.reshape(g1.shape)
+
+
 def _slice_costs(F, y, path, w_rest, b, l2, chunk=512):
-    """J at each (w₁, w₂) row of ``path`` with the other parameters fixed: shape (K,)."""
+    """J at each (w₁, w₂) row of ``path`` (K, 2) with w[2:] and b fixed: shape (K,)."""
+    F, y = np.asarray(F, dtype=float), np.asarray(y, dtype=float)
+    w_rest = np.asarray(w_rest, dtype=float)
     fixed = F[:, 2:] @ w_rest + b
     out = np.empty(len(path))
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"):  # a diverged path's logits pass 1e308: J is then inf
         for s in range(0, len(path), chunk):
             Z = F[:, :2] @ path[s : s + chunk].T + fixed[:, None]
-            out[s : s + chunk] = (np.logaddexp(0.0, Z) - y[:, None] * Z).mean(axis=0)
+            out[s : s + chunk] = log_loss(Z, y[:, None]).mean(axis=0)
     if l2:
         out += 0.5 * l2 * (np.sum(path**2, axis=1) + w_rest @ w_rest)
     return out
@@ -138,9 +164,8 @@ def _bounds(path, optimum):
 
 
 def weight_label(name: str, k: int) -> str:
-    """'w₁ (x₁)': the weight and the input it multiplies."""
-    pretty = name.replace("x1", "x₁").replace("x2", "x₂").replace("^2", "²").replace("*", "·")
-    return f"w{str(k).translate(SUB)} (on {pretty})"
+    """'w₁ (on x₁)': weight number k and the feature it multiplies (see `feature_label`)."""
+    return f"w{str(k).translate(SUB)} (on {feature_label(name)})"
 
 
 def path_indices(count, max_points=MAX_PATH):
