@@ -31,11 +31,11 @@ class LandscapeView:
         taken: at the optimum's values when it is finite (so the optimum's star sits at the
         bottom of the drawn valley), else at the run's final values.
     level : ndarray (res, res)
-        log10(J − J_low + δ): what the contour colours.
+        log10(J − floor + δ): what the contour colours.
+    floor, delta : float
+        The lowest J on the grid, and δ, which keeps the log finite there.
     b : float
     w_rest : ndarray (n − 2,)
-    at_optimum : bool
-        The slice holds b and w[2:] at the optimum's values (False: at the run's last epoch).
     path : ndarray (K, 2)
         The run's (w₁, w₂) after each epoch (when ``clipped``, held within `FAR` view sizes
         of the view, so a diverged path still fits a float32 and heads the same way).
@@ -45,6 +45,8 @@ class LandscapeView:
         The path leaves the view (the view is kept around the start and the optimum).
     names : (str, str)
         Feature names of w₁ and w₂.
+    at_optimum : bool
+        The slice holds b and w[2:] at the optimum's values (False: at the run's last epoch).
     """
 
     w1s: np.ndarray
@@ -85,20 +87,10 @@ def landscape_view(run: Run, res=60) -> LandscapeView:
         lo, hi = np.array([x0, y0]) - FAR * span, np.array([x1, y1]) + FAR * span
         path = np.clip(path, lo, hi)
         path_J = np.minimum(path_J, FAR * float(J.max()))
+    level = np.log10(J - floor + delta)
+    names = (prep.features[0], prep.features[1])
     return LandscapeView(
-        w1s=w1s,
-        w2s=w2s,
-        J=J,
-        level=np.log10(J - floor + delta),
-        floor=floor,
-        delta=delta,
-        b=b,
-        w_rest=w_rest,
-        path=path,
-        path_J=path_J,
-        clipped=clipped,
-        names=(prep.features[0], prep.features[1]),
-        at_optimum=at_optimum,
+        w1s, w2s, J, level, floor, delta, b, w_rest, path, path_J, clipped, names, at_optimum
     )
 
 

@@ -85,27 +85,26 @@ def example_step(w, b, x, y, alpha, l2=0.0) -> ExampleStep:
     """
     alpha, l2 = check_alpha(alpha), check_l2(l2)
     X, ys = check_data(np.atleast_2d(np.asarray(x, dtype=float)), np.atleast_1d(y), "x", "y")
-    shared, z, y_hat, dz, _, _, z_new = _step(w, b, X, ys, alpha, l2)
+    fields, z_new = _step(w, b, X, ys, alpha, l2)
+    del fields["dz_x_sum"], fields["dz_sum"]  # a batch's sums: one example's are dw and db
+    fields |= {k: float(fields[k][0]) for k in ("z", "y_hat", "dz")}  # one row: numbers
     y = float(ys[0])
     return ExampleStep(
         x=X[0],
         y=y,
-        z=float(z[0]),
-        y_hat=float(y_hat[0]),
-        loss=float(log_loss(z[0], y)),
-        dz=float(dz[0]),
+        loss=float(log_loss(fields["z"], y)),
         y_hat_new=float(sigmoid(z_new[0])),
         loss_new=float(log_loss(z_new[0], y)),
-        **shared,
+        **fields,
     )
 
 
 def _step(w, b, X, y, alpha, l2):
     """The step both views take, on the m rows of X (m = 1 for one example).
 
-    Returns the fields `ExampleStep` and `BatchStep` share (w, b, alpha, l2, dw, db, w_new,
-    b_new) as a dict, then the per-row z, ŷ, dz (m,), the sums Xᵀdz (n,) and Σ dz, and the
-    logits after the step (m,).
+    Returns the fields `BatchStep` shares with the step itself as a dict (w, b, alpha, l2;
+    z, y_hat, dz of shape (m,); dz_x_sum, dz_sum; dw, db, w_new, b_new), and the logits
+    after the step, shape (m,).
     """
     w, b = np.asarray(w, dtype=float).copy(), float(b)
     m = X.shape[0]
@@ -115,8 +114,9 @@ def _step(w, b, X, y, alpha, l2):
     dz_x_sum, dz_sum = X.T @ dz, float(dz.sum())
     dw, db = dz_x_sum / m + l2 * w, dz_sum / m
     w_new, b_new = w - alpha * dw, b - alpha * db
-    shared = dict(w=w, b=b, alpha=alpha, l2=l2, dw=dw, db=db, w_new=w_new, b_new=b_new)
-    return shared, z, y_hat, dz, dz_x_sum, dz_sum, X @ w_new + b_new
+    fields = dict(w=w, b=b, alpha=alpha, l2=l2, z=z, y_hat=y_hat, dz=dz, dw=dw, db=db)
+    fields |= dict(dz_x_sum=dz_x_sum, dz_sum=dz_sum, w_new=w_new, b_new=b_new)
+    return fields, X @ w_new + b_new
 
 
 @dataclass(frozen=True, eq=False)
@@ -184,8 +184,8 @@ def batch_step(w, b, X, y, alpha, l2=0.0) -> BatchStep:
     """
     alpha, l2 = check_alpha(alpha), check_l2(l2)
     X, y = check_data(X, y)
-    shared, z, y_hat, dz, dz_x_sum, dz_sum, z_new = _step(w, b, X, y, alpha, l2)
-    loss = log_loss(z, y)
+    fields, z_new = _step(w, b, X, y, alpha, l2)
+    loss = log_loss(fields["z"], y)
 
     def penalty(v):  # skipped at l2 = 0: v·v may overflow for huge v, and 0·inf is nan
         return 0.5 * l2 * float(v @ v) if l2 else 0.0
@@ -193,16 +193,11 @@ def batch_step(w, b, X, y, alpha, l2=0.0) -> BatchStep:
     return BatchStep(
         X=X,
         y=y,
-        z=z,
-        y_hat=y_hat,
         loss=loss,
-        dz=dz,
         loss_sum=float(loss.sum()),
-        dz_x_sum=dz_x_sum,
-        dz_sum=dz_sum,
-        cost=float(loss.mean()) + penalty(shared["w"]),
-        cost_new=float(log_loss(z_new, y).mean()) + penalty(shared["w_new"]),
-        **shared,
+        cost=float(loss.mean()) + penalty(fields["w"]),
+        cost_new=float(log_loss(z_new, y).mean()) + penalty(fields["w_new"]),
+        **fields,
     )
 
 
