@@ -102,9 +102,9 @@ def example_step(w, b, x, y, alpha, l2=0.0) -> ExampleStep:
 def _step(w, b, X, y, alpha, l2):
     """The step both views take, on the m rows of X (m = 1 for one example).
 
-    Returns the fields `BatchStep` shares with the step itself as a dict (w, b, alpha, l2;
-    z, y_hat, dz of shape (m,); dz_x_sum, dz_sum; dw, db, w_new, b_new), and the logits
-    after the step, shape (m,).
+    Returns a dict of what it computes, named as in `BatchStep` (w, b, alpha, l2; z, y_hat,
+    dz of shape (m,); dz_x_sum, dz_sum; dw, db, w_new, b_new), and the logits after the
+    step, shape (m,).
     """
     w, b = np.asarray(w, dtype=float).copy(), float(b)
     m = X.shape[0]
