@@ -33,12 +33,12 @@ from .gradcheck import GradientCheck, check_gradients
 from .grids import (
     Grid,
     boundary_segment,
-    cost_landscape,
     data_bounds,
     make_grid,
     probability_grid,
 )
-from .logistic import cost, gradients, predict_proba, sigmoid, step
+from .landscape import cost_landscape
+from .logistic import cost, gradients, log_loss, predict_proba, sigmoid, step
 from .one_step import BatchStep, ExampleStep, batch_step, example_step, worst_example
 from .reference import Optimum, reference_optimum
 from .training import History, Snapshot, evaluate_path, iter_epochs, train
@@ -82,6 +82,7 @@ __all__ = [
     "iter_epochs",
     "load_csv",
     "load_model",
+    "log_loss",
     "make_dataset",
     "make_grid",
     "predict_proba",

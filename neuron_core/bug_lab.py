@@ -1,22 +1,13 @@
 """The source article's training loop as printed, next to the corrected one.
 
-The article's pseudocode (its X is (n, m), one column per example)::
-
-    for i in range(0,no_of_epochs):
-      z=np.dot(w.T,X)
-      y=sigmoid(z)
-      dz=y-Y
-      dw=1/m*(np.sum(np.dot(dz.T,X)))
-      db=1/m*(np.sum(dz))
-      w=w-a*dw
-      b=b-a*db
-
-Two slips change what it learns. z has no ``+ b``, so b is updated but never used: the
-boundary z = 0 always passes through the origin of the inputs. And ``np.sum`` adds the
-whole product up, so dw is one number, Σ_i Σ_j dz_i·x_ij / m, and every weight takes the
-same step: from w = 0 the weights stay equal, the boundary is stuck at one angle. (As
-printed, ``np.dot(dz.T, X)`` only lines up if X is (m, n); either way the sum is the same.)
-The corrected loop is `neuron_core.train`.
+`PRINTED_CODE` is the article's pseudocode (its X is (n, m), one column per example),
+laid out with its two bugs marked. Two slips change what it learns. z has no ``+ b``, so b
+is updated but never used: the boundary z = 0 always passes through the origin of the
+inputs. And ``np.sum`` adds the whole product up, so dw is one number,
+Σ_i Σ_j dz_i·x_ij / m, and every weight takes the same step: from w = 0 the weights stay
+equal, the boundary is stuck at one angle. (As printed, ``np.dot(dz.T, X)`` only lines up
+if X is (m, n); either way the sum is the same.) The corrected loop, `CORRECTED_CODE`, is
+what `neuron_core.train` runs.
 """
 
 from __future__ import annotations
@@ -26,10 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .logistic import sigmoid
-from .training import BLOWN_UP, evaluate_path, train
+from .training import BLOWN_UP, evaluate_path
 from .validation import check_alpha, check_data, check_epochs, check_initial
-
-train_corrected = train  # the fix: z = w·x + b, dw = Xᵀ(ŷ − y)/m one entry per weight
 
 PRINTED_CODE = """\
 for i in range(0, no_of_epochs):
@@ -118,16 +107,11 @@ def printed_boundary(features, standardized: bool, zero_start: bool) -> str:
 
 @dataclass(frozen=True, eq=False)
 class PrintedHistory:
-    """The printed loop's run; row k is the state after k epochs.
+    """The printed loop's run, laid out as `neuron_core.History`: row k is after k epochs.
 
-    Attributes
-    ----------
-    w : ndarray of shape (K, n)
-    b : ndarray of shape (K,)
-        The printed ``b`` variable: updated each epoch, never used by z.
-    cost, accuracy : ndarray of shape (K,)
-        Of the model the loop really trains, ŷ = σ(w·x) (no bias).
-    diverged_at : int or None
+    ``w`` is (K, n) and ``diverged_at`` the first epoch that stopped being finite (or None);
+    ``b`` (K,) is the printed ``b`` variable, updated each epoch and never used by z; and
+    ``cost``, ``accuracy`` (K,) are those of the model the loop really trains, ŷ = σ(w·x).
     """
 
     w: np.ndarray
@@ -135,10 +119,6 @@ class PrintedHistory:
     cost: np.ndarray
     accuracy: np.ndarray
     diverged_at: int | None
-
-    @property
-    def epochs(self) -> int:
-        return len(self.cost) - 1
 
 
 def train_printed(X, y, *, alpha, epochs, w0=None, b0=0.0) -> PrintedHistory:

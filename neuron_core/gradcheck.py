@@ -70,11 +70,8 @@ def finite_difference_gradient(w, b, X, y, l2=0.0, eps=EPS):
 
     Parameters
     ----------
-    w : ndarray of shape (n,)
-    b : float
-    X : ndarray of shape (m, n)
-    y : ndarray of shape (m,)
-    l2 : float
+    w, b, X, y, l2
+        As in `neuron_core.cost`: w (n,), X (m, n), y (m,).
     eps : float
         The nudge; smaller for a column whose largest |x| times ε passes `MAX_NUDGE`.
 
@@ -139,12 +136,10 @@ def check_gradients(w, b, X, y, l2=0.0, eps=EPS) -> GradientCheck:
 
     Parameters
     ----------
-    w : ndarray of shape (n,)
-    b : float
-    X : ndarray of shape (m, n)
-    y : ndarray of shape (m,), values in {0, 1}
-    l2 : float ≥ 0
+    w, b, X, y, l2
+        As in `neuron_core.cost`: w (n,), X (m, n), y (m,) of 0/1, l2 ≥ 0.
     eps : float > 0
+        The nudge of `finite_difference_gradient` and of the naive difference.
 
     Returns
     -------

@@ -1,4 +1,7 @@
-"""What the views draw: probability surfaces, the boundary line and the cost landscape."""
+"""What the views draw over the input plane: probability surfaces and the boundary line.
+
+The cost landscape, over the weights, is `neuron_core.landscape.cost_landscape`.
+"""
 
 from __future__ import annotations
 
@@ -75,30 +78,3 @@ def boundary_segment(w_raw, b_raw, bounds):
     if len(points) < 2:
         return None
     return points[0], points[-1]
-
-
-def cost_landscape(F, y, w1s, w2s, w_rest=(), b=0.0, l2=0.0):
-    """J over a grid of the first two weights, the other weights and b held fixed.
-
-    Parameters
-    ----------
-    F : ndarray of shape (m, n), n ≥ 2
-        The model's inputs (expanded and scaled features).
-    y : ndarray of shape (m,)
-    w1s : ndarray of shape (g1,)
-    w2s : ndarray of shape (g2,)
-    w_rest : ndarray of shape (n − 2,)
-    b : float
-    l2 : float
-
-    Returns
-    -------
-    ndarray of shape (g2, g1): J at (w1s[j], w2s[i]) in row i, column j.
-    """
-    F, y = np.asarray(F, dtype=float), np.asarray(y, dtype=float)
-    g1, g2 = np.meshgrid(w1s, w2s)
-    fixed = F[:, 2:] @ np.asarray(w_rest, dtype=float) + b if F.shape[1] > 2 else b
-    Z = np.outer(F[:, 0], g1.ravel()) + np.outer(F[:, 1], g2.ravel()) + np.c_[fixed]
-    J = (np.logaddexp(0.0, Z) - y[:, None] * Z).mean(axis=0)
-    J += 0.5 * l2 * (g1.ravel() ** 2 + g2.ravel() ** 2 + np.sum(np.square(w_rest)))
-    return J.reshape(g1.shape)

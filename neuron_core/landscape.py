@@ -1,6 +1,6 @@
 """What the cost landscape shows, computed before any plotting: the slice of J(w₁, w₂)
-the run ends in, a view that frames the start, the path and the optimum, and the
-log-spaced contour levels. numpy only.
+the run ends in (`cost_landscape`), a view that frames the start, the path and the optimum,
+and the log-spaced contour levels. numpy only.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .experiment import Run
-from .grids import cost_landscape
+from .features import feature_label
+from .logistic import log_loss
 
 MAX_PATH = 400  # path points sent per frame (every epoch when the run is shorter)
 FAR = 1e3  # a path far off the view is drawn this many view sizes away, no farther
@@ -30,11 +31,11 @@ class LandscapeView:
         taken: at the optimum's values when it is finite (so the optimum's star sits at the
         bottom of the drawn valley), else at the run's final values.
     level : ndarray (res, res)
-        log10(J − J_low + δ): what the contour colours.
+        log10(J − floor + δ): what the contour colours.
+    floor, delta : float
+        The lowest J on the grid, and δ, which keeps the log finite there.
     b : float
     w_rest : ndarray (n − 2,)
-    at_optimum : bool
-        The slice holds b and w[2:] at the optimum's values (False: at the run's last epoch).
     path : ndarray (K, 2)
         The run's (w₁, w₂) after each epoch (when ``clipped``, held within `FAR` view sizes
         of the view, so a diverged path still fits a float32 and heads the same way).
@@ -44,6 +45,8 @@ class LandscapeView:
         The path leaves the view (the view is kept around the start and the optimum).
     names : (str, str)
         Feature names of w₁ and w₂.
+    at_optimum : bool
+        The slice holds b and w[2:] at the optimum's values (False: at the run's last epoch).
     """
 
     w1s: np.ndarray
@@ -84,20 +87,10 @@ def landscape_view(run: Run, res=60) -> LandscapeView:
         lo, hi = np.array([x0, y0]) - FAR * span, np.array([x1, y1]) + FAR * span
         path = np.clip(path, lo, hi)
         path_J = np.minimum(path_J, FAR * float(J.max()))
+    level = np.log10(J - floor + delta)
+    names = (prep.features[0], prep.features[1])
     return LandscapeView(
-        w1s=w1s,
-        w2s=w2s,
-        J=J,
-        level=np.log10(J - floor + delta),
-        floor=floor,
-        delta=delta,
-        b=b,
-        w_rest=w_rest,
-        path=path,
-        path_J=path_J,
-        clipped=clipped,
-        names=(prep.features[0], prep.features[1]),
-        at_optimum=at_optimum,
+        w1s, w2s, J, level, floor, delta, b, w_rest, path, path_J, clipped, names, at_optimum
     )
 
 
@@ -106,14 +99,39 @@ def level_to_cost(level, floor, delta):
     return floor - delta + 10.0 ** np.asarray(level)
 
 
+def cost_landscape(F, y, w1s, w2s, w_rest=(), b=0.0, l2=0.0):
+    """J over a grid of the first two weights, the other weights and b held fixed.
+
+    Parameters
+    ----------
+    F : ndarray of shape (m, n), n ≥ 2
+        The model's inputs (expanded and scaled features).
+    y : ndarray of shape (m,)
+    w1s : ndarray of shape (g1,)
+    w2s : ndarray of shape (g2,)
+    w_rest : ndarray of shape (n − 2,)
+    b : float
+    l2 : float
+
+    Returns
+    -------
+    ndarray of shape (g2, g1): J at (w1s[j], w2s[i]) in row i, column j.
+    """
+    g1, g2 = np.meshgrid(w1s, w2s)
+    J = _slice_costs(F, y, np.c_[g1.ravel(), g2.ravel()], w_rest, b, l2)
+    return J.reshape(g1.shape)
+
+
 def _slice_costs(F, y, path, w_rest, b, l2, chunk=512):
-    """J at each (w₁, w₂) row of ``path`` with the other parameters fixed: shape (K,)."""
+    """J at each (w₁, w₂) row of ``path`` (K, 2) with w[2:] and b fixed: shape (K,)."""
+    F, y = np.asarray(F, dtype=float), np.asarray(y, dtype=float)
+    w_rest = np.asarray(w_rest, dtype=float)
     fixed = F[:, 2:] @ w_rest + b
     out = np.empty(len(path))
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"):  # a diverged path's logits pass 1e308: J is then inf
         for s in range(0, len(path), chunk):
             Z = F[:, :2] @ path[s : s + chunk].T + fixed[:, None]
-            out[s : s + chunk] = (np.logaddexp(0.0, Z) - y[:, None] * Z).mean(axis=0)
+            out[s : s + chunk] = log_loss(Z, y[:, None]).mean(axis=0)
     if l2:
         out += 0.5 * l2 * (np.sum(path**2, axis=1) + w_rest @ w_rest)
     return out
@@ -138,9 +156,8 @@ def _bounds(path, optimum):
 
 
 def weight_label(name: str, k: int) -> str:
-    """'w₁ (x₁)': the weight and the input it multiplies."""
-    pretty = name.replace("x1", "x₁").replace("x2", "x₂").replace("^2", "²").replace("*", "·")
-    return f"w{str(k).translate(SUB)} (on {pretty})"
+    """'w₁ (on x₁)': weight number k and the feature it multiplies (see `feature_label`)."""
+    return f"w{str(k).translate(SUB)} (on {feature_label(name)})"
 
 
 def path_indices(count, max_points=MAX_PATH):

@@ -17,12 +17,9 @@ import numpy as np
 
 from .experiment import smoothness, suggested_alpha
 from .training import History, train
-from .verdict import WITHIN, Verdict, epochs_within, first_rise, verdict
+from .verdict import Verdict, epochs_within, first_rise, verdict
 
-# The preset learning rates: crawling, converging, oscillating, diverging (not finite).
-KINDS = ("too small", "good", "too large", "diverging")
-__all__ = ["KINDS", "WITHIN", "Presets", "RateResult", "compare_rates", "epochs_within"]
-__all__ += ["first_rise", "l_formula", "preset_alphas"]
+__all__ = ["Presets", "RateResult", "compare_rates", "l_formula", "preset_alphas"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,11 +49,6 @@ class RateResult:
     def diverged_at(self) -> int | None:
         """First epoch that was not finite, None for a run that stayed finite."""
         return self.outcome.epoch if self.outcome.kind == "diverged" else None
-
-    @property
-    def first_rise(self) -> int | None:
-        """First epoch at which the cost went up (an overshoot), None if it only fell."""
-        return first_rise(self.history.cost)
 
     @property
     def verdict(self) -> str:
@@ -92,7 +84,8 @@ def compare_rates(F, y, alphas, *, epochs, l2=0.0, w0=None, b0=0.0, optimum_cost
 class Presets:
     """Learning rates that show each behaviour on one dataset (see `preset_alphas`).
 
-    ``alphas`` maps each of `KINDS` to an α, or None when no α up to the search limit showed
+    ``alphas`` maps "too small" (crawls), "good" (converges), "too large" (oscillates) and
+    "diverging" (stops being finite) to an α, or None when no α up to the search limit showed
     that behaviour (a "diverging" α may not exist for well-separated data).
     """
 

@@ -32,6 +32,34 @@ def _logits(w, b, X):
     return X @ w + b
 
 
+def log_loss(z, y):
+    """Cross-entropy of label y at logit z: ``log(1 + e^z) − y·z``, elementwise.
+
+    The same number as ``−[y log ŷ + (1−y) log(1−ŷ)]`` with ŷ = σ(z), taken from z so it
+    is finite for every finite z (``np.logaddexp`` never overflows). A logit beyond the
+    float range (±∞, from inputs or weights past 10³⁰⁸) costs 0 on its label's side and ∞
+    on the other, where the formula alone would give ∞ − ∞.
+
+    Parameters
+    ----------
+    z : float or ndarray
+        Logits ``w·x + b``.
+    y : float or ndarray broadcastable against z, values in {0, 1}
+        Labels; e.g. z of shape (m, k) (k states) with y of shape (m, 1).
+
+    Returns
+    -------
+    ndarray of the broadcast shape of z and y (0-d for scalars), values ≥ 0.
+    """
+    z = np.asarray(z, dtype=float)
+    with np.errstate(invalid="ignore"):  # ∞ − ∞ and 0·∞ at infinite logits, replaced below
+        loss = np.logaddexp(0.0, z) - y * z
+    far = np.isinf(z)
+    if far.any():
+        loss = np.where(far, np.where((z > 0) == (np.asarray(y) > 0.5), 0.0, np.inf), loss)
+    return loss
+
+
 def cost(w, b, X, y, l2=0.0) -> float:
     """Mean cross-entropy plus an L2 penalty on the weights.
 
@@ -53,25 +81,16 @@ def cost(w, b, X, y, l2=0.0) -> float:
     """
     w = np.asarray(w, dtype=float)
     z = _logits(w, b, X)
-    loss = np.logaddexp(0.0, z) - y * z
-    J = loss.mean()
+    J = log_loss(z, y).mean()
     if l2:  # skipped at l2 = 0: w·w may overflow for huge w, and 0·inf is nan
         J += 0.5 * l2 * (w @ w)
     return float(J)
 
 
 def gradients(w, b, X, y, l2=0.0):
-    """Gradient of `cost` with respect to w and b.
+    """Gradient of `cost` with respect to w and b (parameters as in `cost`).
 
     ``dw = (1/m) Xᵀ(ŷ − y) + λw`` and ``db = (1/m) Σ_i (ŷ_i − y_i)``.
-
-    Parameters
-    ----------
-    w : ndarray of shape (n,)
-    b : float
-    X : ndarray of shape (m, n)
-    y : ndarray of shape (m,)
-    l2 : float, default 0
 
     Returns
     -------
@@ -92,13 +111,10 @@ def step(w, b, X, y, alpha, l2=0.0):
 
     Parameters
     ----------
-    w : ndarray of shape (n,)
-    b : float
-    X : ndarray of shape (m, n)
-    y : ndarray of shape (m,)
+    w, b, X, y, l2
+        As in `cost`.
     alpha : float
         Learning rate α.
-    l2 : float, default 0
 
     Returns
     -------

@@ -11,13 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .logistic import sigmoid
+from .logistic import log_loss, sigmoid
 from .validation import check_alpha, check_data, check_l2
-
-
-def _loss(z, y):
-    # Cross-entropy written in the logit: log(1 + e^z) − y·z, finite for every finite z.
-    return np.logaddexp(0.0, z) - y * z
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,35 +85,38 @@ def example_step(w, b, x, y, alpha, l2=0.0) -> ExampleStep:
     """
     alpha, l2 = check_alpha(alpha), check_l2(l2)
     X, ys = check_data(np.atleast_2d(np.asarray(x, dtype=float)), np.atleast_1d(y), "x", "y")
-    x, y = X[0], float(ys[0])
-    w = np.asarray(w, dtype=float).copy()
-    b = float(b)
-    z = float(x @ w + b)
-    y_hat = float(sigmoid(z))
-    dz = y_hat - y
-    dw = dz * x + l2 * w
-    db = dz
-    w_new = w - alpha * dw
-    b_new = b - alpha * db
-    z_new = float(x @ w_new + b_new)
+    fields, z_new = _step(w, b, X, ys, alpha, l2)
+    del fields["dz_x_sum"], fields["dz_sum"]  # a batch's sums: one example's are dw and db
+    fields |= {k: float(fields[k][0]) for k in ("z", "y_hat", "dz")}  # one row: numbers
+    y = float(ys[0])
     return ExampleStep(
-        x=x,
+        x=X[0],
         y=y,
-        w=w,
-        b=b,
-        alpha=alpha,
-        l2=l2,
-        z=z,
-        y_hat=y_hat,
-        loss=float(_loss(z, y)),
-        dz=dz,
-        dw=dw,
-        db=db,
-        w_new=w_new,
-        b_new=b_new,
-        y_hat_new=float(sigmoid(z_new)),
-        loss_new=float(_loss(z_new, y)),
+        loss=float(log_loss(fields["z"], y)),
+        y_hat_new=float(sigmoid(z_new[0])),
+        loss_new=float(log_loss(z_new[0], y)),
+        **fields,
     )
+
+
+def _step(w, b, X, y, alpha, l2):
+    """The step both views take, on the m rows of X (m = 1 for one example).
+
+    Returns a dict of what it computes, named as in `BatchStep` (w, b, alpha, l2; z, y_hat,
+    dz of shape (m,); dz_x_sum, dz_sum; dw, db, w_new, b_new), and the logits after the
+    step, shape (m,).
+    """
+    w, b = np.asarray(w, dtype=float).copy(), float(b)
+    m = X.shape[0]
+    z = X @ w + b
+    y_hat = sigmoid(z)
+    dz = y_hat - y
+    dz_x_sum, dz_sum = X.T @ dz, float(dz.sum())
+    dw, db = dz_x_sum / m + l2 * w, dz_sum / m
+    w_new, b_new = w - alpha * dw, b - alpha * db
+    fields = dict(w=w, b=b, alpha=alpha, l2=l2, z=z, y_hat=y_hat, dz=dz, dw=dw, db=db)
+    fields |= dict(dz_x_sum=dz_x_sum, dz_sum=dz_sum, w_new=w_new, b_new=b_new)
+    return fields, X @ w_new + b_new
 
 
 @dataclass(frozen=True, eq=False)
@@ -178,14 +176,7 @@ class BatchStep:
 def batch_step(w, b, X, y, alpha, l2=0.0) -> BatchStep:
     """Take one step of batch gradient descent, keeping every sum on the way.
 
-    Parameters
-    ----------
-    w : ndarray of shape (n,)
-    b : float
-    X : ndarray of shape (m, n)
-    y : ndarray of shape (m,), values in {0, 1}
-    alpha : float > 0
-    l2 : float ≥ 0
+    Parameters as in `example_step`, with X of shape (m, n) and y of shape (m,).
 
     Returns
     -------
@@ -193,42 +184,20 @@ def batch_step(w, b, X, y, alpha, l2=0.0) -> BatchStep:
     """
     alpha, l2 = check_alpha(alpha), check_l2(l2)
     X, y = check_data(X, y)
-    w = np.asarray(w, dtype=float).copy()
-    b = float(b)
-    m = X.shape[0]
-    z = X @ w + b
-    y_hat = sigmoid(z)
-    loss = _loss(z, y)
-    dz = y_hat - y
-    dz_x_sum = X.T @ dz
-    dz_sum = float(dz.sum())
-    penalty = 0.5 * l2 * float(w @ w) if l2 else 0.0
-    dw = dz_x_sum / m + l2 * w
-    db = dz_sum / m
-    w_new = w - alpha * dw
-    b_new = b - alpha * db
-    z_new = X @ w_new + b_new
-    penalty_new = 0.5 * l2 * float(w_new @ w_new) if l2 else 0.0
+    fields, z_new = _step(w, b, X, y, alpha, l2)
+    loss = log_loss(fields["z"], y)
+
+    def penalty(v):  # skipped at l2 = 0: v·v may overflow for huge v, and 0·inf is nan
+        return 0.5 * l2 * float(v @ v) if l2 else 0.0
+
     return BatchStep(
         X=X,
         y=y,
-        w=w,
-        b=b,
-        alpha=alpha,
-        l2=l2,
-        z=z,
-        y_hat=y_hat,
         loss=loss,
-        dz=dz,
         loss_sum=float(loss.sum()),
-        dz_x_sum=dz_x_sum,
-        dz_sum=dz_sum,
-        cost=float(loss.mean()) + penalty,
-        dw=dw,
-        db=db,
-        w_new=w_new,
-        b_new=b_new,
-        cost_new=float(_loss(z_new, y).mean()) + penalty_new,
+        cost=float(loss.mean()) + penalty(fields["w"]),
+        cost_new=float(log_loss(z_new, y).mean()) + penalty(fields["w_new"]),
+        **fields,
     )
 
 
@@ -238,4 +207,4 @@ def worst_example(w, b, X, y) -> int:
     Ties go to the lowest index, so the answer is deterministic.
     """
     z = np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + float(b)
-    return int(np.argmax(_loss(z, np.asarray(y, dtype=float))))
+    return int(np.argmax(log_loss(z, np.asarray(y, dtype=float))))

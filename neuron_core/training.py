@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .logistic import cost, step
+from .logistic import cost, log_loss, step
 from .validation import check_alpha, check_data, check_epochs, check_initial, check_l2
 
 # A cost or parameter beyond this is on its way to overflow: the run has diverged. No run
@@ -128,19 +128,11 @@ def train(X, y, *, alpha, epochs, l2=0.0, w0=None, b0=0.0, X_test=None, y_test=N
             raise ValueError(f"X_test must have {X.shape[1]} columns like X, got {X_test.shape[1]}")
 
     W, B, C, A = _descend(X, y, alpha, epochs, l2, w0, b0)
-    k = len(C)
     test_cost = test_acc = None
     if X_test is not None:
         test_cost, test_acc = evaluate_path(W, B, X_test, y_test, l2)
-    return History(
-        w=W,
-        b=B,
-        cost=C,
-        accuracy=A,
-        test_cost=test_cost,
-        test_accuracy=test_acc,
-        diverged_at=None if k == epochs + 1 else k,
-    )
+    diverged_at = None if len(C) == epochs + 1 else len(C)
+    return History(W, B, C, A, test_cost, test_acc, diverged_at)
 
 
 _CHUNK = 1000  # factors per product in the cost: each 1 + e ≤ 2, so a product stays < 2**1000
@@ -150,8 +142,8 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
     """The hot loop: per epoch one matvec, one exp, one transposed matvec and a few cheap passes.
 
     Row i of ``Xs`` is s_i·[x_i, 1] with s = 1 − 2y (+1 for class 0, −1 for class 1), so
-    t = Xs·θ = s·z, each example's loss is softplus(t), and ŷ − y = s·σ(t): the gradient is
-    Xsᵀσ(t) and y leaves the loop. One exp, e = exp(−|t|), serves the loss and the sigmoid:
+    t = Xs·θ = s·z, the loss is softplus(t) (as in `log_loss`), and ŷ − y = s·σ(t): the
+    gradient is Xsᵀσ(t) and y leaves the loop. One exp, e = exp(−|t|), serves loss and σ:
 
         softplus(t) = max(t, 0) + log(1 + e)
         σ(t) = max(e, [t > 0]) / (1 + e)      (1/(1+e) for t > 0, e/(1+e) for t < 0)
@@ -166,6 +158,22 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
     Xs = np.empty((m, n + 1))
     np.multiply(X, s[:, None], out=Xs[:, :n])
     Xs[:, n] = s
+    theta = np.r_[np.asarray(w0, dtype=float), float(b0)]  # stepped in place
+    Theta = np.empty((epochs + 1, n + 1))
+    C = np.empty(epochs + 1)
+    misses = np.empty(epochs + 1, dtype=np.int64)
+    K = _record_epochs(Xs, y, alpha, l2, theta, Theta, C, misses)
+    finite = (np.abs(Theta[:K]) <= BLOWN_UP).all(axis=1)  # parameters can blow up before J
+    if not finite.all():
+        K = int(np.argmin(finite))
+    W, B = np.ascontiguousarray(Theta[:K, :n]), Theta[:K, n].copy()
+    return W, B, C[:K], (m - misses[:K]) / m
+
+
+def _record_epochs(Xs, y, alpha, l2, theta, Theta, C, misses):
+    """`_descend`'s loop: steps ``theta`` (n + 1,) in place, fills row k of Theta, C and
+    misses for each epoch k, and returns how many rows it filled (fewer if J blew up)."""
+    m, n = Xs.shape[0], Xs.shape[1] - 1
     with np.errstate(over="ignore"):  # an overflow here is a divergence, found in the loop
         Xs_lr = Xs * (alpha / m)  # the step's α/m folded into the gradient matvec
     # t ≥ thr exactly when an example is misclassified (z ≥ 0 predicts class 1): t ≥ 0 for
@@ -176,21 +184,14 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
     q, Q = padded[:m], padded.reshape(-1, cols)
     terms = np.empty(m + cols)  # max(t, 0) per example, then log of each column product
     relu, logs = terms[:m], terms[m:]
-
-    theta = np.empty(n + 1)
-    theta[:n], theta[n] = w0, b0
     w = theta[:n]
-    Theta = np.empty((epochs + 1, n + 1))
-    C = np.empty(epochs + 1)
-    misses = np.empty(epochs + 1, dtype=np.int64)
     t, e, p = np.empty(m), np.empty(m), np.empty(m)
     miss = np.empty(m, dtype=bool)
     g = np.empty(n + 1)
     shrink = 1.0 - alpha * l2  # w ← w − α(dw_data + λw) = (1 − αλ)w − α·dw_data
-    K = epochs + 1
-
+    last = len(C) - 1
     with np.errstate(all="ignore"):  # divergence is detected below, not warned about
-        for k in range(epochs + 1):
+        for k in range(last + 1):
             np.dot(Xs, theta, out=t)
             np.copysign(t, -1.0, out=e)
             np.exp(e, out=e)
@@ -204,13 +205,12 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
             if l2:
                 J += 0.5 * l2 * (w @ w)
             if not J <= BLOWN_UP:  # also catches nan
-                K = k
-                break
+                return k
             Theta[k] = theta
             C[k] = J
             np.greater_equal(t, thr, out=miss)
             misses[k] = np.count_nonzero(miss)
-            if k == epochs:
+            if k == last:
                 break
             np.maximum(e, miss, out=p)
             np.divide(p, q, out=p)  # σ(t)
@@ -218,11 +218,7 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
             if l2:
                 w *= shrink
             theta -= g
-    finite = (np.abs(Theta[:K]) <= BLOWN_UP).all(axis=1)  # parameters can blow up before J
-    if not finite.all():
-        K = int(np.argmin(finite))
-    W, B = np.ascontiguousarray(Theta[:K, :n]), Theta[:K, n].copy()
-    return W, B, C[:K], (m - misses[:K]) / m
+    return last + 1
 
 
 def evaluate_path(W, B, X, y, l2=0.0, chunk=512):
@@ -241,14 +237,13 @@ def evaluate_path(W, B, X, y, l2=0.0, chunk=512):
     """
     K = len(B)
     costs, accs = np.empty(K), np.empty(K)
-    s = (1.0 - 2.0 * y)[:, None]  # loss = softplus(s·z): no inf − inf when z overflows
     # States recorded before a divergence may have logits beyond the float range on
     # these rows: their cost is then inf (or nan), reported rather than warned about.
     with np.errstate(all="ignore"):
         for start in range(0, K, chunk):
             sl = slice(start, start + chunk)
             Z = X @ W[sl].T + B[sl]  # (m, chunk): every state's logits at once
-            costs[sl] = np.logaddexp(0.0, s * Z).mean(axis=0)
+            costs[sl] = log_loss(Z, y[:, None]).mean(axis=0)
             if l2:
                 costs[sl] += 0.5 * l2 * np.einsum("kn,kn->k", W[sl], W[sl])
             accs[sl] = ((Z >= 0) == (y[:, None] > 0.5)).mean(axis=0)

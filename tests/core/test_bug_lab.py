@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
-from neuron_core.bug_lab import CORRECTED_CODE, PRINTED_CODE, train_corrected, train_printed
+from neuron_core.bug_lab import CORRECTED_CODE, PRINTED_CODE, train_printed
 
 
 def literal_pseudocode(X_cols, Y, w, b, a, epochs):
@@ -62,17 +62,20 @@ def test_printed_cannot_learn_a_tilted_boundary_the_corrected_can():
     prep = nc.prepare(nc.make_dataset("linear", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
     F, y = prep.F_train, prep.y_train
     printed = train_printed(F, y, alpha=1.0, epochs=300)
-    fixed = train_corrected(F, y, alpha=1.0, epochs=300)
+    fixed = nc.train(F, y, alpha=1.0, epochs=300)
     assert printed.w[-1][0] == printed.w[-1][1]
     assert fixed.cost[-1] < printed.cost[-1]
     assert fixed.accuracy[-1] >= printed.accuracy[-1]
 
 
-def test_corrected_is_neuron_core_train(tiny):
+def test_corrected_listing_is_what_neuron_core_train_runs(tiny):
     X, y = tiny
-    assert train_corrected is nc.train
-    a = train_corrected(X, y, alpha=0.4, epochs=10)
-    np.testing.assert_allclose(a.w[-1], nc.train(X, y, alpha=0.4, epochs=10).w[-1])
+    scope = dict(np=np, sigmoid=nc.sigmoid, X=X, y=y, m=len(y), alpha=0.4, epochs=10)
+    scope |= dict(w=np.zeros(3), b=0.0)
+    exec(CORRECTED_CODE, scope)  # the listing the page shows, run as is
+    h = nc.train(X, y, alpha=0.4, epochs=10)
+    np.testing.assert_allclose(scope["w"], h.w[-1], rtol=1e-12)
+    assert scope["b"] == pytest.approx(h.b[-1], rel=1e-12)
 
 
 def test_huge_values_stay_finite_and_quiet():

@@ -5,13 +5,8 @@ import pytest
 
 import neuron_core as nc
 from neuron_core.experiment import smoothness, suggested_alpha
-from neuron_core.learning_rates import (
-    compare_rates,
-    epochs_within,
-    first_rise,
-    l_formula,
-    preset_alphas,
-)
+from neuron_core.learning_rates import compare_rates, l_formula, preset_alphas
+from neuron_core.verdict import epochs_within, first_rise
 
 
 @pytest.fixture(scope="module")

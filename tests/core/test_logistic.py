@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from neuron_core import cost, gradients, predict_proba, sigmoid, step
+from neuron_core import cost, gradients, log_loss, predict_proba, sigmoid, step
 
 # Underflow to 0 (exp(−1000) in float64) is the correctly rounded answer, not an error;
 # overflow, division by zero and invalid operations are.
@@ -149,3 +149,30 @@ def test_step_accepts_a_list_of_weights_and_leaves_it_alone():
     w_new, _ = step(w, 0.0, X, y, alpha=0.1)
     assert w == [0.5, -0.25]
     assert isinstance(w_new, np.ndarray) and w_new.shape == (2,)
+
+
+def test_log_loss_is_the_cross_entropy_and_cost_is_its_mean():
+    z = np.linspace(-15, 15, 121)  # moderate logits: the naive logs keep ~9 digits
+    for label in (0.0, 1.0):
+        p = 1.0 / (1.0 + np.exp(-z))
+        naive = -(label * np.log(p) + (1 - label) * np.log1p(-p))
+        np.testing.assert_allclose(log_loss(z, label), naive, rtol=1e-9, atol=1e-12)
+    X, y, w, b = random_problem(40, 3, seed=5)
+    assert cost(w, b, X, y) == log_loss(X @ w + b, y).mean()
+
+
+def test_log_loss_broadcasts_states_against_labels():
+    Z = np.array([[0.0, 3.0], [-2.0, 5.0]])  # (m, k): two examples, two states
+    y = np.array([1.0, 0.0])
+    got = log_loss(Z, y[:, None])
+    assert got.shape == (2, 2)
+    np.testing.assert_array_equal(got[:, 1], [log_loss(3.0, 1.0), log_loss(5.0, 0.0)])
+
+
+def test_log_loss_at_infinite_logits_is_zero_on_the_label_side_and_infinite_across():
+    z = np.array([np.inf, -np.inf, np.inf, -np.inf])
+    y = np.array([1.0, 0.0, 0.0, 1.0])
+    with warnings.catch_warnings(), np.errstate(**RAISE_ON_FP_ERRORS):
+        warnings.simplefilter("error")
+        got = log_loss(z, y)
+    np.testing.assert_array_equal(got, [0.0, 0.0, np.inf, np.inf])
