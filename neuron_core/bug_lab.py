@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .features import FEATURE_LABELS
 from .logistic import sigmoid
 from .training import BLOWN_UP, evaluate_path
 from .validation import check_alpha, check_data, check_epochs, check_initial
@@ -62,13 +63,6 @@ DIAGNOSES = (  # (the printed line, what goes wrong), one line each
     ),
 )
 
-_PRETTY = str.maketrans({"1": "₁", "2": "₂", "^": "", "*": "·"})
-
-
-def _label(feature: str) -> str:
-    """'x1^2' → 'x₁²' (the sine keeps its parenthesis: 'sin(x₁)')."""
-    return feature.replace("^2", "²").translate(_PRETTY)
-
 
 def printed_boundary(features, standardized: bool, zero_start: bool) -> str:
     """What the printed loop's boundary looks like, said only where it holds.
@@ -92,8 +86,8 @@ def printed_boundary(features, standardized: bool, zero_start: bool) -> str:
         else "through the origin"
     )
     if len(features) == 1:
-        return f"So the boundary is {_label(features[0])} = 0{units}, {centre}."
-    total = " + ".join(_label(f) for f in features)
+        return f"So the boundary is {FEATURE_LABELS[features[0]]} = 0{units}, {centre}."
+    total = " + ".join(FEATURE_LABELS[f] for f in features)
     if sorted(features) == ["x1", "x2"]:
         return (
             f"So the boundary z = 0 is the line {total} = 0{units}: one fixed direction, {centre}."

@@ -27,7 +27,7 @@ KEEP = dict(ttl=3600, show_spinner=False)
 
 @st.cache_resource
 def one_blas_thread():
-    """Once per server: numpy's BLAS on one thread. Our matrices are small (m ≤ 10,000 by
+    """Once per server: numpy's BLAS on one thread. Our matrices are small (m ≤ MAX_ROWS by
     n ≤ 7), so threads cost more than they save, and on a 2-CPU shared host several users'
     threads fight each other (bench/bench_app.py: defaults 0.68 s → 0.43 s a rerun)."""
     return threadpool_limits(1, user_api="blas")

@@ -82,7 +82,8 @@ def control(container, key: str, **extra):
 
 
 def _new_sample():
-    st.session_state.seed = (st.session_state.get("seed", 0) + 1) % 10_000
+    lo, hi, _ = BY_KEY["seed"].span  # past the last seed, back to the first
+    st.session_state.seed = lo + (st.session_state.get("seed", lo) + 1 - lo) % (hi - lo + 1)
 
 
 def sidebar() -> Settings:

@@ -25,7 +25,7 @@ REQUIRED = {
 }
 
 
-def test_the_lessons_the_issue_asks_for_are_all_there():
+def test_the_lessons_a_class_needs_are_all_there():
     assert set(BY_KEY) >= REQUIRED
     assert len(BY_KEY) == len(PRESETS), "preset keys must be unique"
 
