@@ -30,6 +30,7 @@ L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SOURCES = ("Generate", "Upload CSV")
 # The Cost landscape's α choices: the sidebar's α, or one of the presets found on the data.
 MAP_ALPHAS = ("sidebar", "too small", "good", "too large", "diverging")
+LOG_EPOCHS_HELP = "Gives the first epochs, where most of the learning happens, room on a long run."
 
 
 def _slider(key, label, default, lo, hi, step, help="", **kw):
@@ -133,7 +134,8 @@ CONTROLS = (
         help="Big type, thick lines and only the controls a live demo needs. "
         "A shared link opens in the same mode.",
     ),
-    # Page-local choices: each page draws its own widget; the link carries the value.
+    # Page-local choices: each page draws its own widget (bounds that depend on the data are
+    # the page's); the link carries the value.
     Control(
         "landscape_alpha",
         "segmented",
@@ -143,8 +145,19 @@ CONTROLS = (
         param="map_alpha",
         options=MAP_ALPHAS,
         spell={"too small": "small", "too large": "large"},
+        help="The presets come from this data's curvature L (see the Learning rates page): "
+        "0.01/L crawls, 1/L is quick, and the larger ones were checked to oscillate or diverge "
+        "here.",
     ),
-    Control("landscape_3d", "toggle", "3-D surface", False, part="landscape", param="surface"),
+    Control(
+        "landscape_3d",
+        "toggle",
+        "3-D surface",
+        False,
+        part="landscape",
+        param="surface",
+        help="Show J as a height.",
+    ),
     *(
         Control(
             f"lr_{k}",
@@ -167,6 +180,7 @@ CONTROLS = (
         False,
         part="learning_rates",
         param="log_epochs",
+        help=LOG_EPOCHS_HELP,
     ),
     Control(
         "bug_log_epochs",
@@ -175,6 +189,7 @@ CONTROLS = (
         False,
         part="bug_lab",
         param="epoch_log",
+        help=LOG_EPOCHS_HELP,
     ),
     Control(
         "one_step_example",
@@ -193,6 +208,7 @@ CONTROLS = (
         part="one_step",
         param="epoch",
         span=(0, max(EPOCHS), 1),
+        help="Epoch 0 is the very first step. The last epoch is where the Playground ended.",
     ),
     Control(
         "one_step_batch",
@@ -201,6 +217,7 @@ CONTROLS = (
         False,
         part="one_step",
         param="batch",
+        help="The step the training loop takes each epoch: the same formulas, averaged.",
     ),
 )
 BY_KEY = {c.key: c for c in CONTROLS}

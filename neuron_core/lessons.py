@@ -206,6 +206,9 @@ BY_KEY = {p.key: p for p in PRESETS}
 
 def run_preset(preset: Preset, **overrides) -> Run:
     """Train the experiment the preset (with ``overrides``) describes, as the app does."""
+    off = sorted(k for k, v in overrides.items() if not allows(CONTROL_BY_KEY[k], v))
+    if off:  # settings_from would swap such a value for the default, silently
+        raise ValueError(f"preset {preset.key!r}: overrides its controls do not offer: {off}")
     s = preset.settings(**overrides)
     if s["source"] != "Generate":
         raise ValueError("presets use generated data; uploaded files cannot be preset")

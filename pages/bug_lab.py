@@ -13,7 +13,7 @@ from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
 from neuron_core.numbers import number
 from ui.cache import printed_run
 from ui.charts import chart_config
-from ui.controls import current_theme
+from ui.controls import control, current_theme
 from ui.page import page_run, start_page
 
 s = start_page()
@@ -41,11 +41,7 @@ st.markdown(
     "\n".join(f"- **Bug {k}** `{code}`: {why}" for k, (code, why) in enumerate(DIAGNOSES, 1))
 )
 
-log_epochs = st.toggle(
-    "Log scale for the epochs",
-    key="bug_log_epochs",
-    help="Gives the first epochs, where most of the learning happens, room on a long run.",
-)
+log_epochs = control(st, "bug_log_epochs")
 st.plotly_chart(
     bug_cost_figure(printed, fixed, run.optimum, log_epochs=log_epochs, theme=theme),
     width="stretch",

@@ -12,7 +12,7 @@ from neuron_core.numbers import gap, number
 from neuron_core.verdict import run_verdict
 from ui.cache import rate_presets
 from ui.charts import chart_config
-from ui.controls import current_run, current_theme
+from ui.controls import control, current_run, current_theme
 from ui.landscape_controls import map_alpha
 from ui.page import page_run, start_page
 
@@ -30,7 +30,7 @@ p = rate_presets(base, s.epochs)
 alpha = map_alpha(s.alpha, p)
 run = base if alpha == s.alpha else current_run(replace(s, alpha=alpha))
 h = run.history
-surface = st.toggle("3-D surface", key="landscape_3d", help="Show J as a height.")
+surface = control(st, "landscape_3d")
 
 view = landscape_view(run)
 frames = nc.sample_frames(h.cost, 80)

@@ -7,7 +7,7 @@ from neuron_core.learning_rates import l_formula
 from neuron_core.numbers import number
 from ui.cache import rate_presets, rate_results
 from ui.charts import chart_config
-from ui.controls import current_theme
+from ui.controls import control, current_theme
 from ui.learning_rates_controls import alpha_inputs, preset_slots
 from ui.page import page_run, start_page
 
@@ -41,12 +41,8 @@ target = opt.cost if opt.finite else None
 rs = rate_results(F, y, tuple(alphas), s.epochs, s.l2, run.w0, target)
 
 scales = st.container(horizontal=True)
-log = scales.toggle("Log scale for the cost", key="lr_log")
-log_epochs = scales.toggle(
-    "Log scale for the epochs",
-    key="lr_log_epochs",
-    help="Gives the first epochs, where most of the learning happens, room on a long run.",
-)
+log = control(scales, "lr_log")
+log_epochs = control(scales, "lr_log_epochs")
 st.plotly_chart(
     rates_cost_figure(rs, opt, log=log, log_epochs=log_epochs, theme=theme),
     width="stretch",

@@ -190,14 +190,16 @@ def current_data(s: Settings) -> nc.Dataset:
     return generated_dataset(s.dataset, s.points, s.noise, s.seed)
 
 
+def data_key(s: Settings):
+    """What names the uploaded file in use (None for generated data, which the settings
+    name): a new file with the same name or size is new data too."""
+    up = st.session_state.get("upload")
+    if s.source == "Upload CSV" and up:
+        return (up["name"], len(up["raw"]), hash(up["raw"]), up["columns"], str(up["positive"]))
+    return None
+
+
 def current_run(s: Settings | None = None) -> nc.Run:
     """Train (or fetch from the bounded cache) the run for the current settings."""
     s = s or current_settings()
-    data = current_data(s)
-    up = st.session_state.get("upload")
-    data_key = (
-        (up["name"], len(up["raw"]), hash(up["raw"]), up["columns"], str(up["positive"]))
-        if s.source == "Upload CSV" and up
-        else None
-    )
-    return trained_run(s, data, data_key)
+    return trained_run(s, current_data(s), data_key(s))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from neuron_core.controls import BY_KEY
 from neuron_core.learning_rates import Presets
 
 
@@ -18,13 +19,8 @@ def map_alpha(sidebar_alpha: float, p: Presets) -> float:
     labels["sidebar"] = f"Sidebar α = {sidebar_alpha:g}"
     if st.session_state.get("landscape_alpha") not in alphas:  # first visit, or not on this data
         st.session_state.landscape_alpha = "sidebar"
+    c = BY_KEY["landscape_alpha"]  # the options this data has, not every preset kind
     pick = st.segmented_control(
-        "Learning rate for this map",
-        list(alphas),
-        format_func=labels.get,
-        key="landscape_alpha",
-        help="The presets come from this data's curvature L (see the Learning rates page): "
-        "0.01/L crawls, 1/L is quick, and the larger ones were checked to oscillate or diverge "
-        "here.",
+        c.label, list(alphas), format_func=labels.get, key=c.key, help=c.help
     )
     return alphas.get(pick or "sidebar", sidebar_alpha)

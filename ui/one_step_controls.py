@@ -11,8 +11,9 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.controls import Settings
+from neuron_core.controls import BY_KEY, Settings
 from neuron_core.one_step import worst_example
+from ui.controls import data_key
 from ui.links import page_default
 
 K = "one_step_"  # prefix of this page's session keys
@@ -43,7 +44,7 @@ def starting_point(s: Settings, h: nc.History, F, Y) -> None:
     else epoch `START` and the example the neuron gets most wrong there."""
     ss, m = st.session_state, len(Y)
     # The example index names a training row: keep it while the rows stay the same.
-    rows_key = repr((s.source, s.dataset, s.points, s.noise, s.seed, s.test, m))
+    rows_key = repr((s.source, s.dataset, s.points, s.noise, s.seed, s.test, m, data_key(s)))
     if ss.get(K + "rows") != rows_key or not 0 <= ss.get(K + "example", m) < m:
         ss[K + "rows"] = rows_key
         ss[K + "epoch"] = min(int(page_default(K + "epoch", min(START, h.epochs))), h.epochs)
@@ -64,7 +65,7 @@ def step_controls(h: nc.History, m: int) -> tuple[int, int, bool]:
     c1, c2, c3 = st.columns([1, 2, 1.3], vertical_alignment="bottom")
     i = int(
         c1.number_input(
-            "Training example #",
+            BY_KEY[K + "example"].label,
             0,
             m - 1,
             key=K + "example",
@@ -74,23 +75,19 @@ def step_controls(h: nc.History, m: int) -> tuple[int, int, bool]:
     epoch = 0
     if h.epochs > 0:
         epoch = c2.slider(
-            "Start from the run's weights after epoch",
-            0,
-            h.epochs,
-            key=K + "epoch",
-            help="Epoch 0 is the very first step. The last epoch is where the Playground ended.",
+            BY_KEY[K + "epoch"].label, 0, h.epochs, key=K + "epoch", help=BY_KEY[K + "epoch"].help
         )
     batch = c3.toggle(
-        f"Average over all m = {m} (batch)",
+        f"Average over all m = {m} (batch)",  # the table's label, with this data's m
         key=K + "batch",
-        help="The step the training loop takes each epoch: the same formulas, averaged.",
+        help=BY_KEY[K + "batch"].help,
     )
     return i, epoch, batch
 
 
 def hand_weights(s: Settings, h: nc.History, epoch: int) -> tuple[np.ndarray, float, int]:
     """(w, b, steps taken by hand): the run's weights after ``epoch``, then the hand steps."""
-    origin = repr((s, epoch))
+    origin = repr((s, epoch, data_key(s)))
     state = st.session_state.get(K + "state")
     if state is None or state["origin"] != origin:
         state = dict(origin=origin, w=h.w[epoch].tolist(), b=float(h.b[epoch]), steps=0)

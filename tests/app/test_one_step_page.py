@@ -191,3 +191,22 @@ def test_l2_adds_its_pull_to_dw_in_the_numbers(ui, batch):
     text = latex(at)
     assert r"\lambda w" in text and rf"0.1\,{vector(w)}" in text  # the decay term, substituted
     assert vector(s.dw) in text and vector(s.w_new) in text
+
+
+def _csv(shift: int) -> bytes:
+    rows = "".join(f"{150 + i},{50 + (i * 7 + shift) % 23},{int(i >= 20)}\n" for i in range(40))
+    return ("height,weight,label\n" + rows).encode()
+
+
+def test_a_new_upload_with_as_many_rows_starts_the_hand_steps_again(ui):
+    at = ui.new_app()
+    at.segmented_control(key="source").set_value("Upload CSV").run()
+    at.file_uploader(key="upload_file").upload("class.csv", _csv(0), "text/csv").run()
+    at = ui.go_to(at, PAGE)
+    at = at.button(key=K + "again").click().run()
+    assert at.session_state[K + "state"]["steps"] == 1
+    # Same file name, same number of rows, other values: new data, so the steps start again.
+    at.file_uploader(key="upload_file").upload("class.csv", _csv(5), "text/csv").run()
+    ui.assert_clean(at)
+    assert at.session_state[K + "state"]["steps"] == 0
+    assert "by hand" not in " ".join(c.value for c in at.caption)
