@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .palette import VERMILLION
+
 __all__ = ["SLIPS", "Step", "derivation"]
 
 
@@ -129,23 +131,24 @@ _FIRST_STEPS = (
     ),
 )
 
-# (title, why it matters): the five lines the article prints wrong, in its order.
-SLIPS = (
+# (title, why it matters): the five lines the article prints wrong, in its order; what it
+# got wrong in the palette's vermillion (the colour of class 1 and of every warning).
+_SLIPS = (
     (
         "Sign in the loss",
-        r"It prints $-[y\log\hat y \mathbin{\color{#D55E00}\mathbf{-}} (1-y)\log(1-\hat y)]$. "
+        r"It prints $-[y\log\hat y \mathbin{\color{WRONG}\mathbf{-}} (1-y)\log(1-\hat y)]$. "
         r"For y = 0 that is $\log(1-\hat y) \le 0$, smallest when $\hat y \to 1$: it would "
         "reward the wrong answer. The terms must be added (its derivative already assumes so).",
     ),
     (
         "The cost sums to n",
-        r"$J = \frac{1}{m}\sum_{i=1}^{\color{#D55E00}n}$ runs over n, the number of inputs, "
+        r"$J = \frac{1}{m}\sum_{i=1}^{\color{WRONG}n}$ runs over n, the number of inputs, "
         "not over the m examples: only the first n examples would count. The sum runs to m.",
     ),
     (
         "x counted twice",
         r"Its $(dz)_{avg} = \frac{1}{m}\sum dz\cdot x_n$ already contains $x_n$, yet the "
-        r"update $w_n - \alpha\,(dz)_{avg}\cdot{\color{#D55E00}x_n}$ multiplies by it again. "
+        r"update $w_n - \alpha\,(dz)_{avg}\cdot{\color{WRONG}x_n}$ multiplies by it again. "
         r"Use $w_n - \alpha\,(dz)_{avg}$; and b should step by $(db)_{avg}$, the mean of dz.",
     ),
     (
@@ -160,3 +163,4 @@ SLIPS = (
         "`np.dot(X, dz.T) / m` in the article's layout, n values.",
     ),
 )
+SLIPS = tuple((title, why.replace("WRONG", VERMILLION)) for title, why in _SLIPS)

@@ -14,6 +14,7 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core import equations as eq
 from neuron_core.numbers import number, update_sig
+from neuron_core.palette import HIGHLIGHT
 from ui.controls import FEATURE_LABELS
 
 
@@ -133,7 +134,7 @@ def batch_numbers(st_, bs, c: Shown):
     table.index.name = "#"
     st_.dataframe(
         table.style.format({c: (lambda v: number(v, 3)) for c in table.columns if c != "y"}).apply(
-            lambda r: ["background-color: #fde8c8" if r.name == i else "" for _ in r], axis=1
+            lambda r: [f"background-color: {HIGHLIGHT}" if r.name == i else "" for _ in r], axis=1
         ),
         height=230,
         width="stretch",

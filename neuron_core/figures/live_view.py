@@ -34,15 +34,13 @@ from .style import (
     INK,
     OPTIMUM_LINE,
     PROB_COLORSCALE,
+    WALL,
+    WALL_GRID,
     Theme,
     class_label,
 )
 
 HERE = Path(__file__).resolve().parent
-# float32 is plenty to draw weights, accuracies and points; costs keep float64 so a diverging
-# run's 1e200 stays a number instead of overflowing to infinity.
-F32_FIELDS = ("w", "acc", "test_acc", "points", "cls", "test")
-F64_FIELDS = ("b", "cost", "test_cost")
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 SPEEDS = (1, 2, 5, 10, 25)  # epochs per animation frame; the view adds "whole run in 5 s"
 FIT_SECONDS = 5  # the "whole run" speed plays any run in about this long
@@ -100,6 +98,8 @@ def _arrays(run: Run) -> tuple[np.ndarray, np.ndarray, dict]:
     has_test = h.test_cost is not None
     is_test = np.zeros(data.m, dtype=bool)
     is_test[prep.test_idx] = True
+    # float32 is plenty to draw weights, accuracies and points; the bias and the costs keep
+    # float64 so a diverging run's 1e200 stays a number instead of overflowing to infinity.
     f32, f32_where = _pack(
         {
             "w": _f32(h.w),
@@ -140,6 +140,8 @@ def _settings(theme: Theme) -> dict:
             "grid": GRID,
             "boundary": BOUNDARY_COLOR,
             "optimum": OPTIMUM_LINE["color"],
+            "wall": WALL,
+            "wall_grid": WALL_GRID,
             "presenter": theme.presenter,
             "font": theme.font,
             "line": theme.line,

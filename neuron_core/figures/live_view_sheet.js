@@ -86,13 +86,13 @@ const sheetMethods = {
   paintSheetWalls({ project, corners, floor }) {
     const back = this.sheetView.clear("back");
     const far = floor.indexOf(floor.reduce((a, b) => (b[2] > a[2] ? b : a)));
-    strokePath(back, [...floor, floor[0]], "#9a9a9a", 1);
+    strokePath(back, [...floor, floor[0]], this.run.meta.style.wall, 1);
     for (const side of [far - 1, far + 1]) {
       const [ua, wa] = corners[far], [ub, wb] = corners[(side + 4) % 4];
-      for (const h of [0.5, 1]) strokePath(back, [project(ua, wa, h), project(ub, wb, h)], "#d0d0d0", 1);
-      strokePath(back, [project(ub, wb, 0), project(ub, wb, 1)], "#d0d0d0", 1);
+      for (const h of [0.5, 1]) strokePath(back, [project(ua, wa, h), project(ub, wb, h)], this.run.meta.style.wall_grid, 1);
+      strokePath(back, [project(ub, wb, 0), project(ub, wb, 1)], this.run.meta.style.wall_grid, 1);
     }
-    strokePath(back, [floor[far], project(...corners[far], 1)], "#9a9a9a", 1);
+    strokePath(back, [floor[far], project(...corners[far], 1)], this.run.meta.style.wall, 1);
   },
 
   // Points at the height of their class; behind the sheet they show faintly through it.

@@ -12,14 +12,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..numbers import number
-
-# Okabe–Ito: distinguishable with every common colour-vision deficiency.
-BLUE, VERMILLION, SKY_BLUE = "#0072B2", "#D55E00", "#56B4E9"
-GREEN, ORANGE, PURPLE = "#009E73", "#E69F00", "#CC79A7"
-# Greys: near-black text, ticks and lines; the axis line; the grid; the J* line; a line
-# that was (the boundary before a step); a line in the background (the whole 3-D path).
-INK, AXIS_LINE, GRID, MUTED = "#111111", "#444444", "#e3e3e3", "#555555"
-FORMER, FAINT, BLACK = "#6b6b6b", "#888888", "#000000"
+from ..palette import (  # noqa: F401  (the figures' colours, re-exported)
+    AXIS_LINE,
+    BLACK,
+    BLUE,
+    FAINT,
+    FORMER,
+    GREEN,
+    GRID,
+    INK,
+    MUTED,
+    ORANGE,
+    PURPLE,
+    SKY_BLUE,
+    VERMILLION,
+    WALL,
+    WALL_GRID,
+)
 
 CLASS_COLORS = (BLUE, VERMILLION)
 # Shapes as well as colours, so the classes survive a greyscale projector.
