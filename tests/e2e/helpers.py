@@ -159,6 +159,12 @@ def launch_browser(playwright):
 # --- waiting ---------------------------------------------------------------------------------
 
 _SETTLED_JS = """() => {
+  // No message from the server since the last check (one animation frame ago): a run that
+  // has just started may not have reached the DOM yet (see COUNT_MESSAGES_JS).
+  const seen = window.__npMessages || 0;
+  const quiet = window.__npSeen === seen;
+  window.__npSeen = seen;
+  if (!quiet) return false;
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
@@ -190,6 +196,7 @@ def wait_for_app(page, timeout: float = TIMEOUT_MS) -> None:
 _ARM_JS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   window.__npRan = false;
+  window.__npMessagesAtArm = window.__npMessages || 0;
   if (window.__npObserver) window.__npObserver.disconnect();
   // A quick run can flip the state to running and back within one task, before the callback
   // reads the attribute: each record's oldValue still shows the state it left.
@@ -212,8 +219,29 @@ def expect_rerun(page, timeout: float = TIMEOUT_MS):
     """
     page.evaluate(_ARM_JS)
     yield
-    page.wait_for_function("() => window.__npRan === true", timeout=timeout)
+    page.wait_for_function(RAN_JS, timeout=timeout)
     wait_for_app(page, timeout)
+
+
+# A run so quick that React renders "running" and "notRunning" in one go never changes the
+# script-state attribute; the server's messages of that run still arrive. Counted from the
+# page's first script on (`goto` installs it), they are the event a rerun always leaves.
+COUNT_MESSAGES_JS = """(() => {
+  const Native = window.WebSocket;
+  if (!Native || Native.__npCounted) return;
+  class Counted extends Native {
+    constructor(...args) {
+      super(...args);
+      const count = () => { window.__npMessages = (window.__npMessages || 0) + 1; };
+      this.addEventListener("message", count);
+    }
+  }
+  Counted.__npCounted = true;
+  window.WebSocket = Counted;
+})()"""
+RAN_JS = """() => window.__npRan === true
+  || (window.__npMessages || 0) > (window.__npMessagesAtArm || 0)"""
+FIRST_ELEMENT = ".stMainBlockContainer [data-testid='stElementContainer']"
 
 
 def goto(page, base_url: str, path: str = "", query: str = "") -> None:
@@ -221,7 +249,13 @@ def goto(page, base_url: str, path: str = "", query: str = "") -> None:
     url = f"{base_url.rstrip('/')}/{path.strip('/')}"
     if query:
         url += "?" + query.lstrip("?")
+    if not getattr(page, "_np_counting", False):  # once per page: it runs on every load
+        page.add_init_script(COUNT_MESSAGES_JS)
+        page._np_counting = True
     page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
+    # Connected and idle is also the state just before the first run starts: wait for the
+    # run's first element, so "idle" below means that run has finished.
+    page.wait_for_selector(FIRST_ELEMENT, state="attached", timeout=TIMEOUT_MS)
     wait_for_app(page)
 
 
