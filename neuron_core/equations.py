@@ -1,6 +1,6 @@
 """LaTeX for the live equations, with the current numbers substituted.
 
-Every number goes through `neuron_core.numbers.latex`, the same formatter the metrics and
+Every number goes through `neuron_core.number_format.latex`, the same formatter the metrics and
 figures use, so a value reads the same in an equation and beside it.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 import numpy as np
 
 import neuron_core as nc
-from neuron_core.numbers import latex, update_sig
+from neuron_core.number_format import latex, update_sig
 
 TERMS_PER_LINE = 3  # a sum of more terms breaks into lines instead of running off the page
 
 
 def num(v, digits=3) -> str:
-    """A number for LaTeX with ``digits`` significant digits (see `neuron_core.numbers`).
+    """A number for LaTeX with ``digits`` significant digits (see `neuron_core.number_format`).
 
     The minus is LaTeX's own '-', which KaTeX sets as a real minus sign in math mode.
     """

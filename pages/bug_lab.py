@@ -10,7 +10,7 @@ from neuron_core.bug_lab import (
     printed_boundary,
 )
 from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
-from neuron_core.numbers import number
+from neuron_core.number_format import number
 from ui.cache import printed_run
 from ui.charts import chart_config
 from ui.controls import control, current_theme

@@ -8,7 +8,7 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.figures.landscape_figure import landscape_figure
 from neuron_core.landscape import landscape_view, weight_label
-from neuron_core.numbers import gap, number
+from neuron_core.number_format import gap, number
 from neuron_core.verdict import run_verdict
 from ui.cache import rate_presets
 from ui.charts import chart_config

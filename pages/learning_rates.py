@@ -4,7 +4,7 @@ import streamlit as st
 
 from neuron_core.figures.learning_rates_figure import boundary_panel, rates_cost_figure
 from neuron_core.learning_rates import l_formula
-from neuron_core.numbers import number
+from neuron_core.number_format import number
 from ui.cache import rate_presets, rate_results
 from ui.charts import chart_config
 from ui.controls import control, current_theme

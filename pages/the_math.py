@@ -10,7 +10,7 @@ import streamlit as st
 
 from neuron_core.derivation import SLIPS, derivation
 from neuron_core.gradcheck import check_gradients
-from neuron_core.numbers import number, power_of_ten
+from neuron_core.number_format import number, power_of_ten
 from ui.controls import FEATURE_LABELS
 from ui.page import page_run, start_page
 

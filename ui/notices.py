@@ -10,7 +10,7 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.numbers import gap, number, percent
+from neuron_core.number_format import gap, number, percent
 from neuron_core.verdict import run_verdict
 
 ICONS = {

@@ -13,7 +13,7 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core import equations as eq
-from neuron_core.numbers import number, update_sig
+from neuron_core.number_format import number, update_sig
 from neuron_core.palette import HIGHLIGHT
 from ui.controls import FEATURE_LABELS
 
@@ -40,7 +40,7 @@ class Shown:
 
 
 def num(v) -> str:
-    """Three significant digits, the one formatter's way (`neuron_core.numbers`)."""
+    """Three significant digits, the one formatter's way (`neuron_core.number_format`)."""
     return eq.num(v)
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..experiment import Prepared
-from ..numbers import number
+from ..number_format import number
 from .learning_rates_figure import boundary_panel
 from .style import BLUE, VERMILLION, Theme, cost_chart, cost_hover, cost_range
 

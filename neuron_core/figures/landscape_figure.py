@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from ..experiment import Run
 from ..landscape import LandscapeView, path_indices, weight_label
-from ..numbers import number
+from ..number_format import number
 from .animation import animated_figure
 from .landscape_traces import NOW, OPT_COLOR, PATH_SO_FAR, landscape_traces, moving_traces
 from .style import INK, Theme, axis, base_layout, data_arrow

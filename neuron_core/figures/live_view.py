@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import numbers
+from .. import number_format
 from ..experiment import Run
 from ..grids import data_bounds
 from .style import (
@@ -124,9 +124,9 @@ def _settings(theme: Theme) -> dict:
     """What the view takes from the app's tables: number limits, speeds, colours, sizes."""
     return {
         "numbers": {
-            "small": numbers.SMALL,
-            "large": numbers.LARGE,
-            "at_optimum": numbers.AT_OPTIMUM,
+            "small": number_format.SMALL,
+            "large": number_format.LARGE,
+            "at_optimum": number_format.AT_OPTIMUM,
         },
         "speeds": list(SPEEDS),
         "fit_seconds": FIT_SECONDS,

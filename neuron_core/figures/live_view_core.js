@@ -27,7 +27,7 @@ export function sigmoid(z) {
 
 const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
-// Numbers as neuron_core.numbers writes them (its limits arrive in meta.numbers, the
+// Numbers as neuron_core.number_format writes them (its limits arrive in meta.numbers, the
 // defaults here are the same): `sig` significant digits in plain decimals between SMALL
 // and LARGE (trailing zeros kept, so a number that changes every frame keeps its width),
 // a × 10ⁿ outside, the real minus sign, never "NaN".

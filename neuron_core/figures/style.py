@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..numbers import number
+from ..number_format import number
 from ..palette import (  # noqa: F401  (the figures' colours, re-exported)
     AXIS_LINE,
     BLACK,

@@ -8,7 +8,7 @@ import numpy as np
 
 import neuron_core as nc
 from neuron_core.bug_lab import train_printed
-from neuron_core.numbers import number
+from neuron_core.number_format import number
 from tests.figure_data import decode_array
 
 PAGE = "pages/bug_lab.py"

@@ -9,7 +9,7 @@ import pytest
 
 import neuron_core as nc
 from neuron_core.bug_lab import train_printed
-from neuron_core.numbers import number
+from neuron_core.number_format import number
 from tests.figure_data import decode_array
 
 PAGES = ("playground", "one_step", "the_math", "landscape", "learning_rates", "bug_lab", "lessons")

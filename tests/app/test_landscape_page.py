@@ -10,7 +10,7 @@ import numpy as np
 import neuron_core as nc
 from neuron_core.landscape import landscape_view, path_indices
 from neuron_core.learning_rates import preset_alphas
-from neuron_core.numbers import gap, number
+from neuron_core.number_format import gap, number
 from neuron_core.verdict import run_verdict
 from tests.figure_data import decode_array
 

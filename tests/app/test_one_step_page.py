@@ -12,7 +12,7 @@ import pytest
 
 import neuron_core as nc
 from neuron_core.equations import num, vector
-from neuron_core.numbers import number
+from neuron_core.number_format import number
 from neuron_core.one_step import batch_step, example_step, worst_example
 
 PAGE = "pages/one_step.py"

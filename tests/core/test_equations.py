@@ -7,7 +7,7 @@ import numpy as np
 
 import neuron_core as nc
 from neuron_core import equations as eq
-from neuron_core.numbers import latex
+from neuron_core.number_format import latex
 
 
 def test_numbers_come_from_the_one_formatter():

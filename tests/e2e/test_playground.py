@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 import neuron_core as nc
-from neuron_core.numbers import number
+from neuron_core.number_format import number
 from tests.e2e.helpers import (
     LIVE,
     PHONE,

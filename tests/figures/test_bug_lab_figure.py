@@ -8,7 +8,7 @@ from neuron_core.bug_lab import train_printed
 from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
 from neuron_core.figures.learning_rates_figure import rates_cost_figure
 from neuron_core.learning_rates import compare_rates
-from neuron_core.numbers import number
+from neuron_core.number_format import number
 from tests.figure_data import prepared
 
 

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from neuron_core.numbers import MINUS, gap, latex, number, update_sig
+from neuron_core.number_format import MINUS, gap, latex, number, update_sig
 
 
 @pytest.mark.parametrize(
