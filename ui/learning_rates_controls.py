@@ -9,6 +9,7 @@ import streamlit as st
 
 from neuron_core.controls import BY_KEY, CONTROLS
 from neuron_core.learning_rates import Presets
+from neuron_core.number_format import number
 from ui.links import page_default
 
 # The page's α inputs, in the controls table's order (its link carries them as a1…a4).
@@ -50,7 +51,9 @@ def alpha_inputs(p: Presets, slots, sidebar_alpha: float) -> list[float]:
     if p.alphas["too large"] is None or p.alphas["diverging"] is None:
         missing = [k for k in ("too large", "diverging") if p.alphas[k] is None]
         st.caption(
-            f"On this data no α up to 16 000/L was {' or '.join(missing)}"
+            f"On this data no α up to {number(p.limit, 2)} (the search stops at "
+            f"{number(2**14, 5)}/L or the largest α the Playground offers) was "
+            f"{' or '.join(missing)}"
             + (
                 ": without L2 the weights grow at most linearly, so the numbers never overflow."
                 if p.alphas["diverging"] is None

@@ -50,7 +50,7 @@ BATTERY = {
     "features-unknown": ({"features": "x1,x9"}, {"features": ["x1", "x2"]}, "x₁, x₂"),
     "alpha-1.0": ({"alpha": "1.0"}, {"alpha": 1.0}, None),
     "alpha-repeated": ({"alpha": ["0.5", "2"]}, {"alpha": 2.0}, None),
-    "alpha-between-steps": ({"alpha": "0.45"}, {"alpha": 0.5}, "the nearest, 0.5"),
+    "alpha-between-steps": ({"alpha": "0.51"}, {"alpha": 0.5}, "the nearest, 0.5"),
     "alpha-word": ({"alpha": "banana"}, {"alpha": 0.5}, "the default, 0.5"),
     "epochs-1e3": ({"epochs": "1e3"}, {"epochs": 1000}, None),
     "epochs-between-steps": ({"epochs": "7"}, {"epochs": 5}, "the nearest, 5"),
