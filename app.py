@@ -45,7 +45,7 @@ one_blas_thread()  # numpy's BLAS on one thread, once per server (see ui.cache)
 # last resort, never a cut. A popover (Share) shows its link first, and on a low screen a
 # smaller QR code (scaled pixel by pixel, so its modules stay sharp).
 BASE_CSS = """<style>
-.stMainBlockContainer { padding-top: 2.75rem; }
+.stMainBlockContainer { padding-top: 4rem; }
 .stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 4px; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * ,
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
@@ -70,7 +70,7 @@ BASE_CSS = """<style>
 
 # Presenter mode: type readable from the back of a classroom, full contrast, wide figures.
 PRESENTER_CSS = """<style>
-.stMainBlockContainer { max-width: 100%; padding: 2.5rem 1.5rem 2rem; }
+.stMainBlockContainer { max-width: 100%; padding: 4.5rem 1.5rem 2rem; }
 .stMainBlockContainer, [data-testid="stSidebar"] { color: #000; }
 .stMainBlockContainer h1 { font-size: 2.8rem; }
 .stMainBlockContainer h2, .stMainBlockContainer h3 { font-size: 2rem; }

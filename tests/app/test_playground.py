@@ -167,7 +167,7 @@ def test_upload_mode_without_a_file_says_what_to_do(make_app, ui):
     at = make_app()
     at.segmented_control(key="source").set_value("Upload CSV").run()
     ui.assert_clean(at)
-    assert any("Upload a CSV" in i.value for i in at.info)
+    assert "Upload a CSV" in ui.stage_note(at)[1]
     assert at.file_uploader(key="upload_file")  # the uploader is on screen
     assert numbers(ui, at)["epochs"] == DEFAULTS["epochs"]  # the generated data still trains
 
@@ -271,7 +271,7 @@ def test_bad_link_values_fall_back_to_the_defaults_with_a_notice(default, make_a
 def test_too_large_a_learning_rate_explains_itself_without_nan(make_app, ui):
     at = make_app({"dataset": DATASET_LABELS["circles"], "alpha": "10"})
     ui.assert_clean(at)
-    banner = " ".join(w.value for w in at.warning) + " ".join(e.value for e in at.error)
+    _, banner = ui.stage_note(at)
     assert "went up" in banner or "diverged" in banner
     assert "α ≤" in banner  # it suggests a value
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
@@ -293,13 +293,14 @@ def test_a_run_that_really_diverges_shows_the_banner(make_app, ui):
     at.toggle(key="standardize").set_value(False)
     at.select_slider(key="alpha").set_value(10.0).run()
     ui.assert_clean(at)
-    banner = " ".join(e.value for e in at.error)
+    icon, banner = ui.stage_note(at)
+    assert icon == ":material/error:"
     assert "diverged" in banner and "Standardise inputs" in banner
     assert "α ≤ 0" not in banner
 
     at.toggle(key="standardize").set_value(True).run()
     ui.assert_clean(at)
-    assert not any("diverged" in e.value for e in at.error)
+    assert "diverged" not in ui.stage_note(at)[1]
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
 
 

@@ -3,8 +3,6 @@
 import numpy as np
 import pytest
 
-from neuron_core.alphas import ALPHAS
-
 from neuron_core import (
     INITS,
     gradients,
@@ -16,6 +14,7 @@ from neuron_core import (
     suggested_alpha,
     train,
 )
+from neuron_core.alphas import ALPHAS
 
 
 def hessian_by_differences(F, y, w, b, l2, h=1e-5):
