@@ -11,6 +11,7 @@ from neuron_core.controls import BY_KEY, CONTROLS
 from neuron_core.learning_rates import Presets
 from neuron_core.number_format import number
 from ui.links import page_default
+from ui.stage import alpha_button
 
 # The page's α inputs, in the controls table's order (its link carries them as a1…a4).
 KEYS = tuple(c.key for c in CONTROLS if c.part == "learning_rates" and c.kind == "number")
@@ -47,7 +48,8 @@ def alpha_inputs(p: Presets, slots, sidebar_alpha: float) -> list[float]:
             key=key,
             help="Type any positive step size.",
         )
-    st.button("Reset to the presets", on_click=_fill, args=(slots,))
+        alpha_button(col, st.session_state[key], f"{key}_open", go=True)
+    st.button("Reset to the presets", on_click=_fill, args=(slots,), key="lr_reset")
     if p.alphas["too large"] is None or p.alphas["diverging"] is None:
         missing = [k for k in ("too large", "diverging") if p.alphas[k] is None]
         st.caption(

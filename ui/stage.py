@@ -14,7 +14,8 @@ from __future__ import annotations
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.alphas import ALPHAS
+from neuron_core.alphas import ALPHAS, on_grid
+from neuron_core.number_format import number
 from neuron_core.palette import BLUE, ORANGE, VERMILLION
 from neuron_core.verdict import run_verdict
 from ui.lessons import matching_preset
@@ -79,6 +80,9 @@ def stage_note(s, run: nc.Run, waiting_for_upload: bool = False) -> None:
     with box.expander(head, icon=icon, key="stage_note"):
         for text in parts or [WHAT_IT_SHOWS]:
             st.markdown(text)
+        safe = nc.suggested_alpha(run.prepared.F_train, run.l2)
+        if kind in ("diverged", "oscillating") and on_grid(safe) and safe < run.alpha:
+            alpha_button(st, safe, "stage_note_alpha", go=False, why=" (1/L for this data)")
 
 
 def stage_css(presenter: bool) -> str:
@@ -104,3 +108,36 @@ def stage_css(presenter: bool) -> str:
   min-width: 0; }}
 {kinds}
 </style>"""
+
+
+def _set_alpha(alpha: float) -> None:
+    st.session_state["alpha"] = alpha
+
+
+def alpha_button(container, alpha: float, key: str, *, go: bool, why: str = "") -> None:
+    """One click to the Playground at ``alpha`` (``go``: from another page; else: set it
+    here). An α between the offered ones opens at the nearest (the label says which);
+    one beyond them all is a disabled button that says so."""
+    a = on_grid(alpha)
+    if a is None:
+        container.button(
+            f"α = {number(alpha, 3, trim=True)} is beyond the Playground's α",
+            key=key,
+            disabled=True,
+            help=f"The Playground offers α from {number(ALPHAS[0], 2, trim=True)} "
+            f"to {number(ALPHAS[-1], 2, trim=True)}.",
+        )
+        return
+    text = number(a, 4, trim=True)
+    label = f"Open on the Playground at α = {text}" if go else f"Set α = {text}{why}"
+    nearest = "" if a == alpha else " (the nearest α it offers)"
+    clicked = container.button(
+        label,
+        key=key,
+        icon=":material/play_arrow:" if go else ":material/tune:",
+        on_click=_set_alpha,
+        args=(a,),
+        help=f"Sets the Playground's learning rate to {text}{nearest}; everything else stays.",
+    )
+    if clicked and go:
+        st.switch_page("pages/playground.py", query_params={})

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
+from neuron_core.number_format import number
 from ui.controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
 
 CIRCLE = ["x1", "x2", "x1^2", "x2^2"]
@@ -321,3 +322,15 @@ def test_new_sample_draws_fresh_points_and_keeps_the_rest(make_app, ui):
     assert at.number_input(key="seed").value == 1
     assert not np.array_equal(chart_points(ui, at), before)
     assert at.select_slider(key="alpha").value == 0.5  # nothing else moved
+
+
+def test_an_overshooting_run_offers_its_safe_alpha_in_the_note(make_app, ui):
+    at = make_app({"dataset": DATASET_LABELS["circles"], "alpha": "10"})
+    button = at.button(key="stage_note_alpha")
+    assert button.label.startswith("Set α = ") and button.label.endswith(" (1/L for this data)")
+    safe = button.label.removeprefix("Set α = ").removesuffix(" (1/L for this data)")
+    button.click().run()
+    ui.assert_clean(at)
+    assert number(at.session_state["alpha"], 4, trim=True) == safe
+    assert "went up" not in ui.stage_note(at)[1]  # 1/L does not overshoot
+    assert not [b for b in at.button if b.key == "stage_note_alpha"]
