@@ -14,13 +14,19 @@ import subprocess
 import pytest
 
 NODE = shutil.which("node")
+OLDEST = 18  # node:test and `node --test DIR` (Ubuntu 22.04's nodejs is 12: too old)
+
+
+def _major(node: str) -> int:
+    out = subprocess.run([node, "--version"], capture_output=True, text=True, check=False)
+    return int(out.stdout.strip().lstrip("v").split(".")[0] or 0)
 
 
 def require_node() -> str:
-    """The path of node, or skip (fail in CI) when there is none."""
-    if NODE:
+    """The path of node, or skip (fail in CI) when there is none or it is too old."""
+    if NODE and _major(NODE) >= OLDEST:
         return NODE
-    message = "node not found: install Debian's nodejs (apt-get install nodejs)"
+    message = f"node {OLDEST} or newer not found: install Debian's nodejs (apt-get install nodejs)"
     if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
         pytest.fail(message + " — required in CI", pytrace=False)
     pytest.skip(message)
