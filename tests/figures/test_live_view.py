@@ -152,6 +152,13 @@ def test_the_feature_table_travels_as_data(run):
     assert by_name["x2^2"]["expr"] == ["pow", 1, 2] and by_name["sin(x1)"]["expr"] == ["sin", 0]
 
 
+def test_the_view_never_parses_text_as_html():
+    """Names are written with textContent (dom.mjs's `el`), never as markup."""
+    js = script()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser"):
+        assert sink not in js, sink
+
+
 def test_class_names_reach_the_view_unescaped():
     """The view writes them with textContent: '<=50K' must arrive as typed, not '&lt;'."""
     data = nc.make_dataset("moons", 60, 0.1, seed=0)
