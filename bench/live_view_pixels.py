@@ -54,10 +54,20 @@ SCENARIOS = {
     "phone": ({}, False, PHONE, ("log",)),
 }
 
-# Every canvas in the view, in document order, as a PNG data URL; the view's text.
+# Every canvas in the view, in document order, as a PNG data URL; the view's text; the
+# colours, weights and sizes the CSS gives its controls and legends.
 DUMP_JS = """el => ({
   canvases: Array.from(el.querySelectorAll('canvas'), c => c.toDataURL('image/png')),
   text: el.innerText,
+  styles: ['.lv', '.lv-play', '.lv-restart', '.lv-speed', '.lv-scrub', '.lv-log', '.lv-epoch',
+           '.lv-label', '.lv-value', '.lv-title', '.lv-sym', '.lv-hollow', '.lv-gradient',
+           '.lv-map .lv-canvas', '.lv-cost .lv-canvas'].map(sel => {
+    const e = el.querySelector(sel);
+    if (!e) return [sel, null];
+    const c = getComputedStyle(e);
+    return [sel, ['color', 'backgroundColor', 'borderTopColor', 'accentColor', 'fontWeight',
+                  'fontSize', 'width', 'height'].map(k => c[k]).join(' ')];
+  }),
 })"""
 SEEK_JS = """(el, k) => {
   const s = el.querySelector('.lv-scrub');
@@ -120,6 +130,7 @@ def dump(out: Path, png: Path | None) -> None:
                     shots[str(k)] = {
                         "canvases": [_sha(u) for u in d["canvases"]],
                         "text": d["text"],
+                        "styles": d["styles"],
                     }
                     if png:
                         png.mkdir(parents=True, exist_ok=True)
@@ -157,6 +168,9 @@ def compare(a: Path, b: Path) -> int:
                     diffs.append(f"{name} epoch {k}: canvas {i} differs")
             if len(ea["canvases"]) != len(eb["canvases"]):
                 diffs.append(f"{name} epoch {k}: canvas count differs")
+            for (sel, a), (_, b) in zip(ea.get("styles", []), eb.get("styles", []), strict=False):
+                if a != b:
+                    diffs.append(f"{name} epoch {k}: {sel} styled {a!r} → {b!r}")
             if ea["text"] != eb["text"]:
                 diffs.append(f"{name} epoch {k}: text differs: {ea['text']!r} → {eb['text']!r}")
         if sb["errors"]:

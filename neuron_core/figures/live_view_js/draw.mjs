@@ -27,7 +27,10 @@ export function marker(ctx, x, y, r, cls, hollow, colour, paper) {
 // A path through screen points ([x, y, …] each) in one stroke.
 export function strokePath(ctx, pts, colour, width) {
   ctx.beginPath();
-  pts.forEach(([x, y], j) => (j ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+  pts.forEach(([x, y], j) => {
+    if (j) ctx.lineTo(x, y);
+    else ctx.moveTo(x, y);
+  });
   ctx.strokeStyle = colour;
   ctx.lineWidth = width;
   ctx.stroke();

@@ -6,7 +6,7 @@
 
 const input = (i) => {
   if (i === 0) return (a) => a;
-  if (i === 1) return (a, b) => b;
+  if (i === 1) return (_, b) => b;
   throw new Error(`feature input ${JSON.stringify(i)}: there are two inputs, 0 and 1`);
 };
 

@@ -241,7 +241,7 @@ const views = new WeakMap();
 
 export default function mountLiveView(component) {
   const { data, key, parentElement, setStateValue } = component;
-  if (!data || !data.meta) return undefined; // the code's own element (see the end) draws nothing
+  if (!data?.meta) return undefined; // the code's own element (see the end) draws nothing
   let view = parentElement.__liveView;
   const fresh = !view;
   if (fresh) {
@@ -267,7 +267,8 @@ export default function mountLiveView(component) {
 // same bytes every rerun), while each run's data goes to a small element whose stub hands
 // it over through this hub: an α change sends the run, not the code again. The browser
 // tests and bench/ reach the view through hub.test (testing.mjs).
-const hub = (globalThis.__neuronLiveView ||= { queue: [] });
+globalThis.__neuronLiveView ??= { queue: [] };
+const hub = globalThis.__neuronLiveView;
 hub.mount = mountLiveView;
 hub.test = testHooks((root) => views.get(root));
 for (const waiting of hub.queue.splice(0)) mountLiveView(waiting);

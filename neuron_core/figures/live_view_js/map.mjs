@@ -146,7 +146,10 @@ export class MapView {
     this.segments = segs;
     ctx.beginPath();
     for (const pts of polylines(segs)) {
-      pts.forEach(([x, y], j) => (j ? ctx.lineTo(fr.sx(x), fr.sy(y)) : ctx.moveTo(fr.sx(x), fr.sy(y))));
+      pts.forEach(([x, y], j) => {
+        if (j) ctx.lineTo(fr.sx(x), fr.sy(y));
+        else ctx.moveTo(fr.sx(x), fr.sy(y));
+      });
     }
     const { style } = this.look;
     ctx.strokeStyle = style.boundary;
