@@ -1,7 +1,7 @@
 """Mount the Playground's live view (st.components.v2) and read back the epoch it shows.
 
-The view's script (its parts joined) and CSS live beside its payload builder in
-`neuron_core.figures.live_view`; this module registers them once and mounts them with one
+The view's script (its ES modules joined, its CSS inside) is built by
+`neuron_core.figures.live_view`; this module registers it once and mounts it with one
 run's payload (built afresh each rerun: about 0.4 ms at the defaults, 2 ms at the maxima, so
 no cache is needed).
 """
@@ -12,22 +12,21 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core.figures import Theme
-from neuron_core.figures.live_view import asset, live_view_payload, script
+from neuron_core.figures.live_view import live_view_payload, script
 from neuron_core.stage import stage_value
 
 KEY = "live_view"
-# The view's code travels in an element of its own whose bytes never change, so Streamlit
-# sends it once and then only a reference; the element that carries each run's data has a
-# stub that hands the data to that code (see the end of live_view.js).
+# The view's code (and its CSS, which it puts in its own element) travels in an element of
+# its own whose bytes never change, so Streamlit sends it once and then only a reference;
+# the element that carries each run's data has a stub that hands the data to that code
+# (see the end of live_view_js/live_view.mjs): an α change sends the run and these lines.
 _code = st.components.v2.component("neuron_playground.live_view_code", js=script())
 STUB = """export default function (component) {
   const hub = (globalThis.__neuronLiveView ||= { queue: [] });
   if (hub.mount) return hub.mount(component);
   hub.queue.push(component);
 }"""
-_component = st.components.v2.component(
-    "neuron_playground.live_view", js=STUB, css=asset("live_view.css")
-)
+_component = st.components.v2.component("neuron_playground.live_view", js=STUB)
 
 
 def live_view(
