@@ -93,14 +93,25 @@ def stage_css(presenter: bool) -> str:
         f".st-key-stage_note_{kind} details {{ border-left: 6px solid {stripe.get(kind, BLUE)}; }}"
         for kind in (*ICONS, "converged")
     )
-    title = "2.1rem" if presenter else "1.75rem"
+    # In presenter mode the title folds away (still there for screen readers and the
+    # browser's tab): on a projector every row goes to the stage.
+    fold = (
+        ".st-key-stage_head > div:first-child { position: absolute; width: 1px; height: 1px; "
+        "overflow: hidden; clip-path: inset(50%); white-space: nowrap; }"
+        if presenter
+        else ""
+    )
     return f"""<style>
 .st-key-stage_head {{ row-gap: .4rem; }}
-.st-key-stage_head > div:first-child {{ flex: 1 1 14rem; }}
-.st-key-stage_head h1 {{ font-size: {title}; padding: 0; margin: 0; line-height: 1.15; }}
+.st-key-stage_head > div:first-child {{ flex: 0 1 auto; }}
+.st-key-stage_head h1 {{ font-size: 1.6rem; padding: 0; margin: 0; line-height: 1.15;
+  white-space: nowrap; }}
+{fold}
 .st-key-stage_head [data-testid="stMarkdownContainer"] {{ margin-bottom: 0; }}
-@media (max-width: 640px) {{ .st-key-stage_head h1 {{ font-size: 1.45rem; }} }}
-.st-key-stage_head .st-key-preset_pick {{ flex: 1 1 13rem; min-width: 12rem; }}
+@media (max-width: 640px) {{ .st-key-stage_head h1 {{ font-size: 1.35rem; }}
+  .st-key-stage_head {{ gap: .4rem .5rem; }} }}
+.st-key-stage_head .st-key-preset_pick {{ flex: 1 1 11rem; min-width: 10rem; }}
+.st-key-stage_head button p {{ font-size: 1.05rem !important; }}
 [class*="st-key-stage_note_"] summary {{ min-width: 0; }}
 [class*="st-key-stage_note_"] summary p {{
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}

@@ -49,9 +49,26 @@ from .style import (
 JS_DIR = Path(__file__).resolve().parent / "live_view_js"
 ENTRY = "live_view.mjs"  # the module whose default export Streamlit calls
 FLOAT32_MAX = float(np.finfo(np.float32).max)
-SPEEDS = (1, 2, 5, 10, 25)  # epochs per animation frame; the view adds "whole run in 5 s"
-FIT_SECONDS = 5  # the "whole run" speed plays any run in about this long
-LONG_RUN = 600  # epochs: beyond this the view starts at the "whole run" speed
+# The speeds Play offers, in the menu's order: (id, what the menu says, kind, amount).
+# "linger" plays the whole run in `amount` seconds, lingering on the epochs where ŷ moves
+# most (the view measures it on the points) and hurrying where it barely moves; "per_second"
+# is slower than the screen's frames, to talk over; "per_frame" is epochs per animation
+# frame (1 shows every epoch at the screen's rate); "seconds" plays any run in `amount` s.
+SPEEDS = (
+    ("linger", "teacher's pace", "linger", 12),
+    ("2/s", "2 epochs/s", "per_second", 2),
+    ("5/s", "5 epochs/s", "per_second", 5),
+    ("10/s", "10 epochs/s", "per_second", 10),
+    ("30/s", "30 epochs/s", "per_second", 30),
+    ("1", "1 epoch/frame", "per_frame", 1),
+    ("2", "2 epochs/frame", "per_frame", 2),
+    ("5", "5 epochs/frame", "per_frame", 5),
+    ("10", "10 epochs/frame", "per_frame", 10),
+    ("25", "25 epochs/frame", "per_frame", 25),
+    ("fit", "whole run: 5 s", "seconds", 5),
+)
+SPEED = "1"  # Play's speed until the learner picks one: every epoch, at the screen's rate
+LONG_RUN, LONG_RUN_SPEED = 600, "fit"  # beyond this many epochs, the whole run in 5 s
 
 
 @cache
@@ -121,9 +138,10 @@ def _settings(theme: Theme) -> dict:
             "large": number_format.LARGE,
             "at_optimum": number_format.AT_OPTIMUM,
         },
-        "speeds": list(SPEEDS),
-        "fit_seconds": FIT_SECONDS,
+        "speeds": [dict(zip(("id", "text", "kind", "amount"), row, strict=True)) for row in SPEEDS],
+        "speed": SPEED,
         "long_run": LONG_RUN,
+        "long_run_speed": LONG_RUN_SPEED,
         "style": {
             "colors": list(CLASS_COLORS),
             "scale": [[float(p), c] for p, c in PROB_COLORSCALE],

@@ -6,14 +6,22 @@
 // as drawn.
 
 import { withAlpha } from "./colour.mjs";
-import { legendKey, Surface } from "./dom.mjs";
+import { el, legendKey, Surface } from "./dom.mjs";
 import { ticks } from "./ticks.mjs";
 
 export class CostView {
-  constructor({ frame, legend }) {
+  // onLog: called when the learner ticks or unticks "log J" (the owner relays it out).
+  constructor({ frame, legend }, onLog) {
     this.legend = legend;
     this.surface = new Surface(frame, "Cost curve", ["curves", "now"]);
     this.logChoice = null;
+    // "log J" sits in the cost curve's own legend: it is that axis's choice.
+    this.logBox = el("input", { type: "checkbox", class: "lv-log" });
+    this.logBox.addEventListener("change", () => {
+      this.logChoice = this.logBox.checked;
+      onLog();
+    });
+    this.logLabel = el("label", { class: "lv-check", title: "Cost axis on a log scale" }, [this.logBox, el("span", { text: "log J" })]);
   }
 
   update(run, look) {
@@ -23,7 +31,7 @@ export class CostView {
     const keys = [legendKey("line", colors[0], "training")];
     if (run.hasTest) keys.push(legendKey("dash", colors[1], "test"));
     if (run.meta.optimum !== null) keys.push(legendKey("dot", optimum, `J* ${run.format.number(run.meta.optimum)}`));
-    this.legend.replaceChildren(...keys);
+    this.legend.replaceChildren(...keys, this.logLabel);
   }
 
   useLog() {
@@ -41,6 +49,7 @@ export class CostView {
     const pw = v.w - pad.l - pad.r, ph = v.h - pad.t - pad.b;
     const log = this.useLog();
     this.log = log;
+    this.logBox.checked = log;
     const { lo, hi, tf } = this.range(log);
     const last = Math.max(this.run.last, 1);
     const sx = (e) => pad.l + (e / last) * pw;

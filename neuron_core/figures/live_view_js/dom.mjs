@@ -20,6 +20,10 @@ const ICONS = {
   play: "M4 2.5v11l9.5-5.5z",
   pause: "M3.5 2.5h3.2v11H3.5zM9.3 2.5h3.2v11H9.3z",
   restart: "M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.8.6A3.6 3.6 0 1 0 8 4.4V6.5L4.6 3.5 8 .5z",
+  stepBack: "M12.5 3v10L5.5 8zM2.5 3h2.2v10H2.5z",
+  stepForward: "M3.5 3v10l7-5zM11.3 3h2.2v10h-2.2z",
+  jumpBack: "M14.5 3v10L8.5 8zM8.5 3v10L2.5 8z",
+  jumpForward: "M1.5 3v10l6-5zM7.5 3v10l6-5z",
 };
 
 export function icon(name) {

@@ -12,14 +12,16 @@
 // live_view.py joins these modules into one script (js_bundle.py); in the app that script
 // is an element of its own, sent once, and reached through the hub at the end.
 
-import { Bar, FIT } from "./bar.mjs";
+import { Bar, jump } from "./bar.mjs";
 import { CostView } from "./cost.mjs";
 import { el, panel } from "./dom.mjs";
 import { Look } from "./look.mjs";
 import { MapView } from "./map.mjs";
 import { NumbersView } from "./numbers.mjs";
+import { advance, lingerTimes, movement } from "./pace.mjs";
 import { RunData } from "./run.mjs";
 import { SheetView } from "./sheet.mjs";
+import { Stage } from "./stage.mjs";
 import { testHooks } from "./testing.mjs";
 import { CSS } from "./view_css.mjs";
 
@@ -42,30 +44,31 @@ class LiveView {
     this.bar = new Bar({
       toggle: () => this.toggle(),
       seek: (k) => this.seek(k, true),
+      step: (delta) => this.seek(this.epoch + delta, true),
       scrub: (k) => {
         this.pause(false);
         this.seek(k, false);
       },
       scrubbed: () => this.report(),
-      speed: (value) => {
-        this.speed = this.speedChoice = value;
-      },
-      log: (checked) => {
-        this.cost.logChoice = checked;
-        this.schedule(true);
+      speed: (id) => {
+        this.speed = this.speedChoice = id;
       },
     });
+    // α, epochs, λ and the inputs: a change goes to Python, which sets the sidebar's value.
+    this.stage = new Stage((key, value) => this.setTriggerValue?.("control", { key, value }));
     this.numbers = new NumbersView();
     const mapPanel = panel("ŷ over the inputs, boundary ŷ = 0.5", "lv-map");
     const sheetPanel = panel("ŷ as a height (drag to turn)", "lv-sheet");
     const costPanel = panel("Cost J per epoch", "lv-cost");
     this.map = new MapView(mapPanel);
     this.sheet = new SheetView(sheetPanel, () => this.schedule());
-    this.cost = new CostView(costPanel);
+    this.cost = new CostView(costPanel, () => this.schedule(true));
     this.parts = [this.map, this.sheet, this.cost];
     // One grid holds everything, so a phone can put the numbers right under the map.
-    this.views = el("div", { class: "lv-views" }, [this.bar.element, this.numbers.element, mapPanel.box, sheetPanel.box, costPanel.box]);
-    this.root = el("div", { class: "lv", "data-testid": "live-view" }, [this.views]);
+    this.views = el("div", { class: "lv-views" }, [this.bar.element, this.stage.element, this.numbers.element, mapPanel.box, sheetPanel.box, costPanel.box]);
+    // Focusable, so a click anywhere on the view gives its keys (Space, arrows) to it.
+    this.root = el("div", { class: "lv", "data-testid": "live-view", tabindex: 0, role: "group", "aria-label": "Live view of the training run" }, [this.views]);
+    this.root.addEventListener("keydown", (e) => this.key(e));
     // The CSS travels inside the script (sent once), not with each run's element.
     this.style = el("style", { text: CSS });
     host.append(this.style, this.root);
@@ -84,6 +87,7 @@ class LiveView {
   // New data from Python: keep the epoch the learner looks at, and keep playing.
   update(data) {
     const meta = data.meta;
+    this.stage.update(meta.stage); // the controls' values, even when the run is the same
     if (this.run && this.run.meta.run === meta.run) return;
     const first = !this.run;
     const wasAtEnd = this.run && this.epoch >= this.run.last && !this.playing;
@@ -99,8 +103,11 @@ class LiveView {
     this.numbers.update(this.run);
     for (const part of this.parts) part.update(this.run, this.look);
     this.bar.setLast(last);
-    this.speed = this.speedChoice ?? (last > meta.long_run ? FIT : "1");
-    this.bar.setSpeeds(meta.speeds, meta.fit_seconds, this.speed);
+    this.speeds = new Map(meta.speeds.map((sp) => [sp.id, sp]));
+    if (!this.speeds.has(this.speedChoice)) this.speedChoice = null;
+    this.speed = this.speedChoice ?? (last > meta.long_run ? meta.long_run_speed : meta.speed);
+    this.bar.setSpeeds(meta.speeds, this.speed);
+    this.lingerTimes = null; // teacher's pace: measured on this run when first played
     this.root.setAttribute("data-epochs", String(last));
     this.root.setAttribute("data-run", meta.run);
     this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
@@ -122,9 +129,9 @@ class LiveView {
     if (this.playing && this.lastT !== undefined) {
       const last = this.run.last;
       const dt = Math.min(t - this.lastT, 100);
-      const step = this.speed === FIT ? (dt * last) / (this.run.meta.fit_seconds * 1000) : Number(this.speed);
-      this.pos = Math.min(this.pos + step, last);
-      this.epoch = Math.floor(this.pos);
+      const speed = this.speeds.get(this.speed);
+      this.pos = advance(speed, this.pos, dt, last, speed.kind === "linger" ? this.lingerSchedule(speed) : null);
+      this.epoch = Math.floor(this.pos + 1e-9);
       if (this.epoch >= last) {
         this.playing = false;
         this.report();
@@ -133,6 +140,49 @@ class LiveView {
     this.lastT = this.playing ? t : undefined;
     this.paint();
     if (this.playing) this.schedule();
+  }
+
+  // Teacher's pace: when each epoch is reached, from how much ŷ moves on (at most 200 of)
+  // the training points, measured once per run.
+  lingerSchedule(speed) {
+    if (!this.lingerTimes) {
+      const run = this.run;
+      const train = [];
+      for (let i = 0; i < run.m; i++) if (!(run.test[i] > 0)) train.push(i);
+      const stride = Math.max(1, Math.ceil(train.length / 200));
+      const picked = train.filter((_, j) => j % stride === 0);
+      const F = new Float64Array(picked.length * run.n);
+      picked.forEach((i, j) => {
+        run.inputs(run.points[2 * i], run.points[2 * i + 1], F, j * run.n);
+      });
+      this.lingerTimes = lingerTimes(movement(F, run.n, run.w, run.b, run.last), speed.amount);
+    }
+    return this.lingerTimes;
+  }
+
+  // Keys while the view has focus (W3C's media seek slider, and Space for Play). The
+  // lesson's own controls (α's slider, the menus) keep their keys; a button keeps Space
+  // and Enter.
+  key(e) {
+    if (!this.run || e.altKey || e.ctrlKey || e.metaKey) return;
+    const t = e.target;
+    const own = t === this.root || t === this.bar.scrub || t.tagName === "BUTTON";
+    if (!own || (t.tagName === "BUTTON" && (e.key === " " || e.key === "Enter"))) return;
+    const last = this.run.last;
+    const to = {
+      ArrowLeft: this.epoch - 1,
+      ArrowDown: this.epoch - 1,
+      ArrowRight: this.epoch + 1,
+      ArrowUp: this.epoch + 1,
+      PageDown: this.epoch - jump(last),
+      PageUp: this.epoch + jump(last),
+      Home: 0,
+      End: last,
+    }[e.key];
+    if (e.key === " ") this.toggle();
+    else if (to !== undefined) this.seek(to, true);
+    else return;
+    e.preventDefault();
   }
 
   toggle() {
@@ -179,7 +229,6 @@ class LiveView {
     const resized = this.parts.map((part) => part.surface.fit()).some(Boolean);
     if (resized || this.dirty) {
       for (const part of this.parts) part.layout();
-      this.bar.setLog(this.cost.log);
     }
     this.dirty = false;
     for (const part of this.parts) part.paint(k);
@@ -197,8 +246,9 @@ class LiveView {
   fitHeight() {
     const frame = this.map.surface.top.parentElement;
     const columns = getComputedStyle(this.views).gridTemplateColumns.split(" ").length;
-    // (three columns: side by side; fewer: the CSS sizes the views by width)
-    if (columns < 3) {
+    // (three columns side by side, or the map beside the sheet over the cost; one column,
+    // a phone's: the CSS sizes the views by width)
+    if (columns < 2) {
       this.root.style.removeProperty("--lv-h");
       return;
     }
@@ -252,6 +302,7 @@ export default function mountLiveView(component) {
     if (kept) view.restore(kept);
   }
   view.setStateValue = setStateValue;
+  view.setTriggerValue = component.setTriggerValue;
   view.update(data);
   // A new view tells the page which epoch it shows (a rerun only if the page thought
   // otherwise), so the equations below always match the picture.
