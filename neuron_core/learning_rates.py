@@ -16,8 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .experiment import smoothness, suggested_alpha
+from .number_format import latex
 from .training import History, train
 from .verdict import Verdict, epochs_within, first_rise, verdict
+from .verdict_words import short
 
 __all__ = ["Presets", "RateResult", "compare_rates", "l_formula", "preset_alphas"]
 
@@ -52,8 +54,8 @@ class RateResult:
 
     @property
     def verdict(self) -> str:
-        """A few words for the table."""
-        return self.outcome.words
+        """A few words for the table (`neuron_core.verdict_words.short`)."""
+        return short(self.outcome)
 
 
 def compare_rates(F, y, alphas, *, epochs, l2=0.0, w0=None, b0=0.0, optimum_cost=None):
@@ -131,7 +133,7 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
 
 
 def _round(a):
-    return float(f"{a:.2g}")
+    return float(f"{a:.2g}")  # a preset α: two significant figures (a value, not a text)
 
 
 def l_formula(F, l2=0.0) -> tuple[str, str]:
@@ -140,6 +142,6 @@ def l_formula(F, l2=0.0) -> tuple[str, str]:
     lam = r" + \lambda" if l2 else ""
     return (
         rf"L = \lambda_{{\max}}\!\left(\tfrac{{1}}{{4m}}\,\tilde X^\top \tilde X\right){lam}"
-        rf" = {L:.3g}",
-        rf"\alpha \approx \tfrac{{1}}{{L}} = {1.0 / L:.3g}",
+        rf" = {latex(L, 3)}",
+        rf"\alpha \approx \tfrac{{1}}{{L}} = {latex(1.0 / L, 3)}",
     )

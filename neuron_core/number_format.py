@@ -67,6 +67,34 @@ def latex(v, sig: int = 4) -> str:
     return sign + digits + ("" if exp is None else rf"\times 10^{{{exp}}}")
 
 
+def _as_picked(v: float) -> tuple[float, int]:
+    """``v`` rounded to six significant digits, and the fewest digits that write it exactly."""
+    v = float(f"{v:.5e}")
+    return v, next(k for k in range(1, 7) if float(f"{v:.{k - 1}e}") == v)
+
+
+def setting(v) -> str:
+    """A value the learner picked or typed (α, λ), as picked: at most six significant
+    digits, no padding zeros, powers of ten outside [10⁻⁴, 10⁵) as everywhere else.
+
+    >>> setting(0.0001), setting(1.5), setting(10.0), setting(1e-05), setting(0.1 + 0.2)
+    ('0.0001', '1.5', '10', '1 × 10⁻⁵', '0.3')
+    """
+    v = float(v)
+    return number(*_as_picked(v)) if math.isfinite(v) else number(v)
+
+
+def setting_latex(v) -> str:
+    """`setting` for LaTeX math (see `latex`)."""
+    v = float(v)
+    return latex(*_as_picked(v)) if math.isfinite(v) else latex(v)
+
+
+def count(n) -> str:
+    """A whole number of things (rows, characters, values): '10,000'."""
+    return f"{int(n):,}"
+
+
 def power_of_ten(v) -> str:
     """A round size as a power of ten: 1e-07 → '10⁻⁷' (other mantissas: '3 × 10⁻⁵')."""
     mant, exp = f"{float(v):.0e}".split("e")
@@ -75,8 +103,12 @@ def power_of_ten(v) -> str:
 
 
 def percent(share, decimals: int = 1) -> str:
-    """A share in [0, 1] as '90.0 %' (the space as in the page texts)."""
-    return f"{100.0 * float(share):.{decimals}f} %"
+    """A share in [0, 1] as '90.0 %' (the space as in the page texts); `number`'s words
+    for a share that is not finite."""
+    share = float(share)
+    if not math.isfinite(share):
+        return number(share)
+    return f"{100.0 * share:.{decimals}f} %"
 
 
 def gap(cost, optimum_cost, sig: int = 3) -> str:

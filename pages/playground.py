@@ -14,7 +14,7 @@ from ui.controls import (
 from ui.exports import export_panel
 from ui.lessons import preset_note, preset_picker
 from ui.live_view import live_view, live_view_code
-from ui.notices import optimum_caption, run_notices, view_description
+from ui.notices import optimum_caption, run_notices, stop_unless_trained, view_description
 from ui.page import require_features, start_page
 from ui.share import share_panel
 
@@ -38,6 +38,7 @@ if s.source == "Upload CSV" and not st.session_state.get("upload"):
     )
 require_features(s)
 run = current_run(s)
+stop_unless_trained(run)
 h, prep = run.history, run.prepared
 if not presenting():
     export_panel(s, run, current_theme(), kit)

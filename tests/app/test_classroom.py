@@ -103,7 +103,7 @@ def test_every_preset_loads_from_the_playground_picker():
 def test_diverging_preset_shows_the_divergence_message():
     at = _app()
     at.selectbox(key="preset_pick").set_value("alpha-diverges").run()
-    assert any("diverged at epoch" in e.value for e in at.error)
+    assert any("diverges at epoch" in e.value for e in at.error)
 
 
 def test_no_preset_note_once_a_control_differs_from_the_preset():

@@ -5,7 +5,17 @@ import math
 import numpy as np
 import pytest
 
-from neuron_core.number_format import MINUS, gap, latex, number, update_sig
+from neuron_core.number_format import (
+    MINUS,
+    count,
+    gap,
+    latex,
+    number,
+    percent,
+    setting,
+    setting_latex,
+    update_sig,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +67,30 @@ def test_update_shows_enough_digits_to_see_a_tiny_step():
     k = update_sig(w, new)
     assert all(number(a, k) != number(b, k) for a, b in zip(w[:2], new[:2], strict=True))
     assert k > 3 and update_sig([1.0], [2.0]) == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "tex"),
+    [
+        (0.0001, "0.0001", "0.0001"),
+        (0.00015, "0.00015", "0.00015"),
+        (1.5, "1.5", "1.5"),
+        (10.0, "10", "10"),
+        (1500.0, "1500", "1500"),
+        (1e-5, "1 × 10⁻⁵", r"1\times 10^{-5}"),
+        (2.5e-7, "2.5 × 10⁻⁷", r"2.5\times 10^{-7}"),
+        (0.1 + 0.2, "0.3", "0.3"),
+        (1 / 3, "0.333333", "0.333333"),
+        (-0.5, MINUS + "0.5", "-0.5"),
+        (0.0, "0", "0"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_setting_reads_as_picked(value, text, tex):
+    assert setting(value) == text and setting_latex(value) == tex
+
+
+def test_counts_and_shares():
+    assert count(10_000) == "10,000" and count(7) == "7"
+    assert percent(0.123, 0) == "12 %" and percent(0.9) == "90.0 %"
+    assert percent(math.nan) == "not a number"
