@@ -7,6 +7,7 @@ import math
 import numbers
 
 from .csv_rules import MAX_ABS, MISSING, DataError, Table, parse_number
+from .number_format import number
 
 
 def feature(table: Table, r: int, c: int) -> float:
@@ -34,7 +35,7 @@ def feature(table: Table, r: int, c: int) -> float:
     if abs(value) > MAX_ABS:
         raise DataError(
             f"{table.where(r)}: column '{column}' holds {text[:40]!r}, which is too large to "
-            f"train on (the playground takes values up to {MAX_ABS:.0e}, so that squared "
+            f"train on (the playground takes values up to {number(MAX_ABS, 1)}, so that squared "
             "features stay finite). Rescale that column, e.g. change its units, and upload "
             "again."
         )

@@ -23,6 +23,7 @@ from .csv_rules import (
     Table,
     parse_number,
 )
+from .number_format import count
 
 
 def split_table(text: str, max_rows: int) -> Table:
@@ -52,9 +53,9 @@ def split_table(text: str, max_rows: int) -> Table:
                 continue
             if len(rows) >= max_rows:
                 raise DataError(
-                    f"The file has more than {max_rows:,} data rows; the playground trains on at "
-                    f"most {max_rows:,}. Keep a sample of the rows (for example the first "
-                    f"{max_rows:,}) and try again."
+                    f"The file has more than {count(max_rows)} data rows; the playground trains "
+                    f"on at most {count(max_rows)}. Keep a sample of the rows (for example the "
+                    f"first {count(max_rows)}) and try again."
                 )
             rows.append(cells)
             row_lines.append(start)
@@ -79,8 +80,8 @@ def _check_line_lengths(lines: list[str]) -> None:
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     if len(lines[longest]) > MAX_LINE_CHARS:
         raise DataError(
-            f"Line {longest + 1} of the file is {len(lines[longest]):,} characters long; the "
-            f"playground reads lines of at most {MAX_LINE_CHARS:,}, so this file could not be "
+            f"Line {longest + 1} of the file is {count(len(lines[longest]))} characters long; the "
+            f"playground reads lines of at most {count(MAX_LINE_CHARS)}, so this file could not be "
             "read as a table. A training file needs only two feature columns and a label "
             "column: delete the other columns (or that line's long value) and upload again."
         )
@@ -123,7 +124,7 @@ def _check_header(cells: tuple[str, ...], line: int, sep: str) -> tuple[str, ...
         cells = cells[:-1]  # "x1,x2,label," from spreadsheets: the trailing cell is nothing
     if len(cells) > MAX_COLUMNS:
         raise DataError(
-            f"The header row (line {line}) has {len(cells):,} columns; the playground reads "
+            f"The header row (line {line}) has {count(len(cells))} columns; the playground reads "
             f"files with at most {MAX_COLUMNS}. Keep the two feature columns and the label "
             "column (delete the others) and upload again."
         )

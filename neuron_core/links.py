@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from .controls import BY_KEY, BY_PARAM, CONTROLS, RUN_KEYS, Control
 from .markdown_safe import SHOWN_CHARS, inert
+from .number_format import count
 
 MAX_CHARS = 200  # longer values are refused before any parsing
 PAGES = {c.part for c in CONTROLS} - {"run", "view"}
@@ -123,7 +124,7 @@ def read_link(query: dict[str, list[str]], page: str = "") -> Reading:
             continue
         quoted = inert(f"{param}={raws[-1]}")
         size = len(raws[-1])
-        longer = f" (a value of {size:,} characters)" if size > SHOWN_CHARS else ""
+        longer = f" (a value of {count(size)} characters)" if size > SHOWN_CHARS else ""
         c = BY_PARAM.get(param)
         if c is None:
             notes.append(f"{quoted}{longer}: the app has no setting called that; ignored.")

@@ -14,11 +14,12 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.csv_rules import MAX_COLUMNS, MAX_MEGABYTES, MAX_ROWS
 from neuron_core.markdown_safe import as_text
+from neuron_core.number_format import count
 from ui.cache import inspected_upload, uploaded_dataset
 
 UPLOAD_HELP = (
     "A header row, two numeric feature columns and a label column (named label, class or "
-    f"target). At most {MAX_ROWS:,} rows, {MAX_COLUMNS} columns and {MAX_MEGABYTES} MB."
+    f"target). At most {count(MAX_ROWS)} rows, {MAX_COLUMNS} columns and {MAX_MEGABYTES} MB."
 )
 
 
@@ -108,7 +109,7 @@ def _pickers(sb, preview: nc.CsvPreview):
     values = list(preview.values_of(label))
     if n > len(values):  # more values than a picker can list: not a class column
         sb.warning(
-            f"“{as_text(label)}” holds {n:,} different values: that looks like a measurement, "
+            f"“{as_text(label)}” holds {count(n)} different values: that looks like a measurement, "
             "not a class. Choose the column that holds each row's class.",
             icon="❓",
         )

@@ -258,7 +258,7 @@ BAD = {
     ),
     "too-large-to-square": (
         b"x1,x2,label\n1,2,0\n3,-2e160,1\n",
-        ["Data row 2", "line 3", "'x2'", "'-2e160'", "too large", "1e+150", "Rescale"],
+        ["Data row 2", "line 3", "'x2'", "'-2e160'", "too large", "1 × 10¹⁵⁰", "Rescale"],
     ),
     "nan-text": (b"x1,x2,label\n1,2,0\nnan,4,1\n", ["Data row 2", "'x1'", "missing", "'nan'"]),
     "inf-text": (

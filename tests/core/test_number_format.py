@@ -1,6 +1,9 @@
 """The one number formatter: readable sizes, no 300-digit strings, no 'nan', one minus."""
 
+import ast
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -94,3 +97,40 @@ def test_counts_and_shares():
     assert count(10_000) == "10,000" and count(7) == "7"
     assert percent(0.123, 0) == "12 %" and percent(0.9) == "90.0 %"
     assert percent(math.nan) == "not a number"
+
+
+# Formats that write no text for a person: a value rounded to a preset's two significant
+# figures (read back with float()), the link's ASCII spelling, SVG coordinates.
+NOT_FOR_PEOPLE = {
+    "neuron_core/number_format.py": "the formatter itself",
+    "neuron_core/control_kinds.py": "number_text: a link's ASCII spelling",
+    "neuron_core/learning_rates.py": "_round: a preset α as a value",
+    "neuron_core/experiment.py": "suggested_alpha: a value",
+    "neuron_core/figures/thumbnail.py": "SVG coordinates",
+}
+ROOT = Path(__file__).resolve().parents[2]
+
+
+NUMBER_SPEC = re.compile(r"[eEfFgGn%,_]|\.\d")  # a float's or a count's format ('02x' is a code)
+
+
+def _raw_formats(path: Path) -> list[str]:
+    """Every f-string field that formats a number (``{x:.3f}``, ``{a:g}``, ``{n:,}``)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+            spec = "".join(v.value for v in node.format_spec.values if isinstance(v, ast.Constant))
+            if NUMBER_SPEC.search(spec) or not spec:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_every_number_for_people_goes_through_the_formatter():
+    files = [
+        p
+        for folder in ("pages", "ui", "neuron_core")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if str(p.relative_to(ROOT)) not in NOT_FOR_PEOPLE
+    ] + [ROOT / "app.py"]
+    raw = [line for p in files for line in _raw_formats(p)]
+    assert not raw, "\n".join(raw)
