@@ -16,28 +16,37 @@ import numpy as np
 MINUS = "\u2212"
 SMALL, LARGE = 1e-4, 1e5  # plain decimals in [SMALL, LARGE); powers of ten outside
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+SETTING_DIGITS = 6  # a picked or typed value (α, λ) is written with at most this many
 # A cost gap this small, relative to J*, is the rounding of two nearly equal sums.
 AT_OPTIMUM = 1e-10
 
 
-def _parts(v: float, sig: int) -> tuple[str, int | None]:
-    """(digits without sign, power of ten or None) for a finite non-zero |v|."""
+def _parts(v: float, sig: int, trim: bool = False) -> tuple[str, int | None]:
+    """(digits without sign, power of ten or None) for a finite non-zero |v|; ``trim``
+    drops trailing zeros after the decimal point."""
     a = abs(v)
     if SMALL <= a < LARGE:
         decimals = max(0, sig - 1 - math.floor(math.log10(a)))
         text = f"{a:.{decimals}f}"
         if float(text) >= LARGE:  # rounding carried into the next decade
-            return _parts(float(text), sig)
-        return text, None
-    mant, exp = f"{a:.{sig - 1}e}".split("e")
-    return mant, int(exp)
+            return _parts(float(text), sig, trim)
+        digits, exp = text, None
+    else:
+        digits, exp = f"{a:.{sig - 1}e}".split("e")
+        exp = int(exp)
+    if trim and "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    return digits, exp
 
 
-def number(v, sig: int = 4, *, minus: str = MINUS) -> str:
-    """``v`` as plain text with ``sig`` significant digits (trailing zeros kept).
+def number(v, sig: int = 4, *, minus: str = MINUS, trim: bool = False) -> str:
+    """``v`` as plain text with ``sig`` significant digits (trailing zeros kept, so a number
+    that changes every frame keeps its width; ``trim`` drops them, for labels and options).
 
     >>> number(0.21), number(-0.000126, 3), number(1.26e-5, 3), number(3.1e300, 2)
     ('0.2100', '−0.000126', '1.26 × 10⁻⁵', '3.1 × 10³⁰⁰')
+    >>> number(0.5, trim=True), number(1.2e-5, trim=True)
+    ('0.5', '1.2 × 10⁻⁵')
 
     Not-finite values read "∞", "−∞" or "not a number", so no page shows "nan".
     """
@@ -49,45 +58,38 @@ def number(v, sig: int = 4, *, minus: str = MINUS) -> str:
         return sign + "∞"
     if v == 0:
         return "0"
-    digits, exp = _parts(v, sig)
+    digits, exp = _parts(v, sig, trim)
     if exp is None:
         return sign + digits
     return f"{sign}{digits} × 10{str(exp).translate(_SUPERSCRIPT)}"
 
 
-def latex(v, sig: int = 4) -> str:
+def latex(v, sig: int = 4, *, trim: bool = False) -> str:
     """``v`` for LaTeX math: as `number`, with ``\\times 10^{n}`` and '-' as the minus."""
     v = float(v)
     if not math.isfinite(v):
         return r"\text{not a number}" if math.isnan(v) else ("-" if v < 0 else "") + r"\infty"
     if v == 0:
         return "0"
-    digits, exp = _parts(v, sig)
+    digits, exp = _parts(v, sig, trim)
     sign = "-" if v < 0 else ""
     return sign + digits + ("" if exp is None else rf"\times 10^{{{exp}}}")
 
 
-def _as_picked(v: float) -> tuple[float, int]:
-    """``v`` rounded to six significant digits, and the fewest digits that write it exactly."""
-    v = float(f"{v:.5e}")
-    return v, next(k for k in range(1, 7) if float(f"{v:.{k - 1}e}") == v)
-
-
 def setting(v) -> str:
     """A value the learner picked or typed (α, λ), as picked: at most six significant
-    digits, no padding zeros, powers of ten outside [10⁻⁴, 10⁵) as everywhere else.
+    digits without padding zeros (`number` with ``trim``), powers of ten outside
+    [10⁻⁴, 10⁵) as everywhere else.
 
     >>> setting(0.0001), setting(1.5), setting(10.0), setting(1e-05), setting(0.1 + 0.2)
     ('0.0001', '1.5', '10', '1 × 10⁻⁵', '0.3')
     """
-    v = float(v)
-    return number(*_as_picked(v)) if math.isfinite(v) else number(v)
+    return number(v, SETTING_DIGITS, trim=True)
 
 
 def setting_latex(v) -> str:
     """`setting` for LaTeX math (see `latex`)."""
-    v = float(v)
-    return latex(*_as_picked(v)) if math.isfinite(v) else latex(v)
+    return latex(v, SETTING_DIGITS, trim=True)
 
 
 def count(n) -> str:

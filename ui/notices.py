@@ -25,6 +25,7 @@ STYLES = {
     "converged": ("success", ":material/check_circle:"),
     "separable": ("info", ":material/all_inclusive:"),
 }
+ICONS = {kind: icon for kind, (_, icon) in STYLES.items()}
 
 
 def banner(kind: str, text: str, container=st) -> None:

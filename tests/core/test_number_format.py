@@ -99,13 +99,12 @@ def test_counts_and_shares():
     assert percent(math.nan) == "not a number"
 
 
-# Formats that write no text for a person: a value rounded to a preset's two significant
-# figures (read back with float()), the link's ASCII spelling, SVG coordinates.
+# Formats that write no text for a person: a value rounded to two significant figures (read
+# back with float()), the link's ASCII spelling, SVG coordinates.
 NOT_FOR_PEOPLE = {
     "neuron_core/number_format.py": "the formatter itself",
     "neuron_core/control_kinds.py": "number_text: a link's ASCII spelling",
-    "neuron_core/learning_rates.py": "_round: a preset α as a value",
-    "neuron_core/experiment.py": "suggested_alpha: a value",
+    "neuron_core/alphas.py": "the α grid's values, rounded to two figures",
     "neuron_core/figures/thumbnail.py": "SVG coordinates",
 }
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +133,11 @@ def test_every_number_for_people_goes_through_the_formatter():
     ] + [ROOT / "app.py"]
     raw = [line for p in files for line in _raw_formats(p)]
     assert not raw, "\n".join(raw)
+
+
+@pytest.mark.parametrize(
+    ("v", "want"),
+    [(0.5, "0.5"), (300.0, "300"), (1e-6, "1 × 10⁻⁶"), (1.2e-5, "1.2 × 10⁻⁵"), (-2.70, "−2.7")],
+)
+def test_trim_drops_trailing_zeros_only(v, want):
+    assert number(v, trim=True) == want
