@@ -84,7 +84,9 @@ def test_preset_in_presenter_mode_opens_from_its_qr_code_on_another_device(
     expected = np.array(segno.make(link, error="m", micro=False).matrix, dtype=bool)
     np.testing.assert_array_equal(_qr_modules(png), expected)
     snap(page, "teacher-share")
-    page.keyboard.press("Escape")
+    page.get_by_role("dialog").get_by_role("button", name="Close").click()
+    page.get_by_role("dialog").wait_for(state="detached")
+    page.keyboard.press("Escape")  # and the Share panel
 
     # A student's phone "scans" it: a separate browser context, nothing shared but the link.
     student = browser.new_context(viewport=PHONE)
