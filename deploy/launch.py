@@ -109,6 +109,8 @@ def replica_command(port: int, core: int | None, extra: list[str]) -> list[str]:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--server.fileWatcherType",  # no source edits to watch: the poller would cost CPU
+        "none",
         *extra,
     ]
 
