@@ -98,8 +98,8 @@ def _session(browser):
     context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    page.console_errors = []
-    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.uncaught = []
+    page.on("pageerror", lambda exc: page.uncaught.append(str(exc)))
     return page
 
 
@@ -205,7 +205,7 @@ def test_two_replicas_behind_the_proxy_keep_each_learner_on_one_and_survive_losi
     # replica's memory and is uploaded again.
     nudge_slider(a, ALPHA)
     a.wait_for_selector(LIVE)
-    assert exceptions(a) == [] and a.console_errors == []
+    assert exceptions(a) == [] and a.uncaught == []
     assert slider_value(a, ALPHA) == alphas[a]
     assert "alpha=" in a.url
     snap(a, "after-failover")
