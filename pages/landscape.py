@@ -35,7 +35,15 @@ surface = control(st, "landscape_3d")
 view = landscape_view(run)
 frames = nc.sample_frames(h.cost, 80)
 fig = landscape_figure(run, view, frames, surface=surface, theme=current_theme())
-st.plotly_chart(fig, width="stretch", key="landscape_chart", config=chart_config())
+st.plotly_chart(
+    fig,
+    width="stretch",
+    key="landscape_chart",
+    config=chart_config(),
+    alt=f"{'A 3-D surface' if surface else 'A contour map'} of the cost J over the weights w₁ "
+    f"and w₂, with the path gradient descent took in {h.epochs} epochs at α = {alpha:g} "
+    "(described below).",
+)
 
 # What this α did, in one line: the verdict every page gives this run.
 v = run_verdict(run)

@@ -105,6 +105,7 @@ def share_panel(s: Settings, container=st) -> None:
             width=px,
             caption="QR code of the link",
             output_format="PNG",
+            alt="A QR code that opens the link below on a phone or tablet.",
         )
         st.code(link, language=None, wrap_lines=True)
         st.caption(
