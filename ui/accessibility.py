@@ -1,6 +1,7 @@
-"""The page CSS that makes Streamlit's own widgets meet WCAG 2.1 AA here: one visible focus
-ring on every control the keyboard reaches, text colours with enough contrast, and no motion
-for a reader who asked their system for less (tests/e2e/test_accessibility.py, test_keyboard.py).
+"""What makes Streamlit's own widgets meet WCAG 2.1 AA here, as one piece of page HTML: one
+visible focus ring on every control the keyboard reaches, text colours with enough contrast,
+no motion for a reader who asked their system for less, and a tab stop on an equation that
+scrolls sideways (tests/e2e/test_accessibility.py, test_keyboard.py, test_reduced_motion.py).
 
 Colours come from the one palette. CSS inside the Playground's live view (a shadow root) is
 the view's own; nothing here reaches it.
@@ -61,4 +62,39 @@ _CALM = """
     animation-iteration-count: 1 !important; scroll-behavior: auto !important; } }
 """
 
-ACCESSIBILITY_CSS = f"<style>{_FOCUS}{_CONTRAST}{_CALM}</style>"
+# A display equation wider than its column scrolls sideways (app.py's BASE_CSS). Chrome and
+# Firefox put such a scroller in the tab order, Safari does not (and axe asks for it): each
+# equation that overflows gets a tab stop and a name, and loses them when it fits again.
+_SCROLLERS = """<script>(() => {
+  if (window.__npScrollers) return;
+  window.__npScrollers = true;
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    for (const e of document.querySelectorAll(".katex-display")) {
+      const scrolls = e.scrollWidth > e.clientWidth + 1;
+      if (scrolls === (e.dataset.npScrolls === "1")) continue;
+      e.dataset.npScrolls = scrolls ? "1" : "0";
+      if (scrolls) {
+        e.tabIndex = 0;
+        e.setAttribute("role", "group");
+        e.setAttribute("aria-label", "Equation, scrolls sideways");
+      } else {
+        for (const a of ["tabindex", "role", "aria-label"]) e.removeAttribute(a);
+      }
+    }
+  };
+  const soon = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
+  new MutationObserver(soon).observe(document.body, {childList: true, subtree: true});
+  addEventListener("resize", soon);
+  soon();
+})();</script>"""
+
+# With a script in it, the st.html element that carries this would take a row of the page
+# (Streamlit lays out only style-only HTML as nothing); the script has run once it is in.
+_NO_ROW = """
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script) { display: none; }
+"""
+
+# For st.html(..., unsafe_allow_javascript=True): the script is the app's own, no user text.
+ACCESSIBILITY_HTML = f"<style>{_FOCUS}{_CONTRAST}{_CALM}{_NO_ROW}</style>{_SCROLLERS}"
