@@ -47,9 +47,9 @@ label:has(> span > input:is([type="checkbox"], [type="radio"]):focus-visible),
 _CONTRAST = f"""
 [data-testid="stButtonGroup"] button[aria-checked="true"] :is(p, span) {{
   color: {DEEP_BLUE} !important; }}
-[data-testid="stCode"] .token {{ color: {INK}; }}
-[data-testid="stCode"] .token.keyword {{ color: {BLUE}; }}
-[data-testid="stCode"] .token:is(.comment, .punctuation) {{ color: {MUTED}; }}
+[data-testid="stCode"] .token {{ color: {INK} !important; }}
+[data-testid="stCode"] .token.keyword {{ color: {BLUE} !important; }}
+[data-testid="stCode"] .token:is(.comment, .punctuation) {{ color: {MUTED} !important; }}
 """
 
 # prefers-reduced-motion: transitions and animations end at once (0.01 ms rather than none,
