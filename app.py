@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from neuron_core.links import read_link
-from ui.accessibility import ACCESSIBILITY_HTML
+from ui.accessibility import ACCESSIBILITY_CSS, SCROLLERS_SCRIPT
 from ui.cache import one_blas_thread
 from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
@@ -134,10 +134,8 @@ settings = sidebar()
 sync_url(settings, page.url_path)  # the address bar is always this page's share link
 if page.url_path not in ("", "playground", "lessons"):  # these pages have their own
     share_panel(settings, share_slot)
-st.html(
-    BASE_CSS + ACCESSIBILITY_HTML + (PRESENTER_CSS if presenting() else ""),
-    unsafe_allow_javascript=True,
-)
+st.html(BASE_CSS + ACCESSIBILITY_CSS + (PRESENTER_CSS if presenting() else ""))
+st.html(SCROLLERS_SCRIPT, unsafe_allow_javascript=True)
 link_notice()  # one notice, however many values were off
 upload_notice()  # a bad file explains itself on whatever page the learner is on
 page.run()

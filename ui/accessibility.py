@@ -65,7 +65,8 @@ _CALM = """
 # A display equation wider than its column scrolls sideways (app.py's BASE_CSS). Chrome and
 # Firefox put such a scroller in the tab order, Safari does not (and axe asks for it): each
 # equation that overflows gets a tab stop and a name, and loses them when it fits again.
-_SCROLLERS = """<script>(() => {
+# For st.html(..., unsafe_allow_javascript=True): the app's own script, no user text in it.
+SCROLLERS_SCRIPT = """<script>(() => {
   if (window.__npScrollers) return;
   window.__npScrollers = true;
   let queued = false;
@@ -90,11 +91,10 @@ _SCROLLERS = """<script>(() => {
   soon();
 })();</script>"""
 
-# With a script in it, the st.html element that carries this would take a row of the page
-# (Streamlit lays out only style-only HTML as nothing); the script has run once it is in.
+# The script's own st.html element would take a row of the page (Streamlit sets style-only
+# HTML apart, not HTML with a script); the script has run once it is in.
 _NO_ROW = """
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script) { display: none; }
 """
 
-# For st.html(..., unsafe_allow_javascript=True): the script is the app's own, no user text.
-ACCESSIBILITY_HTML = f"<style>{_FOCUS}{_CONTRAST}{_CALM}{_NO_ROW}</style>{_SCROLLERS}"
+ACCESSIBILITY_CSS = f"<style>{_FOCUS}{_CONTRAST}{_CALM}{_NO_ROW}</style>"
