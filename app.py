@@ -43,10 +43,11 @@ one_blas_thread()  # numpy's BLAS on one thread, once per server (see ui.cache)
 # Always: below 1280 px (small laptops, old projectors) the page gives its side margins to
 # the charts; a metric's label and value wrap rather than end in "…"; equations shrink on
 # narrow screens (their builders break long sums into lines), with a sideways scroll as the
-# last resort, never a cut. A popover (Share) shows its link first, and on a low screen a
-# smaller QR code (scaled pixel by pixel, so its modules stay sharp).
+# last resort, never a cut. A popover (Share) shows its link first; Share's QR code fills
+# most of the screen's height, to scan from the back of a room (scaled pixel by pixel, so
+# its modules stay sharp).
 BASE_CSS = """<style>
-.stMainBlockContainer { padding-top: 2.75rem; }
+.stMainBlockContainer { padding-top: 4rem; }
 .stMainBlockContainer .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 4px; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * ,
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
@@ -61,9 +62,9 @@ BASE_CSS = """<style>
 [data-testid="stPopoverBody"] [data-testid="stVerticalBlock"] > :first-child { order: -2; }
 [data-testid="stPopoverBody"] [data-testid="stElementContainer"]:has([data-testid="stCode"]) {
   order: -1; }
-@media (max-height: 820px) {
-  [data-testid="stPopoverBody"] [data-testid="stImage"] img {
-    width: min(200px, 28vh) !important; height: auto !important; image-rendering: pixelated; } }
+[data-testid="stDialog"] [data-testid="stImage"] { align-items: center; }
+[data-testid="stDialog"] [data-testid="stImage"] img {
+  height: min(70vh, 82vw) !important; width: auto !important; image-rendering: pixelated; }
 @media (max-width: 640px) {
   .stMainBlockContainer .katex-display > .katex { font-size: 1em; }
   .stMainBlockContainer { padding-left: .75rem; padding-right: .75rem; } }
@@ -71,7 +72,7 @@ BASE_CSS = """<style>
 
 # Presenter mode: type readable from the back of a classroom, full contrast, wide figures.
 PRESENTER_CSS = """<style>
-.stMainBlockContainer { max-width: 100%; padding: 2.5rem 1.5rem 2rem; }
+.stMainBlockContainer { max-width: 100%; padding: 4.5rem 1.5rem 2rem; }
 .stMainBlockContainer, [data-testid="stSidebar"] { color: #000; }
 .stMainBlockContainer h1 { font-size: 2.8rem; }
 .stMainBlockContainer h2, .stMainBlockContainer h3 { font-size: 2rem; }

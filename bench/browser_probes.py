@@ -70,7 +70,8 @@ PLAY_JS = """() => new Promise(done => {
   const v = window.__view();
   const out = {};
   if (v) {
-    const view = v.liveView, paint = view.paint.bind(view), times = [];
+    const view = globalThis.__neuronLiveView.test.view(v), paint = view.paint.bind(view);
+    const times = [];
     view.paint = () => { const t = performance.now(); paint(); times.push(performance.now() - t); };
     const f0 = +v.dataset.frames;
     v.querySelector('.lv-speed').value = '1';

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import make_dataclass
 
+from .alphas import ALPHAS
 from .control_kinds import Control, coerce
 from .control_kinds import number_text as number_text  # re-exported for the sidebar
 from .datasets import DATASET_LABELS, DATASETS
 from .experiment import INITS
 from .features import FEATURE_LABELS, FEATURES
 
-ALPHAS = (*tuple(round(m * 10.0**e, 6) for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7)), 10.0)
 EPOCHS = (1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000)
 L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SOURCES = ("Generate", "Upload CSV")
@@ -97,7 +97,7 @@ CONTROLS = (
         "Learning rate α",
         0.5,
         options=ALPHAS,
-        help="Step size of gradient descent (log scale). Too big and it diverges.",
+        help="Step size of gradient descent (log scale). Too big and it overshoots or diverges.",
     ),
     Control(
         "epochs",

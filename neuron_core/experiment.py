@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .alphas import recommended
 from .datasets import Dataset, split_indices
 from .features import Standardizer, check_features, expand_features
 from .logistic import gradients
@@ -170,8 +171,9 @@ def descent_problem(F, l2=0.0) -> str | None:
 
 
 def suggested_alpha(F, l2=0.0):
-    """The learning rate 1/L (see `smoothness`), rounded to two significant figures.
+    """The learning rate 1/L (see `smoothness`), rounded onto the offered α (see
+    `neuron_core.alphas.recommended`), so the Playground can be set to it.
 
     0.0 when L is infinite: no learning rate is small enough for such inputs.
     """
-    return float(f"{1.0 / smoothness(F, l2):.2g}")
+    return recommended(1.0 / smoothness(F, l2))

@@ -20,16 +20,44 @@ def _sine(v: str, k: int) -> str:
     return f"sin {v}" if v == PLAIN_INPUTS[k] else f"sin({v})"
 
 
+# How a feature is computed from the two inputs, as data both Python (`expand_features`) and
+# the live view's JS (live_view_js/features.mjs) interpret, so a new feature is one row of
+# `_TABLE`: ("x", i) is input i; ("pow", i, p) is input i to a whole power p ≥ 1 (repeated
+# products, so x² is exactly x·x in both languages); ("mul", i, j) is input i times input j;
+# ("sin", i) is the sine of input i.
+_OPS = {
+    "x": lambda x, i: x[i],
+    "pow": lambda x, i, p: _power(x[i], p),
+    "mul": lambda x, i, j: x[i] * x[j],
+    "sin": lambda x, i: np.sin(x[i]),
+}
+
+
+def _power(v, p: int):
+    out = v
+    for _ in range(p - 1):
+        out = out * v
+    return out
+
+
+def evaluate(expr, x1, x2):
+    """A feature's expression (see `Feature.expr`) on the inputs: arrays of shape (m,)."""
+    op, *args = expr
+    return _OPS[op]((x1, x2), *args)
+
+
 @dataclass(frozen=True)
 class Feature:
-    """One hand-made feature: its name, its column, and how it reads in LaTeX and in words.
+    """One hand-made feature: its name, how it is computed, how it reads in LaTeX and words.
 
     Attributes
     ----------
     name : str
         The name in `FEATURES`, links and model files, e.g. ``"x1^2"``.
-    func : callable
-        ``func(x1, x2)`` of two arrays of shape (m,) gives the column, shape (m,).
+    expr : tuple
+        How the column is computed from the inputs (x1, x2), as data: ``("pow", 0, 2)`` is
+        x1², ``("mul", 0, 1)`` is x1·x2 (the operations are listed at ``_OPS``). The live
+        view receives the same tuples and interprets them in the browser.
     latex : str
         How it reads in LaTeX, for equations and axis titles.
     label_of : callable
@@ -37,19 +65,24 @@ class Feature:
     """
 
     name: str
-    func: Callable
+    expr: tuple
     latex: str
     label_of: Callable
 
+    def __post_init__(self):
+        op, *args = self.expr
+        if op not in _OPS or not all(isinstance(a, int) for a in args):
+            raise ValueError(f"feature {self.name!r}: cannot compute {self.expr!r}")
+
 
 _TABLE = (
-    Feature("x1", lambda x1, x2: x1, "x_1", lambda a, b: a),
-    Feature("x2", lambda x1, x2: x2, "x_2", lambda a, b: b),
-    Feature("x1^2", lambda x1, x2: x1**2, "x_1^2", lambda a, b: f"{_wrap(a)}²"),
-    Feature("x2^2", lambda x1, x2: x2**2, "x_2^2", lambda a, b: f"{_wrap(b)}²"),
-    Feature("x1*x2", lambda x1, x2: x1 * x2, "x_1 x_2", lambda a, b: f"{_wrap(a)}·{_wrap(b)}"),
-    Feature("sin(x1)", lambda x1, x2: np.sin(x1), r"\sin x_1", lambda a, b: _sine(a, 0)),
-    Feature("sin(x2)", lambda x1, x2: np.sin(x2), r"\sin x_2", lambda a, b: _sine(b, 1)),
+    Feature("x1", ("x", 0), "x_1", lambda a, b: a),
+    Feature("x2", ("x", 1), "x_2", lambda a, b: b),
+    Feature("x1^2", ("pow", 0, 2), "x_1^2", lambda a, b: f"{_wrap(a)}²"),
+    Feature("x2^2", ("pow", 1, 2), "x_2^2", lambda a, b: f"{_wrap(b)}²"),
+    Feature("x1*x2", ("mul", 0, 1), "x_1 x_2", lambda a, b: f"{_wrap(a)}·{_wrap(b)}"),
+    Feature("sin(x1)", ("sin", 0), r"\sin x_1", lambda a, b: _sine(a, 0)),
+    Feature("sin(x2)", ("sin", 1), r"\sin x_2", lambda a, b: _sine(b, 1)),
 )
 BY_NAME = {f.name: f for f in _TABLE}
 FEATURES = tuple(BY_NAME)
@@ -100,7 +133,7 @@ def expand_features(X, names):
         raise ValueError(f"X must have shape (m, 2), got {X.shape}")
     names = check_features(names)
     x1, x2 = X[:, 0], X[:, 1]
-    return np.column_stack([BY_NAME[nm].func(x1, x2) for nm in names]).astype(float)
+    return np.column_stack([evaluate(BY_NAME[nm].expr, x1, x2) for nm in names]).astype(float)
 
 
 def is_linear(names) -> bool:

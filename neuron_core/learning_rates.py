@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .alphas import ALPHAS, recommended
 from .experiment import smoothness, suggested_alpha
 from .training import History, train
 from .verdict import Verdict, epochs_within, first_rise, verdict
@@ -92,21 +93,24 @@ class Presets:
     L: float
     hint: float
     alphas: dict
+    limit: float  # the largest α the search tried
 
 
 def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
     """Find α values that crawl, converge, zig-zag and diverge on this data.
 
-    too small = 0.01/L, good = 1/L (rounded, see `suggested_alpha`); "too large" is the
-    smallest α = 2ᵏ/L (k ≥ 1) whose run oscillates, and "diverging" the smallest 2ᵏ/L whose
-    run stops being finite (none, often, without L2: the weights then grow only linearly).
-    Each candidate is trained for ``epochs`` epochs to check.
+    too small = 0.01/L, good = 1/L (see `suggested_alpha`); "too large" is the smallest
+    α = 2ᵏ/L (k ≥ 1) whose run oscillates, and "diverging" the smallest 2ᵏ/L whose run stops
+    being finite (none, often, without L2: the weights then grow only linearly). Every α is
+    rounded onto the Playground's α (`neuron_core.alphas`), so each can be set there, and the
+    search stops at its largest, `SEARCH_LIMIT`. Each candidate is trained for ``epochs``
+    epochs to check, at the rounded value.
     """
     L = smoothness(F, l2)
     hint = suggested_alpha(F, l2)
     found = {"too small": _round(0.01 / L), "good": hint, "too large": None, "diverging": None}
     mult = 2.0
-    while mult <= max_multiple and found["diverging"] is None:
+    while mult <= max_multiple and mult / L <= SEARCH_LIMIT and found["diverging"] is None:
         a = _round(mult / L)
         h = train(F, y, alpha=a, epochs=epochs, l2=l2, w0=w0)
         if h.diverged_at is not None:
@@ -127,11 +131,15 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
                 break
             else:
                 lo = a
-    return Presets(L=L, hint=hint, alphas=found)
+    return Presets(L=L, hint=hint, alphas=found, limit=min(max_multiple / L, SEARCH_LIMIT))
+
+
+# The largest α the presets' search tries: the largest the Playground offers.
+SEARCH_LIMIT = ALPHAS[-1]
 
 
 def _round(a):
-    return float(f"{a:.2g}")
+    return recommended(a)
 
 
 def l_formula(F, l2=0.0) -> tuple[str, str]:

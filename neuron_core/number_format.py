@@ -33,11 +33,14 @@ def _parts(v: float, sig: int) -> tuple[str, int | None]:
     return mant, int(exp)
 
 
-def number(v, sig: int = 4, *, minus: str = MINUS) -> str:
-    """``v`` as plain text with ``sig`` significant digits (trailing zeros kept).
+def number(v, sig: int = 4, *, minus: str = MINUS, trim: bool = False) -> str:
+    """``v`` as plain text with ``sig`` significant digits (trailing zeros kept, so a number
+    that changes every frame keeps its width; ``trim`` drops them, for labels and options).
 
     >>> number(0.21), number(-0.000126, 3), number(1.26e-5, 3), number(3.1e300, 2)
     ('0.2100', '−0.000126', '1.26 × 10⁻⁵', '3.1 × 10³⁰⁰')
+    >>> number(0.5, trim=True), number(1.2e-5, trim=True)
+    ('0.5', '1.2 × 10⁻⁵')
 
     Not-finite values read "∞", "−∞" or "not a number", so no page shows "nan".
     """
@@ -50,6 +53,8 @@ def number(v, sig: int = 4, *, minus: str = MINUS) -> str:
     if v == 0:
         return "0"
     digits, exp = _parts(v, sig)
+    if trim and "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
     if exp is None:
         return sign + digits
     return f"{sign}{digits} × 10{str(exp).translate(_SUPERSCRIPT)}"

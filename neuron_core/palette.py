@@ -10,6 +10,8 @@ GREEN, ORANGE, PURPLE = "#009E73", "#E69F00", "#CC79A7"
 # that was (the boundary before a step); a line in the background (the whole 3-D path).
 INK, AXIS_LINE, GRID, MUTED = "#111111", "#444444", "#e3e3e3", "#555555"
 FORMER, FAINT, BLACK = "#6b6b6b", "#888888", "#000000"
+# What everything is drawn on (a figure's paper, a marker's rim, the view's buttons).
+PAPER = "#ffffff"
 # The 3-D sheet's box: its floor edges and upright edges, and its fainter grid lines.
 WALL, WALL_GRID = "#9a9a9a", "#d0d0d0"
 # The primary blue darkened for text on a pale blue tint (5.9:1 where BLUE gives 4.1:1):

@@ -1,47 +1,37 @@
 """Playground: the decision boundary, the sigmoid surface and the cost, learning together."""
 
+from dataclasses import asdict
+
 import streamlit as st
 
 import neuron_core as nc
 from neuron_core import equations as eq
-from ui.controls import (
-    ALPHAS,
-    FEATURE_LABELS,
-    current_run,
-    current_theme,
-    presenting,
-)
+from neuron_core.stage import stage_controls
+from ui.controls import FEATURE_LABELS, current_run, current_theme, presenting
 from ui.exports import export_panel
-from ui.lessons import preset_note, preset_picker
+from ui.lessons import preset_picker
 from ui.live_view import live_view, live_view_code
-from ui.notices import optimum_caption, run_notices, view_description
+from ui.notices import optimum_caption, view_description
 from ui.page import require_features, start_page
 from ui.share import share_panel
+from ui.stage import stage_css, stage_header, stage_note, what_am_i_looking_at
 
 s = start_page()
 
-st.title("Watch one neuron learn")
-st.caption(
-    "One sigmoid neuron, ŷ = σ(w·x + b), trained by batch gradient descent on the "
-    "cross-entropy cost. **▶ Play** shows every epoch; drag the 3-D view to turn it."
-)
-kit = st.container(horizontal=True, vertical_alignment="center")  # wraps on a phone
+# The stage: one header row and one note of fixed height, then the live view, which fits the
+# window and carries α, epochs, λ and the inputs itself, so a lesson never needs the sidebar.
+st.html(stage_css(presenting()))
+kit = stage_header("Watch one neuron learn")
 preset_picker(kit)
+what_am_i_looking_at(kit)
 share_panel(s, kit)
-preset_note(s)
-
-if s.source == "Upload CSV" and not st.session_state.get("upload"):
-    st.info(
-        "Upload a CSV in the sidebar to train on your own data. Until then, the "
-        "generated dataset is shown.",
-        icon=":material/upload_file:",
-    )
+waiting = s.source == "Upload CSV" and not st.session_state.get("upload")
 require_features(s)
 run = current_run(s)
 h, prep = run.history, run.prepared
 if not presenting():
     export_panel(s, run, current_theme(), kit)
-run_notices(run, smallest_alpha=min(ALPHAS))
+stage_note(s, run, waiting_for_upload=waiting)
 
 uploaded = s.source == "Upload CSV" and st.session_state.get("upload")
 axis_names = prep.data.feature_names if uploaded else (FEATURE_LABELS["x1"], FEATURE_LABELS["x2"])
@@ -50,6 +40,7 @@ shown = live_view(
     theme=current_theme(),
     axis_names=axis_names,
     feature_labels=[FEATURE_LABELS[f] for f in prep.features],
+    stage=stage_controls(asdict(s), axis_names),
 )
 st.caption(view_description(run, shown))
 
@@ -88,18 +79,4 @@ with right:
     st.latex(eq.update_b(b, s.alpha, db))
     st.caption(f"m = {len(prep.y_train)} training examples. Both updates use the same old w and b.")
 
-with st.expander("What am I looking at?"):
-    st.markdown(
-        "- **The map**: each point is an example; colour *and* shape give its class; hollow "
-        "points are held out for testing. The background is the neuron's output ŷ, the "
-        "probability of class 1; the black line is where ŷ = 0.5.\n"
-        "- **The surface**: the same ŷ as a height (drag it to turn it). One neuron always "
-        "makes an S-shaped sheet; training tilts and sharpens it until class-1 points sit "
-        "high and class-0 points low.\n"
-        "- **The cost curve**: the cost J, the average cross-entropy, per epoch; the dot is "
-        "the epoch shown. Each epoch computes the gradient over all training points and "
-        "takes one step of size α downhill.\n"
-        "- **Play** runs every epoch; the slider beside it jumps to any epoch; the speed "
-        "menu plays several epochs a frame or the whole run in a few seconds."
-    )
 live_view_code()

@@ -6,6 +6,7 @@ import streamlit as st
 
 from neuron_core.controls import BY_KEY
 from neuron_core.learning_rates import Presets
+from ui.stage import alpha_button
 
 
 def map_alpha(sidebar_alpha: float, p: Presets) -> float:
@@ -23,4 +24,7 @@ def map_alpha(sidebar_alpha: float, p: Presets) -> float:
     pick = st.segmented_control(
         c.label, list(alphas), format_func=labels.get, key=c.key, help=c.help
     )
-    return alphas.get(pick or "sidebar", sidebar_alpha)
+    alpha = alphas.get(pick or "sidebar", sidebar_alpha)
+    if pick not in (None, "sidebar"):  # (drawn on the click's own rerun too, to go)
+        alpha_button(st, alpha, "landscape_alpha_open", go=True)
+    return alpha

@@ -9,7 +9,9 @@ import streamlit as st
 
 from neuron_core.controls import BY_KEY, CONTROLS
 from neuron_core.learning_rates import Presets
+from neuron_core.number_format import number
 from ui.links import page_default
+from ui.stage import alpha_button
 
 # The page's α inputs, in the controls table's order (its link carries them as a1…a4).
 KEYS = tuple(c.key for c in CONTROLS if c.part == "learning_rates" and c.kind == "number")
@@ -46,11 +48,14 @@ def alpha_inputs(p: Presets, slots, sidebar_alpha: float) -> list[float]:
             key=key,
             help="Type any positive step size.",
         )
-    st.button("Reset to the presets", on_click=_fill, args=(slots,))
+        alpha_button(col, st.session_state[key], f"{key}_open", go=True)
+    st.button("Reset to the presets", on_click=_fill, args=(slots,), key="lr_reset")
     if p.alphas["too large"] is None or p.alphas["diverging"] is None:
         missing = [k for k in ("too large", "diverging") if p.alphas[k] is None]
         st.caption(
-            f"On this data no α up to 16 000/L was {' or '.join(missing)}"
+            f"On this data no α up to {number(p.limit, 2)} (the search stops at "
+            f"{number(2**14, 5)}/L or the largest α the Playground offers) was "
+            f"{' or '.join(missing)}"
             + (
                 ": without L2 the weights grow at most linearly, so the numbers never overflow."
                 if p.alphas["diverging"] is None

@@ -1,5 +1,5 @@
-"""Lesson presets in the app: loading one into every control, the picker, the note (the
-cards' pictures are cached in `ui.cache`).
+"""Lesson presets in the app: loading one into every control, the picker, which one is
+loaded (its note is the stage's, `ui.stage`; the cards' pictures are cached in `ui.cache`).
 
 Presets are applied in a button or selectbox callback, which runs before the sidebar
 draws its widgets, so the widgets (and, written after them, the URL) show the preset at once.
@@ -63,15 +63,4 @@ def preset_picker(container=st) -> None:
         on_change=_pick_changed,
         label_visibility="collapsed",
         help="Sets every control to a scenario from the Lesson presets page.",
-    )
-
-
-def preset_note(s: Settings) -> None:
-    """While the controls match a preset, show what to notice and what to ask."""
-    p = matching_preset(s)
-    if p is None:
-        return
-    st.info(
-        f"**{p.icon} {p.title}.** {p.notice}  \n**Ask the class:** {p.question}",
-        icon=":material/school:",
     )

@@ -1,7 +1,7 @@
 """Mount the Playground's live view (st.components.v2) and read back the epoch it shows.
 
-The view's script (its parts joined) and CSS live beside its payload builder in
-`neuron_core.figures.live_view`; this module registers them once and mounts them with one
+The view's script (its ES modules joined, its CSS inside) is built by
+`neuron_core.figures.live_view`; this module registers it once and mounts it with one
 run's payload (built afresh each rerun: about 0.4 ms at the defaults, 2 ms at the maxima, so
 no cache is needed).
 """
@@ -12,36 +12,59 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core.figures import Theme
-from neuron_core.figures.live_view import asset, live_view_payload, script
+from neuron_core.figures.live_view import live_view_payload, script
+from neuron_core.stage import stage_value
 
 KEY = "live_view"
-# The view's code travels in an element of its own whose bytes never change, so Streamlit
-# sends it once and then only a reference; the element that carries each run's data has a
-# stub that hands the data to that code (see the end of live_view.js).
+# The view's code (and its CSS, which it puts in its own element) travels in an element of
+# its own whose bytes never change, so Streamlit sends it once and then only a reference;
+# the element that carries each run's data has a stub that hands the data to that code
+# (see the end of live_view_js/live_view.mjs): an α change sends the run and these lines.
 _code = st.components.v2.component("neuron_playground.live_view_code", js=script())
 STUB = """export default function (component) {
   const hub = (globalThis.__neuronLiveView ||= { queue: [] });
   if (hub.mount) return hub.mount(component);
   hub.queue.push(component);
 }"""
-_component = st.components.v2.component(
-    "neuron_playground.live_view", js=STUB, css=asset("live_view.css")
-)
+_component = st.components.v2.component("neuron_playground.live_view", js=STUB)
 
 
-def live_view(run: nc.Run, *, theme: Theme, axis_names, feature_labels) -> int:
+def live_view(
+    run: nc.Run, *, theme: Theme, axis_names, feature_labels, stage: list | None = None
+) -> int:
     """Draw ``run`` in the live view; return the epoch the numbers below should show.
 
     The view keeps its own epoch and play state across reruns and reports the epoch back
     when the learner pauses, scrubs or Play reaches the end; the page then redraws its
-    equations at that epoch.
+    equations at that epoch. ``stage`` (`neuron_core.stage.stage_controls`) puts α, epochs,
+    λ and the inputs in the view's bar; a change there sets the sidebar's value before the
+    rerun it causes (`_control_changed`).
     """
     shown = shown_epoch(run.history.epochs)
     payload = live_view_payload(
         run, theme=theme, axis_names=axis_names, feature_labels=feature_labels
     )
-    _component(key=KEY, data=payload, default={"epoch": None}, on_epoch_change=_ignore)
+    if stage is not None:
+        payload["meta"]["stage"] = stage
+    _component(
+        key=KEY,
+        data=payload,
+        default={"epoch": None},
+        on_epoch_change=_ignore,
+        on_control_change=_control_changed,
+    )
     return shown
+
+
+def _control_changed() -> None:
+    """A stage control changed in the view: set the session-state value the sidebar's
+    widget holds (callbacks run before the rerun, so the sidebar draws the new value).
+    A change that names no stage control or a value its row lacks changes nothing."""
+    state = st.session_state.get(KEY)
+    picked = stage_value(state.get("control") if state is not None else None)
+    if picked is not None:
+        key, value = picked
+        st.session_state[key] = list(value) if key == "features" else value
 
 
 def live_view_code() -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 from neuron_core import export
 from neuron_core.links import is_local, share_link
 from ui.cache import qr_png, qr_scale
-from ui.controls import Settings, current_data, presenting
+from ui.controls import Settings, current_data
 from ui.links import link_values, local_defaults
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -67,7 +67,7 @@ def local_address_warning(base: str) -> None:
 
 
 def share_panel(s: Settings, container=st) -> None:
-    """'Share this experiment': the full link, a QR code to project, the upload caveat."""
+    """'Share this experiment': the full link, a room-sized QR code, the upload caveat."""
     with container.popover(
         "Share", icon=":material/share:", help="A link and QR code that open this exact experiment"
     ):
@@ -89,30 +89,49 @@ def share_panel(s: Settings, container=st) -> None:
                     on_click="ignore",
                     key="share_data_csv",
                 )
-        # No key: the switch follows presenter mode until the teacher flips it.
+        # Students open the link on phones and laptops: the normal layout, unless the teacher
+        # asks for the projector's (another screen in the room, a colleague's class).
         big = st.toggle(
             "Link opens in presenter mode",
-            presenting(),
-            help="Big type for a projector. Students on phones usually want it off.",
+            False,
+            key="share_presenter",
+            help="Big type for a projector. Leave it off for students' phones and laptops.",
         )
         link = current_link(s, presenter=big)
         if st.context.url or (st.context.headers and st.context.headers.get("host")):
             local_address_warning(app_base_url())  # only where the real address is known
-        # Fits a 720-px-high projector and scans from afar; PNG, never JPEG (artefacts).
-        scale, px = qr_scale(link, 330)
-        st.image(
-            qr_png(link, scale),
-            width=px,
-            caption="QR code of the link",
-            output_format="PNG",
-            alt="A QR code that opens the link below on a phone or tablet.",
-        )
         st.code(link, language=None, wrap_lines=True)
+        if st.button(
+            "Show QR code",
+            icon=":material/qr_code_2:",
+            type="primary",
+            key="share_show_qr",
+            help="The QR code filling the screen, to scan from the back of the room.",
+        ):
+            qr_dialog(link)
         st.caption(
             "Everything travels in the link: data, seed, features, α, epochs, L2, start, "
-            "presenter mode, this page and its own choices (values left at their defaults "
-            "are left out). Scan the code to open it on a phone or tablet."
+            "this page and its own choices (values left at their defaults are left out)."
         )
+
+
+# Big enough to scan from the back of a classroom: the image is drawn this many pixels wide
+# (whole pixels per module, so its edges stay sharp) and the dialog's CSS (app.py) shows it
+# at about 70 % of the window's height.
+ROOM_QR_PX = 900
+
+
+@st.dialog("Scan to open this experiment", width="large")
+def qr_dialog(link: str) -> None:
+    """The share link's QR code, filling most of the screen, with the link below it."""
+    scale, _ = qr_scale(link, ROOM_QR_PX)
+    st.image(
+        qr_png(link, scale),
+        caption="QR code of the link",
+        output_format="PNG",
+        alt="A QR code that opens the link below on a phone or tablet.",
+    )
+    st.code(link, language=None, wrap_lines=True)
 
 
 def csv_name(name: str) -> str:

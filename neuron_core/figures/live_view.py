@@ -1,8 +1,8 @@
 """The live view's data: one run's compact history for the browser to paint every epoch.
 
 The Playground's three views (probability map with the ŷ = 0.5 boundary, 3-D sigmoid sheet,
-cost curve) and its numbers are drawn in the browser by the ``live_view*.js`` files beside
-this one (joined into one script, see ``PARTS``), from this payload:
+cost curve) and its numbers are drawn in the browser by the ES modules in ``live_view_js/``
+(joined into one script by `js_bundle`, see `script`), from this payload:
 w and b for every epoch, costs and accuracies, the points, the features and the
 standardisation statistics. No grids travel: the browser evaluates ŷ = σ(w·φ(x̃) + b) on its
 own grid each frame, so an α change sends kilobytes and every epoch can be shown.
@@ -25,54 +25,64 @@ import numpy as np
 
 from .. import number_format
 from ..experiment import Run
+from ..features import BY_NAME, FEATURE_LABELS
 from ..grids import data_bounds
+from .js_bundle import bundle, text_module
 from .style import (
     AXIS_LINE,
+    BLUE,
     BOUNDARY_COLOR,
     CLASS_COLORS,
+    FAINT,
     GRID,
     INK,
     OPTIMUM_LINE,
+    ORANGE,
+    PAPER,
     PROB_COLORSCALE,
     WALL,
     WALL_GRID,
     Theme,
-    class_label,
+    class_name,
 )
 
-HERE = Path(__file__).resolve().parent
+JS_DIR = Path(__file__).resolve().parent / "live_view_js"
+ENTRY = "live_view.mjs"  # the module whose default export Streamlit calls
 FLOAT32_MAX = float(np.finfo(np.float32).max)
-SPEEDS = (1, 2, 5, 10, 25)  # epochs per animation frame; the view adds "whole run in 5 s"
-FIT_SECONDS = 5  # the "whole run" speed plays any run in about this long
-LONG_RUN = 600  # epochs: beyond this the view starts at the "whole run" speed
-# The view's script, in the order its parts are joined into one module: each part uses only
-# names the parts before it define (the core first; live_view.js, which mounts it, last).
-PARTS = (
-    "live_view_core.js",
-    "live_view_panels.js",
-    "live_view_map.js",
-    "live_view_sheet.js",
-    "live_view_cost.js",
-    "live_view.js",
+# The speeds Play offers, in the menu's order: (id, what the menu says, kind, amount).
+# "linger" plays the whole run in `amount` seconds, lingering on the epochs where ŷ moves
+# most (the view measures it on the points) and hurrying where it barely moves; "per_second"
+# is slower than the screen's frames, to talk over; "per_frame" is epochs per animation
+# frame (1 shows every epoch at the screen's rate); "seconds" plays any run in `amount` s.
+SPEEDS = (
+    ("linger", "teacher's pace", "linger", 12),
+    ("2/s", "2 epochs/s", "per_second", 2),
+    ("5/s", "5 epochs/s", "per_second", 5),
+    ("10/s", "10 epochs/s", "per_second", 10),
+    ("30/s", "30 epochs/s", "per_second", 30),
+    ("1", "1 epoch/frame", "per_frame", 1),
+    ("2", "2 epochs/frame", "per_frame", 2),
+    ("5", "5 epochs/frame", "per_frame", 5),
+    ("10", "10 epochs/frame", "per_frame", 10),
+    ("25", "25 epochs/frame", "per_frame", 25),
+    ("fit", "whole run: 5 s", "seconds", 5),
 )
+SPEED = "1"  # Play's speed until the learner picks one: every epoch, at the screen's rate
+LONG_RUN, LONG_RUN_SPEED = 600, "fit"  # beyond this many epochs, the whole run in 5 s
 
 
 @cache
-def asset(name: str) -> str:
-    """The text of one of the view's files (a part of `script`, ``live_view.css``), with its
-    comment lines and indentation left out: Streamlit sends the code with every new run's
-    data, so a third fewer bytes per α change. (Every comment in these files sits on a
-    line of its own, and no line starts inside a string or a template literal.)"""
-    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
-    kept = (ln.strip() for ln in lines)
-    return "\n".join(ln for ln in kept if ln and not ln.startswith(("//", "/*", "*")))
+def css() -> str:
+    """The view's stylesheet (``live_view_js/live_view.css``), as written."""
+    return (JS_DIR / "live_view.css").read_text(encoding="utf-8")
 
 
 @cache
 def script() -> str:
-    """The view's whole script: the ``PARTS`` joined, each as `asset` gives it. The same
-    bytes on every call (Streamlit caches the code element by its content)."""
-    return "\n".join(asset(name) for name in PARTS)
+    """The view's whole script: its ES modules joined by `js_bundle.bundle`, the CSS inside
+    it (as the module ``view_css.mjs``), so code and style travel once. The same bytes on
+    every call (Streamlit caches the code element by its content)."""
+    return bundle(JS_DIR, ENTRY, {"view_css.mjs": text_module("CSS", css())})
 
 
 def _f32(a) -> np.ndarray:
@@ -128,26 +138,47 @@ def _settings(theme: Theme) -> dict:
             "large": number_format.LARGE,
             "at_optimum": number_format.AT_OPTIMUM,
         },
-        "speeds": list(SPEEDS),
-        "fit_seconds": FIT_SECONDS,
+        "speeds": [dict(zip(("id", "text", "kind", "amount"), row, strict=True)) for row in SPEEDS],
+        "speed": SPEED,
         "long_run": LONG_RUN,
+        "long_run_speed": LONG_RUN_SPEED,
         "style": {
             "colors": list(CLASS_COLORS),
             "scale": [[float(p), c] for p, c in PROB_COLORSCALE],
             # The figures' greys, so the view and the Plotly charts draw alike.
             "ink": INK,
+            "paper": PAPER,
             "axis": AXIS_LINE,
             "grid": GRID,
             "boundary": BOUNDARY_COLOR,
             "optimum": OPTIMUM_LINE["color"],
             "wall": WALL,
             "wall_grid": WALL_GRID,
+            # The page's colours, as CSS variables --lv-<name> (live_view.css reads them).
+            "css": {
+                "ink": INK,
+                "paper": PAPER,
+                "accent": BLUE,
+                "focus": ORANGE,
+                "border": FAINT,
+                "label": AXIS_LINE,
+            },
             "presenter": theme.presenter,
             "font": theme.font,
             "line": theme.line,
             "marker": theme.marker,
         },
     }
+
+
+def _feature_table(features, labels) -> list[dict]:
+    """Every feature as the view computes it: name, label and expression (see
+    `neuron_core.features.Feature.expr`); the run's own features take ``labels``."""
+    label = FEATURE_LABELS | dict(zip(features, labels or features, strict=True))
+    return [
+        {"name": f.name, "label": str(label[f.name]), "expr": list(f.expr)}
+        for f in BY_NAME.values()
+    ]
 
 
 def _describe(run: Run, names, feature_labels) -> dict:
@@ -159,12 +190,13 @@ def _describe(run: Run, names, feature_labels) -> dict:
         "epochs": h.epochs,
         "n": len(prep.features),
         "features": list(prep.features),
-        "feature_labels": [str(v) for v in (feature_labels or prep.features)],
+        "feature_table": _feature_table(prep.features, feature_labels),
         "mean": [float(v) for v in prep.scaler.mean],
         "scale": [float(v) for v in prep.scaler.scale],
         "bounds": list(data_bounds(data.X)),
         "axis_names": [str(v) for v in names],
-        "classes": [class_label(data.classes, k) for k in (0, 1)],
+        # Plain text: the view writes it with textContent (no HTML escaping here).
+        "classes": [class_name(data.classes, k) for k in (0, 1)],
         "m_train": len(prep.train_idx),
         "m_test": len(prep.test_idx),
         "optimum": float(run.optimum.cost) if run.optimum.finite else None,
@@ -217,18 +249,20 @@ def offline_html(payload: dict, title: str = "Neuron Playground", description: s
     }
     # No "<" at all inside the script element (no "</script>", no "<!--"); JSON stays valid.
     blob = json.dumps(data).replace("<", "\\u003c")
+    code = script()
+    if "</script" in code.lower() or "<!--" in code:
+        raise ValueError("the view's script cannot sit inside a <script> element as it is")
     caption = f"<p>{html.escape(description)}</p>\n" if description else ""
     return (
         "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
         f"<title>{html.escape(title)}</title>\n"
         "<style>body{font-family:'Source Sans Pro',Arial,sans-serif;margin:1rem 2rem;"
-        "color:#111}h1{font-size:1.6rem;margin:0 0 .3rem}p{margin:.2rem 0 .8rem}</style>\n"
-        f"<style>\n{asset('live_view.css')}\n</style>\n"
+        f"color:{INK}}}h1{{font-size:1.6rem;margin:0 0 .3rem}}p{{margin:.2rem 0 .8rem}}</style>\n"
         f"</head>\n<body>\n<h1>{html.escape(title)}</h1>\n{caption}"
         "<div id='live-view-host'></div>\n"
         f"<script type='application/json' id='live-view-data'>{blob}</script>\n"
-        f"<script type='module'>\n{script()}\n"
+        f"<script type='module'>\n{code}\n"
         "const host = document.getElementById('live-view-host');\n"
         "const data = JSON.parse(document.getElementById('live-view-data').textContent);\n"
         "mountLiveView({data, parentElement: host, setStateValue: () => {}});\n"

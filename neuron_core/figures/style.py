@@ -23,6 +23,7 @@ from ..palette import (  # noqa: F401  (the figures' colours, re-exported)
     INK,
     MUTED,
     ORANGE,
+    PAPER,
     PURPLE,
     SKY_BLUE,
     VERMILLION,
@@ -76,8 +77,8 @@ def base_layout(theme: Theme, **extra) -> dict:
     """Layout shared by every figure."""
     layout = dict(
         font=dict(family=FONT_FAMILY, size=theme.font, color=INK),
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        paper_bgcolor=PAPER,
+        plot_bgcolor=PAPER,
         # Presenter type wraps the legend into more rows: leave room above the plots.
         margin=dict(l=60, r=20, t=215 if theme.presenter else 150, b=50),
         hoverlabel=dict(font_size=theme.font),
@@ -124,8 +125,17 @@ def plain(text) -> str:
     return html.escape(str(text), quote=False)
 
 
+def class_name(classes, k) -> str:
+    """How class k is named, as plain text: 'class 1 (dog)' when the file had its own names.
+
+    For the live view, which writes it with textContent; Plotly needs `class_label`.
+    """
+    original = classes[k]
+    return f"class {k}" if str(original) == str(k) else f"class {k} ({original})"
+
+
 def class_label(classes, k) -> str:
-    """How class k is named in legends: 'class 1 (dog)' when the file had its own names."""
+    """`class_name` for a Plotly legend: the file's own name escaped (see `plain`)."""
     original = classes[k]
     return f"class {k}" if str(original) == str(k) else f"class {k} ({plain(original)})"
 

@@ -67,6 +67,7 @@ def texts(at: AppTest) -> list[str]:
     for kind in ("error", "warning", "info", "success", "exception"):
         out += [str(e.value) for e in at.get(kind)]
     out += [f"{m.label}: {m.value}" for m in at.metric]
+    out += [e.label for e in at.expander]
     return out
 
 
@@ -97,6 +98,12 @@ def live(at: AppTest, index: int = 0) -> dict:
     return out
 
 
+def stage_note(at: AppTest) -> tuple[str, str]:
+    """The Playground's one note above the view: (its icon, its line and its whole text)."""
+    [note] = at.main.expander  # the page's only expander; popovers are not expanders
+    return note.proto.icon, " ".join([note.label, *(m.value for m in note.markdown)])
+
+
 def assert_clean(at: AppTest) -> None:
     """No exception and no traceback reached the page."""
     assert not at.exception, [e.value for e in at.exception]
@@ -113,5 +120,6 @@ def ui() -> SimpleNamespace:
         metrics=metrics,
         chart=chart,
         live=live,
+        stage_note=stage_note,
         assert_clean=assert_clean,
     )

@@ -19,7 +19,9 @@ from neuron_core.controls import BY_KEY as CONTROL
 from neuron_core.datasets import DATASET_LABELS
 from neuron_core.lessons import BY_KEY, PRESETS, run_preset
 from neuron_core.links import link_pairs, read_link, share_link, values_from_link
+from tests.app.conftest import stage_note
 from ui.cache import qr_png, qr_scale
+from ui.share import ROOM_QR_PX
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DEFAULTS = defaults()
@@ -60,10 +62,16 @@ def _link(at: AppTest) -> str:
 
 
 def _presenter_css(at: AppTest) -> bool:
-    event = at._tree.children[2]
-    return any(
-        "h1 { font-size: 2.8rem; }" in getattr(n.proto, "body", "") for n in event.children.values()
-    )
+    return any("h1 { font-size: 2.8rem; }" in getattr(n.proto, "body", "") for n in _nodes(at))
+
+
+def _nodes(at: AppTest):
+    """Every element of the run, in every container (st.html of styles sits in its own)."""
+    stack = list(at._tree.children.values())
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(getattr(node, "children", {}).values())
 
 
 def _view(at: AppTest) -> dict:
@@ -93,8 +101,8 @@ def test_every_preset_loads_from_the_playground_picker():
         want = {**preset.settings(), "presenter": False}
         _same(_values(at), want)
         assert at.session_state["preset_pick"] is None  # ready for the next pick
-        notes = [i.value for i in at.info if preset.title in i.value]
-        assert notes and preset.question in notes[0], preset.key
+        _, note = stage_note(at)
+        assert preset.title in note and preset.question in note, preset.key
         h = run_preset(preset).history
         assert _view(at)["epochs"] == h.epochs, preset.key
         heading = next(e.value for e in at.subheader if e.value.startswith("The equations at"))
@@ -104,16 +112,17 @@ def test_every_preset_loads_from_the_playground_picker():
 def test_diverging_preset_shows_the_divergence_message():
     at = _app()
     at.selectbox(key="preset_pick").set_value("alpha-diverges").run()
-    assert any("diverged at epoch" in e.value for e in at.error)
+    _, note = stage_note(at)
+    assert "diverged at epoch" in note
 
 
 def test_no_preset_note_once_a_control_differs_from_the_preset():
     at = _app({"presenter": "false"})
     at.selectbox(key="preset_pick").set_value("xor-product").run()
-    assert any("XOR" in i.value for i in at.info)
+    assert "XOR" in stage_note(at)[1]
     at.session_state["alpha"] = 0.5
     at.run()
-    assert not any("XOR needs" in i.value for i in at.info)
+    assert "XOR needs" not in stage_note(at)[1]
 
 
 def test_gallery_card_opens_its_preset_in_the_playground():
@@ -176,7 +185,8 @@ def test_presenter_mode_changes_what_is_shown():
     assert {w.key for w in folded.selectbox} == {"dataset"}
     # Export buttons off the projector; share stays.
     assert normal.get("download_button") and not presenting.get("download_button")
-    assert _link(presenting).endswith("presenter=true")
+    # Student links open in the normal layout unless the teacher asks (Share's switch).
+    assert "presenter" not in _link(presenting)
     # Bigger type in figures and on the page.
     assert _view(presenting)["style"]["font"] > _view(normal)["style"]["font"]
     assert _presenter_css(presenting) and not _presenter_css(normal)
@@ -201,6 +211,8 @@ def test_leaving_presenter_mode_keeps_every_control():
 def test_share_link_round_trips_the_full_state(key, presenter):
     at = _app({"presenter": "true"} if presenter else None)
     at.selectbox(key="preset_pick").set_value(key).run()
+    if presenter:  # a link for another projector: the teacher asks for presenter mode
+        at.toggle(key="share_presenter").set_value(True).run()
     link = _link(at)
     query = parse_qs(urlsplit(link).query, keep_blank_values=True)
     # Only what differs from the defaults travels: shorter links, smaller QR codes.
@@ -212,6 +224,8 @@ def test_share_link_round_trips_the_full_state(key, presenter):
     assert not [w.value for w in fresh.warning if "link" in w.value]
     _same(_values(fresh), _values(at))
     _same(values_from_link(link), _values(at))
+    if presenter:
+        fresh.toggle(key="share_presenter").set_value(True).run()
     assert _link(fresh) == link
 
 
@@ -224,13 +238,17 @@ def test_share_link_carries_the_initial_weights_seed_for_random_weights():
     assert _values(fresh)["init_seed"] == 42 and _values(fresh)["init"] == "random"
 
 
-def test_share_panel_can_drop_presenter_mode_from_the_link_for_phones():
+def test_share_links_open_in_the_normal_layout_unless_the_teacher_asks():
     at = _app({"presenter": "true"})
-    assert _link(at).endswith("presenter=true")
+    assert "presenter" not in parse_qs(urlsplit(_link(at)).query)  # students' phones
     [switch] = [t for t in at.toggle if t.label == "Link opens in presenter mode"]
-    switch.set_value(False).run()
-    assert "presenter" not in parse_qs(urlsplit(_link(at)).query)  # off is the default
+    switch.set_value(True).run()
+    assert _link(at).endswith("presenter=true")  # another projector in the room
     assert at.session_state["presenter"] is True  # the teacher's own screen stays big
+    normal = _app()
+    [switch] = [t for t in normal.toggle if t.label == "Link opens in presenter mode"]
+    switch.set_value(True).run()
+    assert _link(normal).endswith("presenter=true")
 
 
 def test_share_link_points_at_the_page_it_was_made_on():
@@ -296,10 +314,12 @@ def test_qr_code_encodes_the_share_link():
     np.testing.assert_array_equal(modules, expected)
     other = np.array(segno.make(link + "x", error="m", micro=False).matrix, dtype=bool)
     assert modules.shape != other.shape or not np.array_equal(modules, other)
+    assert not [i for i in at.get("image") if "QR code" in i.proto.imgs[0].caption]
+    at.button(key="share_show_qr").click().run()  # the room-sized code, on demand
     [image] = [i for i in at.get("image") if "QR code" in i.proto.imgs[0].caption]
     assert image.proto.imgs[0].url.endswith(".png")  # lossless: JPEG blurs the modules
-    scale, px = qr_scale(link, 330)
-    assert px % scale == 0 and 250 <= px <= 330  # whole pixels per module, shown unscaled
+    scale, px = qr_scale(link, ROOM_QR_PX)
+    assert px % scale == 0 and 0.8 * ROOM_QR_PX <= px <= ROOM_QR_PX  # whole pixels a module
 
 
 def test_uploaded_data_cannot_travel_in_a_link_and_can_be_downloaded():

@@ -145,3 +145,19 @@ def test_three_features_say_the_others_are_held(app, ui):
     shows_the_run(at, ui, run)
     w3 = landscape_view(run).w_rest[0]
     assert any(f"= {number(w3, 3)}" in t for t in ui.texts(at) if "other weights" in t)
+
+
+def test_a_preset_alpha_opens_the_playground_at_it_in_one_click(app, ui):
+    at = ui.go_to(app, PAGE)
+    assert not [b for b in at.button if b.key == "landscape_alpha_open"]  # the sidebar's α
+    at.segmented_control(key="landscape_alpha").set_value("too large").run()
+    alpha = preset_alphas(*_moons_train(), epochs=300).alphas["too large"]
+    at.button(key="landscape_alpha_open").click().run()
+    ui.assert_clean(at)
+    assert at.session_state["alpha"] == alpha
+    assert ui.live(at)["meta"]["alpha"] == alpha
+
+
+def _moons_train():
+    prep = nc.prepare(nc.make_dataset("moons", 200, 0.1, 0), ("x1", "x2"), True, 0.25, seed=0)
+    return prep.F_train, prep.y_train

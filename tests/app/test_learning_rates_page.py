@@ -1,6 +1,10 @@
 """Learning-rates page in AppTest: presets from 1/L, the diverging α flagged, edits."""
 
+import pytest
+
 import neuron_core as nc
+from neuron_core.alphas import ALPHAS
+from neuron_core.control_kinds import number_text
 from neuron_core.learning_rates import preset_alphas
 
 PAGE = "pages/learning_rates.py"
@@ -66,8 +70,30 @@ def test_editing_an_alpha_retrains(app, ui):
     ui.assert_clean(at)
     df = table(at)
     assert "1" in list(df["α"])
-    at.button[0].click().run()  # reset to the presets
+    at.button(key="lr_reset").click().run()
     assert at.number_input(key="lr_2").value == moons_presets().alphas["too large"]
+
+
+@pytest.mark.parametrize("slot", ["lr_0", "lr_1", "lr_2"])
+def test_each_recommended_alpha_opens_the_playground_at_it_in_one_click(app, ui, slot):
+    at = ui.go_to(app, PAGE)
+    alpha = at.number_input(key=slot).value
+    assert alpha in ALPHAS  # the page recommends only what the Playground offers
+    at.button(key=f"{slot}_open").click().run()
+    ui.assert_clean(at)
+    assert at.session_state["alpha"] == alpha
+    assert [t.value for t in at.title] == ["Watch one neuron learn"]
+    assert ui.live(at)["meta"]["stage"][0]["value"] == number_text(alpha)  # the stage's α
+    assert ui.live(at)["meta"]["alpha"] == alpha  # the run the view draws
+
+
+def test_a_typed_alpha_between_the_offered_ones_opens_at_the_nearest(app, ui):
+    at = ui.go_to(app, PAGE)
+    at.number_input(key="lr_1").set_value(2.65).run()
+    button = at.button(key="lr_1_open")
+    assert button.label.endswith("α = 2.7")
+    button.click().run()
+    assert at.session_state["alpha"] == 2.7
 
 
 def test_log_toggle_and_new_data(app, ui):

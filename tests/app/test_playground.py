@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 import neuron_core as nc
+from neuron_core.number_format import number
 from ui.controls import DATASET_LABELS, DEFAULTS, FEATURE_LABELS
 
 CIRCLE = ["x1", "x2", "x1^2", "x2^2"]
@@ -167,7 +168,7 @@ def test_upload_mode_without_a_file_says_what_to_do(make_app, ui):
     at = make_app()
     at.segmented_control(key="source").set_value("Upload CSV").run()
     ui.assert_clean(at)
-    assert any("Upload a CSV" in i.value for i in at.info)
+    assert "Upload a CSV" in ui.stage_note(at)[1]
     assert at.file_uploader(key="upload_file")  # the uploader is on screen
     assert numbers(ui, at)["epochs"] == DEFAULTS["epochs"]  # the generated data still trains
 
@@ -271,7 +272,7 @@ def test_bad_link_values_fall_back_to_the_defaults_with_a_notice(default, make_a
 def test_too_large_a_learning_rate_explains_itself_without_nan(make_app, ui):
     at = make_app({"dataset": DATASET_LABELS["circles"], "alpha": "10"})
     ui.assert_clean(at)
-    banner = " ".join(w.value for w in at.warning) + " ".join(e.value for e in at.error)
+    _, banner = ui.stage_note(at)
     assert "went up" in banner or "diverged" in banner
     assert "α ≤" in banner  # it suggests a value
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
@@ -293,13 +294,14 @@ def test_a_run_that_really_diverges_shows_the_banner(make_app, ui):
     at.toggle(key="standardize").set_value(False)
     at.select_slider(key="alpha").set_value(10.0).run()
     ui.assert_clean(at)
-    banner = " ".join(e.value for e in at.error)
+    icon, banner = ui.stage_note(at)
+    assert icon == ":material/error:"
     assert "diverged" in banner and "Standardise inputs" in banner
     assert "α ≤ 0" not in banner
 
     at.toggle(key="standardize").set_value(True).run()
     ui.assert_clean(at)
-    assert not any("diverged" in e.value for e in at.error)
+    assert "diverged" not in ui.stage_note(at)[1]
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
 
 
@@ -320,3 +322,15 @@ def test_new_sample_draws_fresh_points_and_keeps_the_rest(make_app, ui):
     assert at.number_input(key="seed").value == 1
     assert not np.array_equal(chart_points(ui, at), before)
     assert at.select_slider(key="alpha").value == 0.5  # nothing else moved
+
+
+def test_an_overshooting_run_offers_its_safe_alpha_in_the_note(make_app, ui):
+    at = make_app({"dataset": DATASET_LABELS["circles"], "alpha": "10"})
+    button = at.button(key="stage_note_alpha")
+    assert button.label.startswith("Set α = ") and button.label.endswith(" (1/L for this data)")
+    safe = button.label.removeprefix("Set α = ").removesuffix(" (1/L for this data)")
+    button.click().run()
+    ui.assert_clean(at)
+    assert number(at.session_state["alpha"], 4, trim=True) == safe
+    assert "went up" not in ui.stage_note(at)[1]  # 1/L does not overshoot
+    assert not [b for b in at.button if b.key == "stage_note_alpha"]

@@ -113,6 +113,6 @@ def test_claims_read_as_a_teacher_would_say_them(preset):
 
 
 def test_an_override_its_control_does_not_offer_is_refused_not_replaced():
-    # settings_from would quietly train the default α instead of 0.12, and a claim would pass.
+    # settings_from would quietly train the default α instead of 0.13, and a claim would pass.
     with pytest.raises(ValueError, match="alpha"):
-        run_preset(BY_KEY["good-alpha"], alpha=0.12)
+        run_preset(BY_KEY["good-alpha"], alpha=0.13)

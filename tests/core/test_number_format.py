@@ -57,3 +57,11 @@ def test_update_shows_enough_digits_to_see_a_tiny_step():
     k = update_sig(w, new)
     assert all(number(a, k) != number(b, k) for a, b in zip(w[:2], new[:2], strict=True))
     assert k > 3 and update_sig([1.0], [2.0]) == 3
+
+
+@pytest.mark.parametrize(
+    ("v", "want"),
+    [(0.5, "0.5"), (300.0, "300"), (1e-6, "1 × 10⁻⁶"), (1.2e-5, "1.2 × 10⁻⁵"), (-2.70, "−2.7")],
+)
+def test_trim_drops_trailing_zeros_only(v, want):
+    assert number(v, trim=True) == want

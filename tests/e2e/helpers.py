@@ -405,14 +405,18 @@ def chart_title(page, selector: str = PLOT) -> str:
     return page.locator(selector).first.locator(".gtitle").first.text_content() or ""
 
 
+# The view's test hooks (live_view_js/testing.mjs), reached through the hub its script sets
+# up in the page: ``HOOKS + ".probe(el, …)"`` in a function given the view's root element.
+HOOKS = "globalThis.__neuronLiveView.test"
 _LIVE_JS = """el => {
-  const v = el.liveView, r = v.run, count = k => r.cls.filter(c => c === k).length;
+  const r = HOOKS.run(el);
+  const cells = Array.from(el.querySelectorAll('.lv-cell'), c => [
+    c.className.match(/lv-cell-(\\w+)/)[1], c.querySelector('.lv-value').textContent]);
   return {epoch: +el.dataset.epoch, epochs: +el.dataset.epochs,
           playing: el.dataset.playing === 'true', frames: +el.dataset.frames,
-          run: el.dataset.run, axis: r.meta.axis_names,
-          classes: r.meta.classes, class0: count(0), class1: count(1),
-          numbers: Object.fromEntries(Object.entries(v.cells).map(([k, c]) => [k, c.textContent]))};
-}"""
+          run: el.dataset.run, axis: r.axis, classes: r.classes, class0: r.class0,
+          class1: r.class1, numbers: Object.fromEntries(cells)};
+}""".replace("HOOKS", HOOKS)
 
 
 def live_view(page) -> dict:

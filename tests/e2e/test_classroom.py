@@ -204,7 +204,7 @@ def test_exported_animation_plays_with_the_network_off(browser, tmp_path):
         )
         pg.get_by_role("button", name="Pause").click()
         epoch = int(view.get_attribute("data-epoch"))
-        cost = view.evaluate("el => el.liveView.cells.cost.textContent")
+        cost = view.locator(".lv-cell-cost .lv-value").text_content()
         assert cost.startswith(f"{run.history.cost[epoch]:.4f}")
         assert not errors
         assert [u for u in requests if not u.startswith("file:")] == []

@@ -2,8 +2,8 @@
 and what it paints is the core's neuron.
 
 The view lives in an open shadow root; Playwright's selectors pierce it, and its root
-element carries ``data-epoch``, ``data-epochs``, ``data-playing`` and ``data-frames`` plus a
-test hook (``el.liveView``) that reads back the ŷ it painted.
+element carries ``data-epoch``, ``data-epochs``, ``data-playing`` and ``data-frames``; the
+test hooks (``HOOKS``: live_view_js/testing.mjs) read back the ŷ it painted.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 import neuron_core as nc
 from neuron_core.number_format import number
 from tests.e2e.helpers import (
+    HOOKS,
     LIVE,
     PHONE,
     TIMEOUT_MS,
@@ -197,23 +198,20 @@ def test_painted_yhat_and_the_browser_math_match_the_core(page, app_url, feature
     prep, h = run.prepared, run.history
     k = h.epochs
     nodes = [0, 99, 4321, 5050, 9999]
-    painted = page.locator(LIVE).evaluate("(el, idx) => el.liveView.probe(idx)", nodes)
+    view = page.locator(LIVE)
+    painted = view.evaluate(f"(el, idx) => {HOOKS}.probe(el, idx)", nodes)
     X = np.array([[p["x1"], p["x2"]] for p in painted])
     core = nc.sigmoid(prep.inputs(X) @ h.w[k] + h.b[k])
     np.testing.assert_allclose([p["yhat"] for p in painted], core, atol=1e-6)
     # The features, the standardisation and σ, as the browser computes them.
-    inputs = page.locator(LIVE).evaluate(
-        """(el, pts) => pts.map(([a, b]) =>
-             Array.from(el.liveView.run.inputs(a, b, new Float64Array(el.liveView.run.n))))""",
-        X.tolist(),
-    )
+    inputs = view.evaluate(f"(el, pts) => {HOOKS}.inputs(el, pts)", X.tolist())
     np.testing.assert_allclose(inputs, prep.inputs(X), rtol=1e-12, atol=1e-12)
     # Numbers as the core's one formatter writes them.
     values = [0.21, -0.000126, 1.26e-5, 3.1e300, 12345.6, 99999.7, -0.5, 0.0, 7.0, 1e-4]
-    shown = page.locator(LIVE).evaluate("(el, vs) => el.liveView.format(vs, 4)", values)
+    shown = view.evaluate(f"(el, vs) => {HOOKS}.format(el, vs, 4)", values)
     assert shown == [number(v, 4) for v in values]
     z = np.array([-800.0, -30.0, -1e-9, 0.0, 2.5, 30.0, 800.0])
-    sigma = page.locator(LIVE).evaluate("(el, zs) => el.liveView.sigma(zs)", z.tolist())
+    sigma = view.evaluate(f"(el, zs) => {HOOKS}.sigma(zs)", z.tolist())
     np.testing.assert_allclose(sigma, nc.sigmoid(z), rtol=1e-15, atol=0)
 
 
@@ -226,7 +224,7 @@ def test_boundary_passes_where_the_core_says(page, app_url):
         goto(page, app_url, query=query)
         run = default_run(features, dataset="circles")
         h = run.history
-        segs = page.locator(LIVE).evaluate("el => el.liveView.boundary")
+        segs = page.locator(LIVE).evaluate(f"el => {HOOKS}.boundary(el)")
         assert len(segs) > 10
         ends = np.array([p for seg in segs for p in seg])
         yhat = nc.sigmoid(run.prepared.inputs(ends) @ h.w[-1] + h.b[-1])

@@ -41,8 +41,15 @@ def csv_files(tmp_path_factory):
         ["a", "b", "c", "d", "species"],
         [[*np.round(r, 3), s] for r, s in zip(cols, species, strict=True)],
     )
+    # Names that look like markup or HTML codes: the view must show them as typed.
+    x = np.round(rng.normal(0, 1, (30, 2)), 3)
+    markup = _csv(
+        ["<i>len</i>", "a&amp;b", "label"],
+        [[*r, "<=50K" if r[0] > 0 else "<b>&amp;"] for r in x],
+    )
     paths = {}
-    for name, text in {"people.csv": good, "broken.csv": bad, "iris-like.csv": wide}.items():
+    files = {"people.csv": good, "broken.csv": bad, "iris-like.csv": wide, "<b>.csv": markup}
+    for name, text in files.items():
         paths[name] = folder / name
         paths[name].write_text(text)
     return paths
@@ -143,3 +150,18 @@ def test_wide_csv_picks_columns_and_positive_class(page, app_url, csv_files, sna
     assert exceptions(page) == []
     assert _error_alert(page).count() == 0
     snap(page, "wide-csv-picked")
+
+
+def test_names_that_look_like_markup_show_as_typed_in_the_view(page, app_url, csv_files):
+    """Class and column names reach the live view unescaped and are written as text: the
+    legend reads '<=50K', not '&lt;=50K', and no element is made of '<b>'."""
+    path = csv_files["<b>.csv"]
+    goto(page, app_url, query="source=Upload+CSV")
+    _upload(page, path, page.locator(LIVE).filter(has_text="<=50K"))
+    assert exceptions(page) == []
+    legend = page.locator(LIVE).locator(".lv-map .lv-legend")
+    keys = legend.locator(".lv-key").all_text_contents()
+    assert keys[:2] == ["class 0 (<=50K)", "class 1 (<b>&amp;)"]
+    assert legend.locator("b, i:not(.lv-sym)").count() == 0  # no name became an element
+    chart = _chart(page)
+    assert (chart["x"], chart["y"]) == ("<i>len</i>", "a&amp;b")  # drawn on the canvas as is

@@ -15,13 +15,13 @@ import pytest
 import neuron_core as nc
 from neuron_core.figures import Theme
 from neuron_core.figures.live_view import (
-    HERE,
-    PARTS,
-    asset,
+    JS_DIR,
+    css,
     live_view_payload,
     offline_html,
     script,
 )
+from neuron_core.palette import BLUE, INK, PAPER
 
 CIRCLE = ("x1", "x2", "x1^2", "x2^2")
 
@@ -117,28 +117,55 @@ def test_presenter_theme_travels_with_the_payload(run):
     assert big["font"] > normal["font"] and big["line"] > normal["line"]
 
 
-def test_the_assets_lose_comments_but_keep_the_code():
-    js = asset("live_view.js")
-    assert "export default function mountLiveView" in js and "\n//" not in js
-    assert "data-testid" in js
-    css = asset("live_view.css")
-    assert ".lv-views" in css and "/*" not in css
-
-
-def test_the_script_joins_every_part_once_in_order():
-    """Every ``live_view*.js`` beside the payload builder is a part, the parts are joined in
-    ``PARTS`` order (the one that mounts the view last), and the bytes never change: the
-    app's code element is cached by its content."""
-    assert sorted(PARTS) == sorted(p.name for p in HERE.glob("live_view*.js"))
-    assert PARTS[-1] == "live_view.js"
+def test_the_script_holds_every_module_once_and_the_css():
+    """Every module in live_view_js/ is reached from the entry and joined once; the CSS
+    travels inside the script (sent once), comments and all; the bytes never change (the
+    app's code element is cached by its content)."""
     js = script()
-    assert js == "\n".join(asset(name) for name in PARTS) and script() == js
-    assert js.count("export default function") == 1 and "\n//" not in js
-    assert js.rstrip().endswith(
-        "for (const waiting of hub.queue.splice(0)) mountLiveView(waiting);"
-    )
-    at = [js.index(asset(name)) for name in PARTS]
-    assert at == sorted(at)
+    assert script() is js
+    modules = sorted(p.name for p in JS_DIR.glob("*.mjs"))
+    assert [m for m in modules if js.count(f"// ---- {m}\n") != 1] == []
+    assert js.count("export default function mountLiveView") == 1
+    assert "\nexport " not in js.replace("\nexport default function mountLiveView", "")
+    assert json.dumps(css(), ensure_ascii=False) in js
+    assert "/* The live view: controls" in js  # comments are kept, not stripped
+
+
+def test_the_palette_reaches_the_css_as_variables(run):
+    """live_view.css names no colour of its own: each is a variable the payload fills."""
+    sheet = css()
+    assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgba?\(|(?<![\w-])(white|black)(?![\w-])", sheet)
+    variables = set(re.findall(r"var\(--lv-([\w-]+)\)", sheet)) - {"h"}
+    colours = live_view_payload(run)["meta"]["style"]["css"]
+    assert variables == set(colours)
+    assert colours["accent"] == BLUE and colours["ink"] == INK and colours["paper"] == PAPER
+
+
+def test_the_feature_table_travels_as_data(run):
+    """Every feature with its label and expression; the run's own take the page's labels."""
+    labels = ["a", "b", "a²", "b²"]
+    table = live_view_payload(run, feature_labels=labels)["meta"]["feature_table"]
+    assert [row["name"] for row in table] == list(nc.FEATURES)
+    by_name = {row["name"]: row for row in table}
+    assert [by_name[f]["label"] for f in CIRCLE] == labels
+    assert by_name["x1*x2"] == {"name": "x1*x2", "label": "x₁·x₂", "expr": ["mul", 0, 1]}
+    assert by_name["x2^2"]["expr"] == ["pow", 1, 2] and by_name["sin(x1)"]["expr"] == ["sin", 0]
+
+
+def test_the_view_never_parses_text_as_html():
+    """Names are written with textContent (dom.mjs's `el`), never as markup."""
+    js = script()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser"):
+        assert sink not in js, sink
+
+
+def test_class_names_reach_the_view_unescaped():
+    """The view writes them with textContent: '<=50K' must arrive as typed, not '&lt;'."""
+    data = nc.make_dataset("moons", 60, 0.1, seed=0)
+    named = nc.Dataset(data.X, data.y, "named", classes=("<=50K", "<b>&amp;"))
+    run = nc.run_experiment(nc.prepare(named, ("x1", "x2"), True, 0.0), alpha=0.5, epochs=5)
+    meta = live_view_payload(run)["meta"]
+    assert meta["classes"] == ["class 0 (<=50K)", "class 1 (<b>&amp;)"]
 
 
 @pytest.fixture(scope="module")

@@ -1,35 +1,59 @@
-// The 3-D sheet: ŷ as a height over the inputs, rasterised in Canvas 2D, turned by dragging.
-// Methods that live_view.js adds to its LiveView. One part of the view's module (see
-// live_view_core.js); uses sigmoid, and marker from live_view_map.js.
+// The 3-D sheet: ŷ as a height over the inputs, rasterised in Canvas 2D (no WebGL, so it
+// works without a GPU), turned by dragging. Three layers: the floor and walls (redrawn when
+// the camera turns), the sheet, and the points and labels in front.
+//
+// update(run, look) takes a new run, layout() marks the walls for redrawing, paint(k) draws
+// epoch k; `camera` ({ az, el }) is the learner's view angle, kept across runs.
 
-// A path through screen points ([x, y, …] each) in one stroke.
-function strokePath(ctx, pts, colour, width) {
-  ctx.beginPath();
-  pts.forEach(([x, y], j) => (j ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = width;
-  ctx.stroke();
-}
+import { el, Surface } from "./dom.mjs";
+import { marker, strokePath } from "./draw.mjs";
+import { Grid } from "./run.mjs";
+import { sigmoid } from "./sigmoid.mjs";
 
-const sheetMethods = {
-  pickSheetPoints() {
-    const { m } = this.run;
-    const stride = Math.max(1, Math.ceil(m / SHEET_POINTS));
-    const out = [];
-    for (let i = 0; i < m; i += stride) out.push(i);
-    return out;
-  },
+export const SHEET_RES = 26; // nodes per side of the 3-D sheet
+const SHEET_POINTS = 400; // at most this many points ride on the sheet (the map shows all)
+
+export class SheetView {
+  // onTurn: called when a drag has turned the camera (the owner schedules a frame).
+  constructor({ frame, legend }, onTurn) {
+    this.legend = legend;
+    this.onTurn = onTurn;
+    this.surface = new Surface(frame, "3-D sigmoid surface", ["back", "sheet", "front"]);
+    this.camera = { az: -0.6, el: 0.5 };
+    this.surface.top.addEventListener("pointerdown", (e) => this.drag(e));
+    this.surface.top.style.touchAction = "none";
+  }
+
+  update(run, look) {
+    this.run = run;
+    this.look = look;
+    this.grid = new Grid(run, SHEET_RES, SHEET_RES);
+    const stride = Math.max(1, Math.ceil(run.m / SHEET_POINTS));
+    this.points = [];
+    for (let i = 0; i < run.m; i += stride) this.points.push(i);
+    const scale = look.style.scale.map(([p, c]) => `${c} ${100 * p}%`).join(", ");
+    this.legend.replaceChildren(
+      el("span", { class: "lv-bar-scale", text: "ŷ: 0" }),
+      el("i", { class: "lv-gradient", style: `background: linear-gradient(90deg, ${scale})` }),
+      el("span", { text: "1" }),
+    );
+  }
+
+  layout() {
+    this.drawnCamera = null; // the walls follow the new size
+  }
 
   drag(e) {
-    const c = this.sheetView.top;
+    const c = this.surface.top;
     c.setPointerCapture(e.pointerId);
     let x = e.clientX, y = e.clientY;
     const move = (ev) => {
-      this.az -= (ev.clientX - x) * 0.01;
-      this.el = Math.min(1.45, Math.max(0.05, this.el + (ev.clientY - y) * 0.01));
+      const cam = this.camera;
+      cam.az -= (ev.clientX - x) * 0.01;
+      cam.el = Math.min(1.45, Math.max(0.05, cam.el + (ev.clientY - y) * 0.01));
       x = ev.clientX;
       y = ev.clientY;
-      this.schedule();
+      this.onTurn();
     };
     const up = () => {
       c.removeEventListener("pointermove", move);
@@ -39,35 +63,34 @@ const sheetMethods = {
     c.addEventListener("pointermove", move);
     c.addEventListener("pointerup", up);
     c.addEventListener("pointercancel", up);
-  },
+  }
 
-  // The sheet: orthographic view of ŷ over the box, turned by azimuth and elevation (Canvas
-  // 2D and our own pixels; no WebGL, so it works without a GPU). Three layers: the floor and
-  // walls (redrawn when the camera turns), the sheet, and the points and labels in front.
-  paintSheet(k) {
-    const zs = this.sheetGrid.evaluate(k);
-    const cam = this.sheetProjection();
-    const camera = `${this.az} ${this.el} ${this.sheetView.w} ${this.sheetView.h} ${this.dirtyKey}`;
-    if (camera !== this.sheetCamera) {
-      this.sheetCamera = camera;
-      this.paintSheetWalls(cam);
+  paint(k) {
+    const zs = this.grid.evaluate(k);
+    const cam = this.projection();
+    const v = this.surface;
+    const drawn = `${this.camera.az} ${this.camera.el} ${v.w} ${v.h}`;
+    if (drawn !== this.drawnCamera) {
+      this.drawnCamera = drawn;
+      this.paintWalls(cam);
     }
     // The sheet, rasterised here with a depth buffer: hundreds of filled paths a frame
     // cost Canvas 2D ~10 ms without a GPU, these pixels a few.
-    const raster = this.rasterSheet(zs, cam.project, cam.scale);
-    const ctx = this.sheetView.clear("front");
-    this.paintSheetPoints(ctx, cam, raster);
-    this.paintSheetLabels(ctx, cam);
-  },
+    const raster = this.raster(zs, cam.project, cam.scale);
+    const ctx = v.clear("front");
+    this.paintPoints(ctx, cam, raster);
+    this.paintLabels(ctx, cam);
+  }
 
   // The camera as it stands: project (u, v, h) in [-1, 1]² × [0, 1] to screen x, y and depth
   // (larger is farther), the scale (pixels per half-width of the box), the box's corners
   // and the floor's corners on screen.
-  sheetProjection() {
-    const v = this.sheetView;
-    const ca = Math.cos(this.az), sa = Math.sin(this.az);
-    const ce = Math.cos(this.el), se = Math.sin(this.el);
-    const margin = this.textPx * 1.8; // room for the ŷ scale on the left
+  projection() {
+    const v = this.surface;
+    const { az, el: elevation } = this.camera;
+    const ca = Math.cos(az), sa = Math.sin(az);
+    const ce = Math.cos(elevation), se = Math.sin(elevation);
+    const margin = this.look.textPx * 1.8; // room for the ŷ scale on the left
     const scale = Math.min((v.w - margin) / 2.9, v.h / 2.5);
     const cx = (v.w + margin) / 2, cy = v.h / 2 + scale * 0.1;
     const H = 1.1; // height of ŷ = 1 relative to the box's half-width
@@ -80,48 +103,52 @@ const sheetMethods = {
     const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1]];
     const floor = corners.map(([u, w]) => project(u, w, 0));
     return { project, scale, corners, floor };
-  },
+  }
 
   // The floor and the two far walls (grid lines at ŷ = 0.5 and 1), on the back layer.
-  paintSheetWalls({ project, corners, floor }) {
-    const back = this.sheetView.clear("back");
+  paintWalls({ project, corners, floor }) {
+    const back = this.surface.clear("back");
+    const { wall, wall_grid: wallGrid } = this.look.style;
     const far = floor.indexOf(floor.reduce((a, b) => (b[2] > a[2] ? b : a)));
-    strokePath(back, [...floor, floor[0]], this.run.meta.style.wall, 1);
+    strokePath(back, [...floor, floor[0]], wall, 1);
     for (const side of [far - 1, far + 1]) {
       const [ua, wa] = corners[far], [ub, wb] = corners[(side + 4) % 4];
-      for (const h of [0.5, 1]) strokePath(back, [project(ua, wa, h), project(ub, wb, h)], this.run.meta.style.wall_grid, 1);
-      strokePath(back, [project(ub, wb, 0), project(ub, wb, 1)], this.run.meta.style.wall_grid, 1);
+      for (const h of [0.5, 1]) strokePath(back, [project(ua, wa, h), project(ub, wb, h)], wallGrid, 1);
+      strokePath(back, [project(ub, wb, 0), project(ub, wb, 1)], wallGrid, 1);
     }
-    strokePath(back, [floor[far], project(...corners[far], 1)], this.run.meta.style.wall, 1);
-  },
+    strokePath(back, [floor[far], project(...corners[far], 1)], wall, 1);
+  }
 
   // Points at the height of their class; behind the sheet they show faintly through it.
-  paintSheetPoints(ctx, { project }, raster) {
-    const run = this.run;
+  paintPoints(ctx, { project }, raster) {
+    const { run } = this;
+    const { style } = this.look;
     const [x0, x1, y0, y1] = run.meta.bounds;
     const unitX = (x) => (2 * (x - x0)) / (x1 - x0) - 1;
     const unitY = (y) => (2 * (y - y0)) / (y1 - y0) - 1;
-    const [c0, c1] = run.meta.style.colors;
-    const r = Math.max(2.5, run.meta.style.marker / 3);
-    const W = raster.width, Hpx = raster.height, dpr = this.sheetView.dpr;
-    for (const i of this.sheetPoints) {
+    const [c0, c1] = style.colors;
+    const r = Math.max(2.5, style.marker / 3);
+    const W = raster.width, Hpx = raster.height, dpr = this.surface.dpr;
+    for (const i of this.points) {
       const cls = run.cls[i];
       const [x, y, depth] = project(unitX(run.points[2 * i]), unitY(run.points[2 * i + 1]), cls);
       const px = Math.round(x * dpr), py = Math.round(y * dpr);
       const inside = px >= 0 && py >= 0 && px < W && py < Hpx;
       ctx.globalAlpha = inside && raster.depth[py * W + px] < depth - 0.02 ? 0.3 : 1;
-      marker(ctx, x, y, r, cls, false, cls ? c1 : c0);
+      marker(ctx, x, y, r, cls, false, cls ? c1 : c0, style.paper);
     }
     ctx.globalAlpha = 1;
-  },
+  }
 
   // The ŷ scale on the corner farthest left, and the axis names along two floor edges:
   // drawn last so the sheet never hides them.
-  paintSheetLabels(ctx, { project, corners, floor }) {
-    ctx.font = this.font(this.textPx);
-    ctx.fillStyle = this.run.meta.style.ink;
+  paintLabels(ctx, { project, corners, floor }) {
+    const { look, run } = this;
+    const tp = look.textPx;
+    ctx.font = look.font(tp);
+    ctx.fillStyle = look.style.ink;
     const left = corners[floor.indexOf(floor.reduce((a, b) => (b[0] < a[0] ? b : a)))];
-    strokePath(ctx, [project(...left, 0), project(...left, 1)], this.run.meta.style.optimum, 1.2);
+    strokePath(ctx, [project(...left, 0), project(...left, 1)], look.style.optimum, 1.2);
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
     for (const h of [0, 0.5, 1]) {
@@ -129,26 +156,26 @@ const sheetMethods = {
       ctx.fillText(String(h), x - 5, y);
     }
     const [tx, ty] = project(...left, 1);
-    ctx.font = this.font(this.textPx + 2, "600");
+    ctx.font = look.font(tp + 2, "600");
     ctx.textAlign = "center";
-    ctx.fillText("ŷ", tx, ty - this.textPx - 4);
-    ctx.font = this.font(this.textPx, "600");
+    ctx.fillText("ŷ", tx, ty - tp - 4);
+    ctx.font = look.font(tp, "600");
     ctx.textAlign = "center";
     const xa = project(0, -1.3, 0), ya = project(-1.3, 0, 0);
-    ctx.fillText(this.run.meta.axis_names[0], xa[0], xa[1]);
-    ctx.fillText(this.run.meta.axis_names[1], ya[0], ya[1]);
-  },
+    ctx.fillText(run.meta.axis_names[0], xa[0], xa[1]);
+    ctx.fillText(run.meta.axis_names[1], ya[0], ya[1]);
+  }
 
   // ŷ's sheet as pixels on the sheet layer: two flat-shaded triangles a grid cell, the
   // nearest wins, a faint line along every grid line. Returns the depth buffer too.
-  rasterSheet(zs, project, scale) {
-    const v = this.sheetView;
+  raster(zs, project, scale) {
+    const v = this.surface;
     const { canvas, ctx } = v.layers.sheet;
-    const W = canvas.width, Hpx = canvas.height, dpr = v.dpr;
-    const buf = this.sheetBuffer(W, Hpx);
-    const px = buf.img.data, depth = buf.depth, lut = this.lut;
-    const nx = this.sheetGrid.nx, ny = this.sheetGrid.ny;
-    const { X, Y, Z } = this.sheetNodes(zs, project);
+    const W = canvas.width, Hpx = canvas.height;
+    const buf = this.buffer(W, Hpx);
+    const px = buf.img.data, depth = buf.depth, lut = this.look.lut;
+    const { nx, ny } = this.grid;
+    const { X, Y, Z } = this.nodes(zs, project);
     // One triangle: barycentric weights stepped along each row (edge functions).
     // (ua, va) … are the corners' grid coordinates, for the grid lines.
     const tri = (a, b, c, ua, va, ub, vb, uc, vc, R, G, B) => {
@@ -180,7 +207,7 @@ const sheetMethods = {
         }
       }
     };
-    const unit = scale * scale * dpr * dpr * (2 / (nx - 1)) ** 2;
+    const unit = scale * scale * v.dpr * v.dpr * (2 / (nx - 1)) ** 2;
     for (let r = 0; r < ny - 1; r++)
       for (let c = 0; c < nx - 1; c++) {
         const i = r * nx + c, j = i + 1, k = i + nx + 1, l = i + nx;
@@ -194,24 +221,24 @@ const sheetMethods = {
       }
     ctx.putImageData(buf.img, 0, 0);
     return buf;
-  },
+  }
 
   // The sheet layer's pixels and depth buffer, cleared: made again only when its size changes.
-  sheetBuffer(W, Hpx) {
-    let buf = this.sheetBuf;
+  buffer(W, Hpx) {
+    let buf = this.buf;
     if (!buf || buf.width !== W || buf.height !== Hpx) {
       buf = { width: W, height: Hpx, img: new ImageData(W, Hpx), depth: new Float32Array(W * Hpx) };
-      this.sheetBuf = buf;
+      this.buf = buf;
     }
     buf.img.data.fill(0);
     buf.depth.fill(Infinity);
     return buf;
-  },
+  }
 
   // Every grid node of the sheet on screen, in device pixels (X, Y) and depth (Z).
-  sheetNodes(zs, project) {
-    const dpr = this.sheetView.dpr;
-    const g = this.sheetGrid, nx = g.nx, ny = g.ny;
+  nodes(zs, project) {
+    const dpr = this.surface.dpr;
+    const { nx, ny } = this.grid;
     const X = new Float64Array(nx * ny), Y = new Float64Array(nx * ny), Z = new Float64Array(nx * ny);
     for (let r = 0; r < ny; r++)
       for (let c = 0; c < nx; c++) {
@@ -222,5 +249,5 @@ const sheetMethods = {
         Z[i] = p[2];
       }
     return { X, Y, Z };
-  },
-};
+  }
+}

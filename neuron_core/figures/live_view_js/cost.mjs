@@ -1,41 +1,70 @@
 // The cost curve: J per epoch (training, test, the optimum J*) and the epoch shown.
-// Methods that live_view.js adds to its LiveView. One part of the view's module (see
-// live_view_core.js); uses fmt, ticks and tick.
+//
+// update(run, look) takes a new run, layout() draws the axes and the curves for the current
+// size, paint(k) marks epoch k. `logChoice` is the learner's "log J" (null: automatic, a
+// log axis when J spans more than a factor of 100), kept across runs; `log` is the axis
+// as drawn.
 
-const costMethods = {
+import { withAlpha } from "./colour.mjs";
+import { el, legendKey, Surface } from "./dom.mjs";
+import { ticks } from "./ticks.mjs";
+
+export class CostView {
+  // onLog: called when the learner ticks or unticks "log J" (the owner relays it out).
+  constructor({ frame, legend }, onLog) {
+    this.legend = legend;
+    this.surface = new Surface(frame, "Cost curve", ["curves", "now"]);
+    this.logChoice = null;
+    // "log J" sits in the cost curve's own legend: it is that axis's choice.
+    this.logBox = el("input", { type: "checkbox", class: "lv-log" });
+    this.logBox.addEventListener("change", () => {
+      this.logChoice = this.logBox.checked;
+      onLog();
+    });
+    this.logLabel = el("label", { class: "lv-check", title: "Cost axis on a log scale" }, [this.logBox, el("span", { text: "log J" })]);
+  }
+
+  update(run, look) {
+    this.run = run;
+    this.look = look;
+    const { colors, optimum } = look.style;
+    const keys = [legendKey("line", colors[0], "training")];
+    if (run.hasTest) keys.push(legendKey("dash", colors[1], "test"));
+    if (run.meta.optimum !== null) keys.push(legendKey("dot", optimum, `J* ${run.format.number(run.meta.optimum)}`));
+    this.legend.replaceChildren(...keys, this.logLabel);
+  }
+
   useLog() {
-    if (this.logCost !== null) return this.logCost;
+    if (this.logChoice !== null) return this.logChoice;
     const c = Array.from(this.run.cost).filter((v) => Number.isFinite(v) && v > 0);
     return c.length > 1 && Math.max(...c) / Math.min(...c) > 100;
-  },
+  }
 
-  // The cost view's frame: the scales (epoch → x, J → y, log or linear), then the axes and
-  // the curves on the "curves" layer; paintCost draws the epoch shown over them.
-  layoutCost() {
-    const v = this.costView;
-    const tp = this.textPx;
+  // The frame: the scales (epoch → x, J → y, log or linear), then the axes and the curves
+  // on the "curves" layer; paint draws the epoch shown over them.
+  layout() {
+    const v = this.surface;
+    const tp = this.look.textPx;
     const pad = { l: tp * 4.2, r: tp * 1.4, t: 10, b: tp * 3 };
     const pw = v.w - pad.l - pad.r, ph = v.h - pad.t - pad.b;
     const log = this.useLog();
+    this.log = log;
     this.logBox.checked = log;
-    const { lo, hi, tf } = this.costRange(log);
+    const { lo, hi, tf } = this.range(log);
     const last = Math.max(this.run.last, 1);
     const sx = (e) => pad.l + (e / last) * pw;
     const sy = (c) => pad.t + (1 - (tf(c) - lo) / (hi - lo)) * ph;
-    this.costBox = { sx, sy };
+    this.box = { pad, pw, ph, sx, sy, last, log, lo, hi };
     const ctx = v.clear("curves");
-    const box = { pad, pw, ph, sx, sy, last, log, lo, hi };
-    this.costTicks(ctx, box);
-    this.costTitles(ctx, box);
-    this.costCurves(ctx, box);
+    this.ticks(ctx, this.box);
+    this.titles(ctx, this.box);
+    this.curves(ctx, this.box);
     ctx.setLineDash([]);
-    this.costPad = pad;
-    this.costPh = ph;
-  },
+  }
 
   // J's range on the axis (J* included; on a log scale only J > 0), in axis units, with 5 %
   // room either side; a linear axis keeps 0 in view when J comes near it. tf: J → axis units.
-  costRange(log) {
+  range(log) {
     const run = this.run;
     const finite = [];
     for (const arr of [run.cost, run.testCost]) for (const c of arr) if (Number.isFinite(c) && (!log || c > 0)) finite.push(c);
@@ -53,13 +82,14 @@ const costMethods = {
     hi += span * 0.05;
     if (!log) lo = Math.max(lo, Math.min(0, tf(Math.min(...finite))));
     return { lo, hi, tf };
-  },
+  }
 
   // The J grid lines with their numbers (powers of ten on a log scale), the epoch ticks.
-  costTicks(ctx, { pad, pw, ph, sx, sy, last, log, lo, hi }) {
-    ctx.font = this.font(this.textPx);
-    ctx.fillStyle = this.run.meta.style.ink;
-    ctx.strokeStyle = this.run.meta.style.grid;
+  ticks(ctx, { pad, pw, ph, sx, sy, last, log, lo, hi }) {
+    const { look, run } = this;
+    ctx.font = look.font(look.textPx);
+    ctx.fillStyle = look.style.ink;
+    ctx.strokeStyle = look.style.grid;
     ctx.lineWidth = 1;
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
@@ -71,58 +101,59 @@ const costMethods = {
       ctx.moveTo(pad.l, y);
       ctx.lineTo(pad.l + pw, y);
       ctx.stroke();
-      ctx.fillText(tick(t), pad.l - 6, y);
+      ctx.fillText(run.format.tick(t), pad.l - 6, y);
     }
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
     for (const t of ticks(0, last, pw > 260 ? 5 : 3)) {
       ctx.fillRect(sx(t), pad.t + ph, 1, 4);
-      ctx.fillText(fmt(t, 4, true), sx(t), pad.t + ph + 5);
+      ctx.fillText(run.format.number(t, 4, true), sx(t), pad.t + ph + 5);
     }
-  },
+  }
 
   // The plot's frame and the axes' names ("epoch" below, J turned up the left side).
-  costTitles(ctx, { pad, pw, ph, log }) {
-    const tp = this.textPx;
-    ctx.strokeStyle = this.run.meta.style.axis;
+  titles(ctx, { pad, pw, ph, log }) {
+    const { look } = this;
+    const tp = look.textPx;
+    ctx.strokeStyle = look.style.axis;
     ctx.strokeRect(pad.l, pad.t, pw, ph);
-    ctx.font = this.font(tp + 1, "600");
+    ctx.font = look.font(tp + 1, "600");
     ctx.textBaseline = "bottom";
-    ctx.fillText("epoch", pad.l + pw / 2, this.costView.h - 2);
+    ctx.fillText("epoch", pad.l + pw / 2, this.surface.h - 2);
     ctx.save();
     ctx.translate(tp + 2, pad.t + ph / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = "middle";
     ctx.fillText(log ? "J (log scale)" : "J", 0, 0);
     ctx.restore();
-  },
+  }
 
   // Inside the frame: the J* line, then the test curve (dashed) under the training curve.
-  costCurves(ctx, box) {
-    const run = this.run;
+  curves(ctx, box) {
+    const { run, look } = this;
     const { pad, pw, ph, sy } = box;
     ctx.save();
     ctx.beginPath();
     ctx.rect(pad.l, pad.t, pw, ph);
     ctx.clip();
-    const [c0, c1] = run.meta.style.colors;
+    const [c0, c1] = look.style.colors;
     if (run.meta.optimum !== null) {
       // The J* line spans the whole axis, not just epochs 0 and 1.
       ctx.setLineDash([2, 4]);
-      ctx.strokeStyle = run.meta.style.optimum;
+      ctx.strokeStyle = look.style.optimum;
       ctx.beginPath();
       ctx.moveTo(pad.l, sy(run.meta.optimum));
       ctx.lineTo(pad.l + pw, sy(run.meta.optimum));
       ctx.stroke();
     }
-    if (run.hasTest) this.costCurve(ctx, box, run.testCost, c1, [7, 4]);
-    this.costCurve(ctx, box, run.cost, c0, []);
+    if (run.hasTest) this.curve(ctx, box, run.testCost, c1, [7, 4]);
+    this.curve(ctx, box, run.cost, c0, []);
     ctx.restore();
-  },
+  }
 
   // One J-per-epoch curve; the pen lifts over epochs with no J to draw (not finite, or ≤ 0
   // on a log scale).
-  costCurve(ctx, { sx, sy, log }, arr, colour, dash) {
+  curve(ctx, { sx, sy, log }, arr, colour, dash) {
     ctx.beginPath();
     let pen = false;
     for (let e = 0; e < arr.length; e++) {
@@ -138,35 +169,35 @@ const costMethods = {
     }
     ctx.setLineDash(dash);
     ctx.strokeStyle = colour;
-    ctx.lineWidth = this.run.meta.style.line * 0.8;
+    ctx.lineWidth = this.look.style.line * 0.8;
     ctx.stroke();
-  },
+  }
 
-  paintCost(k) {
-    const v = this.costView;
-    const run = this.run;
-    const ctx = v.clear("now");
-    const { sx, sy } = this.costBox;
+  paint(k) {
+    const { run, look } = this;
+    const { style } = look;
+    const ctx = this.surface.clear("now");
+    const { sx, sy, pad, ph } = this.box;
     const x = sx(k);
-    ctx.strokeStyle = "rgba(17,17,17,0.45)";
+    ctx.strokeStyle = withAlpha(style.ink, 0.45);
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    ctx.moveTo(x, this.costPad.t);
-    ctx.lineTo(x, this.costPad.t + this.costPh);
+    ctx.moveTo(x, pad.t);
+    ctx.lineTo(x, pad.t + ph);
     ctx.stroke();
-    const [c0, c1] = run.meta.style.colors;
-    const r = run.meta.style.marker / 2 + 2;
+    const [c0, c1] = style.colors;
+    const r = style.marker / 2 + 2;
     const dot = (c, colour) => {
       if (!Number.isFinite(c)) return;
       ctx.beginPath();
       ctx.arc(x, sy(c), r, 0, 2 * Math.PI);
       ctx.fillStyle = colour;
       ctx.fill();
-      ctx.strokeStyle = "#fff";
+      ctx.strokeStyle = style.paper;
       ctx.lineWidth = 2;
       ctx.stroke();
     };
     if (run.hasTest) dot(run.testCost[k], c1);
     dot(run.cost[k], c0);
-  },
-};
+  }
+}

@@ -1,0 +1,77 @@
+"""The stage's controls as the live view draws them: α, epochs, λ and the feature tiles.
+
+The Playground's live view carries the lesson's controls in its own bar, so a teacher never
+needs the sidebar. They are the controls table's rows (`neuron_core.controls`), described
+here as plain data for the browser: label, help, every option with the text it shows, and
+the value now. The view sends a change back as ``{"key": …, "value": …}``; `stage_value`
+checks it against the same row before anything is set. No streamlit here.
+"""
+
+from __future__ import annotations
+
+from .control_kinds import allows, number_text
+from .controls import BY_KEY
+from .features import PLAIN_INPUTS, feature_label
+from .number_format import number
+
+# The run controls the stage carries, in the order its bar shows them.
+STAGE_KEYS = ("alpha", "epochs", "l2", "features")
+# Short names on the stage, where the sidebar has room for the long ones (the accessible
+# name is the sidebar's label, so a screen reader hears the same control in both places).
+SHORT = {"alpha": "α", "epochs": "Epochs", "l2": "λ", "features": "Inputs"}
+
+
+def _option_text(key: str, value) -> str:
+    # Every number the stage shows goes through the one formatter; the link keeps its own
+    # spelling (number_text) as the value the browser sends back.
+    return number(value, 4, trim=True) if isinstance(value, float) else str(value)
+
+
+def stage_controls(values: dict, inputs=PLAIN_INPUTS) -> list[dict]:
+    """The stage's controls for the browser, with ``values`` (control key → value) now.
+
+    ``inputs`` names the two inputs (an upload's column names), so a feature tile reads as
+    the axes do. Each entry: ``key``, ``label`` (the accessible name), ``short``, ``help``,
+    ``kind`` (``steps`` or ``toggles``), ``options`` (values as the link spells them),
+    ``texts`` (what each option shows) and ``value`` (spelled the same way).
+    """
+    out = []
+    for key in STAGE_KEYS:
+        c = BY_KEY[key]
+        entry = {"key": key, "label": c.label, "short": SHORT[key], "help": c.help}
+        if c.kind == "multiselect":
+            entry |= {
+                "kind": "toggles",
+                "options": list(c.options),
+                "texts": [feature_label(f, tuple(inputs)) for f in c.options],
+                "value": [f for f in c.options if f in values[key]],
+            }
+        else:
+            entry |= {
+                "kind": "steps",
+                "options": [number_text(v) for v in c.options],
+                "texts": [_option_text(key, v) for v in c.options],
+                "value": number_text(values[key]),
+            }
+        out.append(entry)
+    return out
+
+
+def stage_value(change) -> tuple[str, object] | None:
+    """(control key, value) for a change the view sent, or None unless it names a stage
+    control and a value its row offers exactly (a stale or forged message changes nothing).
+    """
+    if not isinstance(change, dict) or change.get("key") not in STAGE_KEYS:
+        return None
+    c = BY_KEY[change["key"]]
+    raw = change.get("value")
+    if c.kind == "multiselect":
+        # At least one input: the view would have nothing to draw (the sidebar can still
+        # empty the list, and the page then says what to pick).
+        if not isinstance(raw, list) or not raw or not all(isinstance(v, str) for v in raw):
+            return None
+        value = tuple(o for o in c.options if o in raw)
+        return (c.key, value) if allows(c, list(raw)) else None
+    by_text = {number_text(v): v for v in c.options}
+    value = by_text.get(raw) if isinstance(raw, str) else None
+    return (c.key, value) if value is not None else None
