@@ -163,6 +163,19 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
+@contextlib.contextmanager
+def browser_page(browser, **options):
+    """A page in a new browser context (``options`` as for ``browser.new_context``: a
+    viewport, a phone's User-Agent, a colour scheme), with the tests' timeout; the context
+    closes after the ``with`` block."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 # --- waiting ---------------------------------------------------------------------------------
 
 _SETTLED_JS = """() => {

@@ -21,7 +21,7 @@ from tests.e2e.helpers import (
     IPHONE_UA,
     PAGES,
     PHONE,
-    TIMEOUT_MS,
+    browser_page,
     expect_rerun,
     goto,
     nav_links,
@@ -78,12 +78,8 @@ def assert_none(found: dict[str, list[str]]) -> None:
 @pytest.fixture(params=list(SCENARIOS), ids=list(SCENARIOS))
 def scenario(request, browser):
     options, query = SCENARIOS[request.param]
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield request.param, context.new_page(), query
-    finally:
-        context.close()
+    with browser_page(browser, **options) as page:
+        yield request.param, page, query
 
 
 def test_the_pages_checked_are_the_navigations(page, app_url):
@@ -144,13 +140,8 @@ def test_every_page_meets_wcag_21_aa_with_an_uploaded_csv(page, app_url, tmp_pat
 def test_a_dark_system_theme_keeps_the_checked_light_theme(browser, app_url):
     """The app offers one theme (.streamlit/config.toml; no theme choice in its menu), so a
     reader whose system asks for dark still gets the colours checked above."""
-    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
+    with browser_page(browser, viewport=DESKTOP, color_scheme="dark") as page:
         goto(page, app_url, "bug_lab")
         background = page.get_by_test_id("stApp").evaluate("e => getComputedStyle(e).background")
         assert "rgb(255, 255, 255)" in background
         assert violations(page) == []
-    finally:
-        context.close()

@@ -18,6 +18,7 @@ from tests.e2e.helpers import (
     PAGES,
     PHONE,
     TIMEOUT_MS,
+    browser_page,
     exceptions,
     goto,
     nav_links,
@@ -35,12 +36,8 @@ SCREENS = {
 @pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
 def screen(request, browser):
     options, query = SCREENS[request.param]
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield request.param, context.new_page(), query
-    finally:
-        context.close()
+    with browser_page(browser, **options) as page:
+        yield request.param, page, query
 
 
 def test_nothing_is_cut_off_on_any_page(screen, app_url, screenshots):
