@@ -1,7 +1,8 @@
-"""What makes Streamlit's own widgets meet WCAG 2.1 AA here, as one piece of page HTML: one
-visible focus ring on every control the keyboard reaches, text colours with enough contrast,
-no motion for a reader who asked their system for less, and a tab stop on an equation that
-scrolls sideways (tests/e2e/test_accessibility.py, test_keyboard.py, test_reduced_motion.py).
+"""What makes Streamlit's own widgets meet WCAG 2.1 AA here: page CSS (`ACCESSIBILITY_CSS`)
+for one visible focus ring on every control the keyboard reaches, text colours with enough
+contrast and no motion for a reader who asked their system for less; and a small script
+(`SCROLLERS_SCRIPT`) that puts an equation scrolling sideways in the tab order. app.py adds
+both to every page (tests/e2e/test_accessibility.py, test_keyboard.py, test_reduced_motion.py).
 
 Colours come from the one palette. CSS inside the Playground's live view (a shadow root) is
 the view's own; nothing here reaches it.
@@ -32,7 +33,7 @@ label:has(> span > input:is([type="checkbox"], [type="radio"]):focus-visible),
 [data-testid="stNumberInputContainer"]:has(input:focus-visible),
 [data-testid="stFileUploaderDropzone"]:has(input:focus-visible) {{ {_RING} }}
 :is([data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stNumberInput"])
-  input:focus-visible {{ outline: none !important; }}
+  input:focus-visible {{ outline: none !important; box-shadow: none !important; }}
 [data-testid="stHeaderActionElements"] a:focus-visible,
 [data-testid="stElementToolbar"]:focus-within {{ opacity: 1 !important; }}
 [data-testid="stSidebarNavLink"]:focus-visible {{
