@@ -15,7 +15,9 @@ import numpy as np
 
 from .experiment import Run
 from .features import feature_label
+from .number_format import setting
 from .verdict import run_verdict
+from .verdict_words import MEANINGS, VERBS, claim
 
 
 def _norms(run: Run):
@@ -65,16 +67,10 @@ WORDS_AT = {  # claims whose value picks the sentence
     ("train_accuracy", 1.0): "every training point ends up on its own side of the boundary",
     ("cost_rises", 0): "the cost never goes up",
     ("diverged", 0): "training never blows up: every number stays finite",
-    ("diverged", 1): "the numbers blow up and training stops early",
+    ("diverged", 1): MEANINGS["diverged"],
     ("optimum_finite", 0): "there is no best finite w: the training points can be split perfectly",
     ("optimum_finite", 1): "a best finite w exists, so the cost has a real minimum",
-    ("verdict", "converged"): "the run converges: the cost only falls and ends within 1 % of "
-    "the best possible J*",
-    ("verdict", "crawling"): "the run crawls: the cost only falls, but ends more than 1 % "
-    "above the best possible J*",
-    ("verdict", "oscillating"): "the run oscillates: the cost goes up on some epochs, yet "
-    "never blows up",
-    ("verdict", "diverged"): "the run diverges: the numbers overflow and training stops early",
+    **{("verdict", kind): claim(kind) for kind in VERBS},  # the verdict's own words
 }
 _OPS = {"<=": operator.le, ">=": operator.ge, "==": operator.eq}
 
@@ -102,9 +98,9 @@ class Claim:
         neuron gets at most 70 % of the training points right.'"""
         v = self.value
         text = WORDS_AT.get((self.metric, v)) or SENTENCES[(self.metric, self.op)].format(
-            v=f"{v:g}" if not isinstance(v, str) else v,
-            pct=f"{100 * v:.3g} %" if not isinstance(v, str) else v,
-            growth=f"{100 * (v - 1):.3g} %" if not isinstance(v, str) else v,
+            v=setting(v) if not isinstance(v, str) else v,
+            pct=_share(v) if not isinstance(v, str) else v,
+            growth=_share(v - 1) if not isinstance(v, str) else v,
         )
         if self.variant:
             changes = " and ".join(_change(k, x) for k, x in self.variant)
@@ -120,12 +116,17 @@ class Claim:
         return measured, bool(np.isfinite(measured) and _OPS[self.op](measured, self.value))
 
 
+def _share(v: float) -> str:
+    """A claim's threshold as a percentage, as set: 0.9 → '90 %', 0.001 → '0.1 %'."""
+    return f"{setting(100 * v)} %"
+
+
 def _change(control: str, value) -> str:
     if control == "features":
         return "only " + ", ".join(feature_label(f) for f in value) + " as inputs"
     if control == "standardize":
         return "standardisation " + ("on" if value else "off")
     if control == "epochs":
-        return f"{value:g} epochs"
+        return f"{int(value)} epochs"  # as the Epochs slider writes it
     names = {"alpha": "α", "l2": "λ"}
-    return f"{names.get(control, control)} = {value:g}"
+    return f"{names.get(control, control)} = {setting(value)}"

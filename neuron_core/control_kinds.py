@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from .number_format import setting
+
 
 @dataclass(frozen=True)
 class Control:
@@ -45,7 +47,7 @@ class Control:
             return "on" if value else "off"
         if value in self.labels:
             return self.labels[value]
-        return number_text(value) if isinstance(value, float) else str(value)
+        return setting(value) if isinstance(value, float) else str(value)
 
     def spelled(self, value) -> str:
         """The value as a link spells it: short, stable, ASCII where the value is."""

@@ -20,7 +20,6 @@ from dataclasses import make_dataclass
 
 from .alphas import ALPHAS
 from .control_kinds import Control, coerce
-from .control_kinds import number_text as number_text  # re-exported for the sidebar
 from .datasets import DATASET_LABELS, DATASETS
 from .experiment import INITS
 from .features import FEATURE_LABELS, FEATURES

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from .csv_rules import MAX_BYTES, MAX_MEGABYTES, MAX_ROWS, UPLOAD_NAME, DataError
+from .number_format import count
 
 _SAVE_AS_CSV = "Save it as 'CSV UTF-8 (comma delimited)' and upload that file instead."
 _READ_CSV = (
@@ -97,7 +98,7 @@ def _check_size(n_bytes: int) -> None:
     if n_bytes > MAX_BYTES:
         raise DataError(
             f"The file is larger than {MAX_MEGABYTES} MB. The playground reads small "
-            f"files (at most {MAX_ROWS:,} rows); keep a sample of the rows and try again."
+            f"files (at most {count(MAX_ROWS)} rows); keep a sample of the rows and try again."
         )
 
 

@@ -1,111 +1,124 @@
-"""A table's cells as values: feature numbers, labels, the positive class, and labels shown
-back as the learner wrote them. Every bad cell raises `DataError` saying where and why."""
+"""A table's cells as values: feature numbers, label classes (`neuron_core.csv_labels`), the
+positive class, and labels shown back as the learner wrote them. A bad cell is noted in the
+file's `Problems` (saying where and why), so every bad row is reported in one message."""
 
 from __future__ import annotations
 
 import math
 import numbers
 
-from .csv_rules import MAX_ABS, MISSING, DataError, Table, parse_number
+import numpy as np
+
+from .csv_labels import Classes, display, read_classes
+from .csv_rules import MAX_ABS, MISSING, DataError, Problems, Table, parse_number
+from .number_format import number
+
+__all__ = ["display", "distinct", "features", "labels", "listing", "match_positive", "show"]
 
 
-def feature(table: Table, r: int, c: int) -> float:
-    """The number in row ``r``, column ``c``: finite and at most ``MAX_ABS`` in size."""
+def features(table: Table, columns, problems: Problems) -> np.ndarray:
+    """The numbers in ``columns`` (m, len(columns)): finite, at most ``MAX_ABS`` in size.
+
+    A bad cell is noted in ``problems`` (one kind per column and reason) and reads as 0.
+    """
+    X = np.zeros((len(table.rows), len(columns)))
+    for r in range(len(table.rows)):
+        for j, c in enumerate(columns):
+            value, why = _feature(table, r, c)
+            if why is None:
+                X[r, j] = value
+            else:
+                problems.at(table, r, (why[0], c), f"{table.where(r)}: {why[1]}")
+    return X
+
+
+def _feature(table: Table, r: int, c: int) -> tuple[float, tuple[str, str] | None]:
+    """(value, None), or (0, (kind, what is wrong and what to do))."""
     text, column = table.rows[r][c], table.header[c]
     if text.lower() in MISSING:
         shown = "empty" if not text else f"missing ({text!r})"
-        raise DataError(
-            f"{table.where(r)}: the value in column '{column}' is {shown}. "
-            "Fill in a number or delete that row."
+        return 0.0, (
+            "missing",
+            f"the value in column '{column}' is {shown}. Fill in a number or delete that row.",
         )
     value = parse_number(text, table.sep != ",")
     if value is None:
-        raise DataError(
-            f"{table.where(r)}: column '{column}' holds {text[:40]!r}, which is not a number. "
-            "Feature columns must hold numbers such as 1.5 or -2e3; fix or delete that row."
+        return 0.0, (
+            "text",
+            f"column '{column}' holds {text[:40]!r}, which is not a number. Feature columns "
+            "must hold numbers such as 1.5 or -2e3; fix or delete that row.",
         )
     if not math.isfinite(value):
         spelled = text.lower().lstrip("+-") in {"inf", "infinity", "nan"}
         why = "not finite" if spelled else "too large (it overflows to infinity)"
-        raise DataError(
-            f"{table.where(r)}: column '{column}' holds {text[:40]!r}, which is {why}. "
-            "Features must be ordinary finite numbers; fix or delete that row."
+        return 0.0, (
+            "infinite",
+            f"column '{column}' holds {text[:40]!r}, which is {why}. Features must be ordinary "
+            "finite numbers; fix or delete that row.",
         )
     if abs(value) > MAX_ABS:
-        raise DataError(
-            f"{table.where(r)}: column '{column}' holds {text[:40]!r}, which is too large to "
-            f"train on (the playground takes values up to {MAX_ABS:.0e}, so that squared "
-            "features stay finite). Rescale that column, e.g. change its units, and upload "
-            "again."
+        return 0.0, (
+            "huge",
+            f"column '{column}' holds {text[:40]!r}, which is too large to train on (the "
+            f"playground takes values up to {number(MAX_ABS, 1)}, so that squared features "
+            "stay finite). Rescale that column, e.g. change its units, and upload again.",
         )
-    return value
+    return value, None
 
 
-def label_key(text: str, sep: str) -> float | str | None:
-    """A label as a finite number if it reads as one, else the stripped text; None if missing."""
-    if text.lower() in MISSING:
-        return None
-    value = parse_number(text, sep != ",")
-    return value if value is not None and math.isfinite(value) else text
+def labels(table: Table, c: int, problems: Problems) -> tuple[Classes, list[int | None]]:
+    """The label column's classes and each row's class (None where the label is missing,
+    noted in ``problems``)."""
+    present = [r for r, row in enumerate(table.rows) if row[c].lower() not in MISSING]
+    for r in sorted(set(range(len(table.rows))) - set(present)):
+        problems.at(
+            table,
+            r,
+            ("no label", c),
+            f"{table.where(r)}: the label in column '{table.header[c]}' is missing. Every "
+            "row needs a label; fill it in or delete that row.",
+        )
+    classes, index = read_classes([table.rows[r][c] for r in present], table.sep)
+    per_row: list[int | None] = [None] * len(table.rows)
+    for r, k in zip(present, index, strict=True):
+        per_row[r] = k
+    return classes, per_row
 
 
-def labels(table: Table, c: int) -> list:
-    """Label keys per row: all numbers (compared numerically) or, if any is text, all text."""
-    keys = []
-    for r, row in enumerate(table.rows):
-        key = label_key(row[c], table.sep)
-        if key is None:
-            raise DataError(
-                f"{table.where(r)}: the label in column '{table.header[c]}' is missing. "
-                "Every row needs a label; fill it in or delete that row."
-            )
-        keys.append(key)
-    if all(isinstance(k, float) for k in keys):
-        return keys
-    return [row[c] for row in table.rows]
+def distinct(table: Table, c: int) -> Classes:
+    """The column's classes, as `labels` reads them (its distinct values, for a preview)."""
+    texts = [t for t in {row[c] for row in table.rows} if t.lower() not in MISSING]
+    return read_classes(texts, table.sep)[0]
 
 
-def distinct(table: Table, c: int) -> list:
-    """The column's distinct non-missing values, sorted: numbers if all are numbers."""
-    texts = {t for t in {row[c] for row in table.rows} if t.lower() not in MISSING}
-    keys = {label_key(t, table.sep) for t in texts}
-    if all(isinstance(k, float) for k in keys):
-        return sorted(keys)
-    return sorted(texts)  # as in load_csv: if any label is text, all are compared as text
-
-
-def match_positive(positive, values: list, column: str):
-    """The label key in ``values`` that ``positive`` means: "1" and 1 both match label 1."""
+def match_positive(positive, classes: Classes, column: str) -> int:
+    """The class that ``positive`` means: its name or any spelling ("1" and 1 both match
+    label 1, "YES" matches the class of "yes")."""
     text = str(positive).strip()
-    number = parse_number(text, True)
+    value = parse_number(text, True)
     if isinstance(positive, numbers.Real) and not isinstance(positive, bool):
         try:
-            number = float(positive)
+            value = float(positive)
         except (OverflowError, ValueError):
-            number = None
+            value = None
+    names = classes.names
     for same in (
-        lambda v: isinstance(v, str) and v == text,
-        lambda v: number is not None and _as_number(v) == number,
-        lambda v: isinstance(v, str) and v.lower() == text.lower(),
+        lambda k: isinstance(names[k], str) and names[k] == text,
+        lambda k: text in classes.spellings[k],
+        lambda k: value is not None and _as_number(names[k]) == value,
+        lambda k: any(s.casefold() == text.casefold() for s in classes.spellings[k]),
     ):
-        hits = [v for v in values if same(v)]
+        hits = [k for k in range(len(names)) if same(k)]
         if len(hits) == 1:
             return hits[0]
     raise DataError(
         f"positive={positive!r} is not a value of the label column '{column}'. "
-        f"Values found: {listing(values)}."
+        f"Values found: {listing(names)}."
     )
 
 
 def _as_number(value) -> float | None:
-    return value if isinstance(value, float) else parse_number(value, True)
-
-
-def display(value):
-    """A label as the learner wrote it: 1 rather than 1.0, text unchanged."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+    return float(value) if isinstance(value, int | float) else parse_number(value, True)
 
 
 def show(value) -> str:

@@ -3,7 +3,9 @@
 The rules and limits live in `neuron_core.csv_rules`, reading in `csv_bytes` and
 `csv_table`; this module picks the columns (`csv_columns`), converts the cells
 (`csv_cells`) and maps the labels to 0/1. Every problem raises `DataError` with a
-sentence saying where (data row and file line, column) and what to do.
+sentence saying where (data row and file line, column) and what to do; the problems of a
+file's rows (bad shape, bad cells, missing labels) are all collected first and reported in
+one message, each kind once with its first rows (`csv_rules.Problems`).
 
 Decisions beyond the contract:
 
@@ -17,6 +19,9 @@ Decisions beyond the contract:
 - In semicolon- or tab-separated files a decimal comma ("1,5") is read as 1.5.
 - Cells "", "nan", "NA", "N/A" and "null" (any case) count as missing and are refused.
 - One-vs-rest with more than two labels names class 0 ``"not <positive>"``.
+- Text labels that differ only in case, or say yes or no another way (Y/N, yes/no,
+  true/false, 1/0), are one class, named by its most common spelling (`csv_labels`);
+  `inspect_csv` says so per column (``CsvPreview.merges``), so an app can tell the learner.
 """
 
 from __future__ import annotations
@@ -26,9 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .csv_bytes import decode, read_source
-from .csv_cells import display, distinct, feature, labels, listing, match_positive, show
+from .csv_cells import distinct, features, labels, listing, match_positive, show
 from .csv_columns import index_column, label_like, named_labels, pick_columns, too_few_columns
-from .csv_rules import MAX_ROWS, DataError, Table
+from .csv_labels import merge_note
+from .csv_rules import MAX_ROWS, DataError, Problems, Table
 from .csv_table import split_table
 from .datasets import Dataset
 
@@ -60,7 +66,10 @@ class CsvPreview:
     values : tuple of tuple
         For each of ``columns``: up to 50 distinct values, sorted, as in ``label_values``.
     counts : tuple of int
-        For each of ``columns``: how many distinct values it holds.
+        For each of ``columns``: how many distinct values (classes) it holds.
+    merges : tuple of (str or None)
+        For each of ``columns``: a sentence naming the spellings read as one class
+        (`neuron_core.csv_labels`), or None.
     """
 
     columns: tuple[str, ...]
@@ -71,6 +80,7 @@ class CsvPreview:
     label_choices: tuple[str, ...] = ()
     values: tuple[tuple, ...] = ()
     counts: tuple[int, ...] = ()
+    merges: tuple[str | None, ...] = ()
 
     @property
     def usable(self) -> tuple[str, ...]:
@@ -84,6 +94,10 @@ class CsvPreview:
     def count_of(self, column: str) -> int:
         """How many distinct values ``column`` holds."""
         return self.counts[self.columns.index(column)]
+
+    def merge_of(self, column: str) -> str | None:
+        """Which of ``column``'s spellings are read as one class, in a sentence, or None."""
+        return self.merges[self.columns.index(column)]
 
 
 def load_csv(source, columns=None, positive=None) -> Dataset:
@@ -113,29 +127,33 @@ def load_csv(source, columns=None, positive=None) -> Dataset:
     """
     table, name = _read_table(source)
     i1, i2, il = pick_columns(table, columns)
-    X = np.array([[feature(table, r, i1), feature(table, r, i2)] for r in range(len(table.rows))])
-    keys = labels(table, il)
-    values = sorted(set(keys))
-    if len(values) == 1:
-        raise DataError(
-            f"The label column '{table.header[il]}' has only one value "
-            f"({show(values[0])}). A classifier needs examples of two classes."
-        )
+    problems = Problems(table.problems)  # rows left out for their shape, then bad cells
+    X = features(table, (i1, i2), problems)
+    found, per_row = labels(table, il, problems)
+    names, column = found.names, table.header[il]
     if positive is not None:
-        pos = match_positive(positive, values, table.header[il])
-        rest = [v for v in values if v != pos]
-        negative = display(rest[0]) if len(rest) == 1 else f"not {display(pos)}"
-        classes = (negative, display(pos))
-    elif len(values) > 2:
-        raise DataError(
-            f"The label column '{table.header[il]}' has {len(values)} different values "
-            f"({listing(values)}); the neuron separates two classes. Pick a positive class "
-            "(positive=...) to train it against all the others."
+        pos = match_positive(positive, found, column)
+    elif len(names) > 2:
+        problems.add(
+            "classes",
+            f"The label column '{column}' has {len(names)} different values "
+            f"({listing(names)}); the neuron separates two classes. Pick a positive class "
+            "(positive=...) to train it against all the others.",
         )
+    if len(names) == 1:
+        problems.add(
+            "classes",
+            f"The label column '{column}' has only one value ({show(names[0])}). A classifier "
+            "needs examples of two classes.",
+        )
+    problems.raise_if_any()
+    if positive is None:
+        pos = 1
+        classes = (names[0], names[1])
     else:
-        pos = values[1]
-        classes = (display(values[0]), display(pos))
-    y = np.array([key == pos for key in keys], dtype=np.int64)
+        rest = [n for k, n in enumerate(names) if k != pos]
+        classes = (rest[0] if len(rest) == 1 else f"not {names[pos]}", names[pos])
+    y = np.array([k == pos for k in per_row], dtype=np.int64)
     return Dataset(X, y, name, (table.header[i1], table.header[i2]), classes)
 
 
@@ -162,12 +180,13 @@ def inspect_csv(source) -> CsvPreview:
         too_few_columns(table.header)
     index = index_column(table)
     usable = [i for i in named if i != index]
-    found = {i: distinct(table, i) for i in named}
+    classes = {i: distinct(table, i) for i in named}
+    found = {i: c.names for i, c in classes.items()}
     choices = label_like(table, usable, found)
     named_label = named_labels(table.header, usable)
     fallback = named_label[0] if named_label else usable[-1]  # what load_csv would take
     guess = choices[0] if len(choices) == 1 else fallback
-    shown = {i: tuple(display(v) for v in values[:PREVIEW_VALUES]) for i, values in found.items()}
+    shown = {i: values[:PREVIEW_VALUES] for i, values in found.items()}
     return CsvPreview(
         columns=tuple(table.header[i] for i in named),
         label_guess=table.header[guess],
@@ -177,6 +196,7 @@ def inspect_csv(source) -> CsvPreview:
         label_choices=tuple(table.header[i] for i in choices),
         values=tuple(shown[i] for i in named),
         counts=tuple(len(found[i]) for i in named),
+        merges=tuple(merge_note(table.header[i], classes[i]) for i in named),
     )
 
 

@@ -20,9 +20,11 @@ from .csv_rules import (
     SEPARATOR_NAMES,
     SEPARATORS,
     DataError,
+    Problems,
     Table,
     parse_number,
 )
+from .number_format import count
 
 
 def split_table(text: str, max_rows: int) -> Table:
@@ -52,9 +54,9 @@ def split_table(text: str, max_rows: int) -> Table:
                 continue
             if len(rows) >= max_rows:
                 raise DataError(
-                    f"The file has more than {max_rows:,} data rows; the playground trains on at "
-                    f"most {max_rows:,}. Keep a sample of the rows (for example the first "
-                    f"{max_rows:,}) and try again."
+                    f"The file has more than {count(max_rows)} data rows; the playground trains "
+                    f"on at most {count(max_rows)}. Keep a sample of the rows (for example the "
+                    f"first {count(max_rows)}) and try again."
                 )
             rows.append(cells)
             row_lines.append(start)
@@ -64,23 +66,43 @@ def split_table(text: str, max_rows: int) -> Table:
             'Check that line for an unclosed quote (") or an extremely long value.'
         ) from err
     assert header is not None  # a non-blank line exists, so the reader produced a header
-    table = Table(header, rows, row_lines, sep)
+    whole = Table(header, rows, row_lines, sep)
+    shape, keep = [], []  # rows whose fields do not fit the header are left out, and said
     for i, cells in enumerate(rows):
-        rows[i] = _fit_row(table, i, cells)
+        try:
+            rows[i] = _fit_row(whole, i, cells)
+            keep.append(i)
+        except _BadShape as bad:
+            shape.append((*bad.args, i + 1, row_lines[i]))
     if not rows:
         raise DataError(
             f"The file has a header row ({', '.join(header)}) but no data rows below it. "
             "Add one row per example."
         )
-    return table
+    if not shape:
+        return whole
+    if not keep:
+        Problems(shape).raise_if_any()
+    return Table(
+        header,
+        [rows[i] for i in keep],
+        [row_lines[i] for i in keep],
+        sep,
+        numbers=[i + 1 for i in keep],
+        problems=tuple(shape),
+    )
+
+
+class _BadShape(Exception):
+    """A data row whose fields do not fit the header: (kind, sentence)."""
 
 
 def _check_line_lengths(lines: list[str]) -> None:
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     if len(lines[longest]) > MAX_LINE_CHARS:
         raise DataError(
-            f"Line {longest + 1} of the file is {len(lines[longest]):,} characters long; the "
-            f"playground reads lines of at most {MAX_LINE_CHARS:,}, so this file could not be "
+            f"Line {longest + 1} of the file is {count(len(lines[longest]))} characters long; the "
+            f"playground reads lines of at most {count(MAX_LINE_CHARS)}, so this file could not be "
             "read as a table. A training file needs only two feature columns and a label "
             "column: delete the other columns (or that line's long value) and upload again."
         )
@@ -123,7 +145,7 @@ def _check_header(cells: tuple[str, ...], line: int, sep: str) -> tuple[str, ...
         cells = cells[:-1]  # "x1,x2,label," from spreadsheets: the trailing cell is nothing
     if len(cells) > MAX_COLUMNS:
         raise DataError(
-            f"The header row (line {line}) has {len(cells):,} columns; the playground reads "
+            f"The header row (line {line}) has {count(len(cells))} columns; the playground reads "
             f"files with at most {MAX_COLUMNS}. Keep the two feature columns and the label "
             "column (delete the others) and upload again."
         )
@@ -149,16 +171,18 @@ def _fit_row(table: Table, i: int, cells: tuple[str, ...]) -> tuple[str, ...]:
     if len(cells) == n:
         return cells
     if any("\n" in cell for cell in cells):
-        raise DataError(
+        raise _BadShape(
+            "quote",
             f'{table.where(i)} opens a quote (") that is never closed, so the following lines '
-            "run into it. Remove the stray quote or close it."
+            "run into it. Remove the stray quote or close it.",
         )
     hint = ""
     if len(cells) > n and table.sep == ",":
         hint = " If the numbers use decimal commas (1,5), separate the columns with ';' instead."
-    raise DataError(
+    raise _BadShape(
+        "fields",
         f"{table.where(i)} has {len(cells)} field{'s' * (len(cells) != 1)}, but the header "
         f"row has {n} columns "
         f"({', '.join(table.header)}). Check that row for a missing or extra "
-        f"{SEPARATOR_NAMES[table.sep]}.{hint}"
+        f"{SEPARATOR_NAMES[table.sep]}.{hint}",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 import neuron_core as nc
-from neuron_core.number_format import latex, update_sig
+from neuron_core.number_format import latex, setting_latex, update_sig
 
 TERMS_PER_LINE = 3  # a sum of more terms breaks into lines instead of running off the page
 
@@ -56,7 +56,7 @@ def forward(features, w, b, standardized) -> str:
 
 
 def _alpha(alpha) -> str:
-    return f"{alpha:g}"  # a setting picked from a list, shown as typed
+    return setting_latex(alpha)  # a setting picked from a list, shown as typed
 
 
 def update_w(w, alpha, dw) -> str:

@@ -13,6 +13,7 @@ from .alphas import recommended
 from .datasets import Dataset, split_indices
 from .features import Standardizer, check_features, expand_features
 from .logistic import gradients
+from .number_format import number
 from .reference import Optimum, reference_optimum
 from .training import History, train
 
@@ -164,7 +165,7 @@ def descent_problem(F, l2=0.0) -> str | None:
     largest = float(np.abs(np.asarray(F, dtype=float)).max())
     return (
         "These inputs are too large for gradient descent without standardising: the largest "
-        f"is about {largest:.0e}, so even the smallest learning rate overshoots and the "
+        f"is about {number(largest, 1)}, so even the smallest learning rate overshoots and the "
         "numbers on this page would overflow. Switch on **Standardise inputs** in the sidebar "
         "(or rescale the file's columns, e.g. change their units)."
     )

@@ -17,8 +17,10 @@ import numpy as np
 
 from .alphas import ALPHAS, recommended
 from .experiment import smoothness, suggested_alpha
+from .number_format import latex
 from .training import History, train
 from .verdict import Verdict, epochs_within, first_rise, verdict
+from .verdict_words import short
 
 __all__ = ["Presets", "RateResult", "compare_rates", "l_formula", "preset_alphas"]
 
@@ -53,8 +55,8 @@ class RateResult:
 
     @property
     def verdict(self) -> str:
-        """A few words for the table."""
-        return self.outcome.words
+        """A few words for the table (`neuron_core.verdict_words.short`)."""
+        return short(self.outcome)
 
 
 def compare_rates(F, y, alphas, *, epochs, l2=0.0, w0=None, b0=0.0, optimum_cost=None):
@@ -148,6 +150,6 @@ def l_formula(F, l2=0.0) -> tuple[str, str]:
     lam = r" + \lambda" if l2 else ""
     return (
         rf"L = \lambda_{{\max}}\!\left(\tfrac{{1}}{{4m}}\,\tilde X^\top \tilde X\right){lam}"
-        rf" = {L:.3g}",
-        rf"\alpha \approx \tfrac{{1}}{{L}} = {1.0 / L:.3g}",
+        rf" = {latex(L, 3)}",
+        rf"\alpha \approx \tfrac{{1}}{{L}} = {latex(1.0 / L, 3)}",
     )

@@ -4,12 +4,13 @@ A link spells each control short and stable (``dataset=moons``, ``features=x1,x2
 ``alpha=0.5``) and leaves out values that equal the defaults. Links shared before, with
 the widgets' long labels (``dataset=Moons (two crescents)``, one ``features=x₁²`` per
 feature, ``init=Random``), still open. The reader never raises: a repeated parameter means
-its last value; a number that names an allowed value (``1e3``, ``300.0``, ``FALSE``) is that
-value; a number between a slider's steps snaps to the nearest step; anything else (NaN,
-±inf, 1e400, kilobytes of text, unknown parameters) gives the default. Every such case gets
-a note saying what the page uses instead; the link's own text appears in the notes only
-inside `inert` (`neuron_core.markdown_safe`), so no Markdown, HTML or image from a link can
-ever render.
+its last value (a list's parts all count); a number that names an allowed value (``1e3``,
+``300.0``, ``FALSE``) is that value; a number between a slider's steps snaps to the nearest
+step; a list keeps the parts that name an option; anything else (NaN, ±inf, 1e400,
+kilobytes of text, unknown parameters) gives the default. Every such case gets a note
+saying what the page uses instead (a list: which parts it left out), and `notice` lists at
+most `MAX_NOTES` of them; the link's own text appears in the notes only inside `inert`
+(`neuron_core.markdown_safe`), so no Markdown, HTML or image from a link can ever render.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from .controls import BY_KEY, BY_PARAM, CONTROLS, RUN_KEYS, Control
 from .markdown_safe import SHOWN_CHARS, inert
+from .number_format import count
 
 MAX_CHARS = 200  # longer values are refused before any parsing
+MAX_NOTES = 10  # a notice lists this many problems, then says how many more
+MAX_DROPPED = 3  # parts of one list a note names
 PAGES = {c.part for c in CONTROLS} - {"run", "view"}
 _TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
 
@@ -66,18 +70,11 @@ def _option(c: Control, text: str):
 
 
 def _read(c: Control, raws: list[str]):
-    """(value, snapped) for the link's values of control ``c``; raises `_Refused`."""
+    """(value, snapped) for the link's values of control ``c`` (not a list: `_read_list`);
+    raises `_Refused`."""
     text = raws[-1]
     if any(len(r) > MAX_CHARS for r in raws):
         raise _Refused
-    if c.kind == "multiselect":
-        old = {c.labels[o]: o for o in c.options}
-        if len(raws) > 1 and all(r in old for r in raws):  # an old link: one label each
-            chosen = {old[r] for r in raws}
-        else:
-            items = [t for t in text.split(",") if t.strip()]
-            chosen = {_option(c, t) for t in items}
-        return tuple(o for o in c.options if o in chosen), False
     if c.kind == "toggle":
         word = text.strip().casefold()
         if word in _TRUE or word in _FALSE:
@@ -109,6 +106,41 @@ def _read(c: Control, raws: list[str]):
     return best, not _close(best, v)
 
 
+def _read_list(c: Control, raws: list[str]) -> tuple[tuple, list[str]]:
+    """(the options named, the parts that name none) for a multiselect's link values.
+
+    A list may come as one comma-separated value (``features=x1,x2``) or, in links shared
+    before, as one value per option (``features=x₁&features=x₂``): every part counts. Raises
+    `_Refused` when parts were given and none names an option.
+    """
+    if any(len(r) > MAX_CHARS for r in raws):
+        raise _Refused
+    chosen, dropped = set(), []
+    for part in (p.strip() for r in raws for p in r.split(",")):
+        if not part:
+            continue
+        try:
+            chosen.add(_option(c, part))
+        except _Refused:
+            dropped.append(part)
+    if dropped and not chosen:
+        raise _Refused
+    return tuple(o for o in c.options if o in chosen), dropped
+
+
+def _dropped_note(c: Control, param: str, dropped: list[str], value) -> str:
+    """Which parts of a list were left out, and what the page uses."""
+    names = [inert(d) for d in dropped[:MAX_DROPPED]]
+    if len(dropped) > MAX_DROPPED:
+        names.append(f"{count(len(dropped) - MAX_DROPPED)} more")
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "is" if len(dropped) == 1 else "are"
+    return (
+        f"{listed} in {inert(param)} {verb} not an option of {c.label}; the page leaves "
+        f"{'it' if len(dropped) == 1 else 'them'} out and uses {c.show(value)}."
+    )
+
+
 # ---------------------------------------------------------------- reading a link
 def read_link(query: dict[str, list[str]], page: str = "") -> Reading:
     """What the link's query (parameter → its values, in order) asks ``page`` to show.
@@ -123,7 +155,7 @@ def read_link(query: dict[str, list[str]], page: str = "") -> Reading:
             continue
         quoted = inert(f"{param}={raws[-1]}")
         size = len(raws[-1])
-        longer = f" (a value of {size:,} characters)" if size > SHOWN_CHARS else ""
+        longer = f" (a value of {count(size)} characters)" if size > SHOWN_CHARS else ""
         c = BY_PARAM.get(param)
         if c is None:
             notes.append(f"{quoted}{longer}: the app has no setting called that; ignored.")
@@ -132,7 +164,12 @@ def read_link(query: dict[str, list[str]], page: str = "") -> Reading:
             notes.append(f"{quoted} belongs to another page; ignored here.")
             continue
         try:
-            value, snapped = _read(c, raws)
+            if c.kind == "multiselect":
+                (value, dropped), snapped = _read_list(c, raws), False
+                if dropped:
+                    notes.append(_dropped_note(c, param, dropped, value))
+            else:
+                value, snapped = _read(c, raws)
         except _Refused:
             uses = "its own choice" if c.default is None else f"the default, {c.show(c.default)}"
             notes.append(f"{quoted}{longer} is not a value for {c.label}; the page uses {uses}.")
@@ -146,6 +183,18 @@ def read_link(query: dict[str, list[str]], page: str = "") -> Reading:
                 f"{c.show(value)}."
             )
     return Reading(values, tuple(notes))
+
+
+def notice(notes) -> str:
+    """One notice (Markdown) for a link's notes: the first `MAX_NOTES`, then how many more."""
+    notes = list(notes)
+    many = f"{count(len(notes))} values" if len(notes) > 1 else "a value"
+    shown = notes[:MAX_NOTES]
+    if len(notes) > MAX_NOTES:
+        shown.append(f"… and {count(len(notes) - MAX_NOTES)} more, not listed here.")
+    return f"This link had {many} the app cannot use as written.\n\n" + "\n".join(
+        f"- {n}" for n in shown
+    )
 
 
 def page_of(path: str) -> str:

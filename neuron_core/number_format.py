@@ -16,21 +16,27 @@ import numpy as np
 MINUS = "\u2212"
 SMALL, LARGE = 1e-4, 1e5  # plain decimals in [SMALL, LARGE); powers of ten outside
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+SETTING_DIGITS = 6  # a picked or typed value (α, λ) is written with at most this many
 # A cost gap this small, relative to J*, is the rounding of two nearly equal sums.
 AT_OPTIMUM = 1e-10
 
 
-def _parts(v: float, sig: int) -> tuple[str, int | None]:
-    """(digits without sign, power of ten or None) for a finite non-zero |v|."""
+def _parts(v: float, sig: int, trim: bool = False) -> tuple[str, int | None]:
+    """(digits without sign, power of ten or None) for a finite non-zero |v|; ``trim``
+    drops trailing zeros after the decimal point."""
     a = abs(v)
     if SMALL <= a < LARGE:
         decimals = max(0, sig - 1 - math.floor(math.log10(a)))
         text = f"{a:.{decimals}f}"
         if float(text) >= LARGE:  # rounding carried into the next decade
-            return _parts(float(text), sig)
-        return text, None
-    mant, exp = f"{a:.{sig - 1}e}".split("e")
-    return mant, int(exp)
+            return _parts(float(text), sig, trim)
+        digits, exp = text, None
+    else:
+        digits, exp = f"{a:.{sig - 1}e}".split("e")
+        exp = int(exp)
+    if trim and "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    return digits, exp
 
 
 def number(v, sig: int = 4, *, minus: str = MINUS, trim: bool = False) -> str:
@@ -52,24 +58,43 @@ def number(v, sig: int = 4, *, minus: str = MINUS, trim: bool = False) -> str:
         return sign + "∞"
     if v == 0:
         return "0"
-    digits, exp = _parts(v, sig)
-    if trim and "." in digits:
-        digits = digits.rstrip("0").rstrip(".")
+    digits, exp = _parts(v, sig, trim)
     if exp is None:
         return sign + digits
     return f"{sign}{digits} × 10{str(exp).translate(_SUPERSCRIPT)}"
 
 
-def latex(v, sig: int = 4) -> str:
+def latex(v, sig: int = 4, *, trim: bool = False) -> str:
     """``v`` for LaTeX math: as `number`, with ``\\times 10^{n}`` and '-' as the minus."""
     v = float(v)
     if not math.isfinite(v):
         return r"\text{not a number}" if math.isnan(v) else ("-" if v < 0 else "") + r"\infty"
     if v == 0:
         return "0"
-    digits, exp = _parts(v, sig)
+    digits, exp = _parts(v, sig, trim)
     sign = "-" if v < 0 else ""
     return sign + digits + ("" if exp is None else rf"\times 10^{{{exp}}}")
+
+
+def setting(v) -> str:
+    """A value the learner picked or typed (α, λ), as picked: at most six significant
+    digits without padding zeros (`number` with ``trim``), powers of ten outside
+    [10⁻⁴, 10⁵) as everywhere else.
+
+    >>> setting(0.0001), setting(1.5), setting(10.0), setting(1e-05), setting(0.1 + 0.2)
+    ('0.0001', '1.5', '10', '1 × 10⁻⁵', '0.3')
+    """
+    return number(v, SETTING_DIGITS, trim=True)
+
+
+def setting_latex(v) -> str:
+    """`setting` for LaTeX math (see `latex`)."""
+    return latex(v, SETTING_DIGITS, trim=True)
+
+
+def count(n) -> str:
+    """A whole number of things (rows, characters, values): '10,000'."""
+    return f"{int(n):,}"
 
 
 def power_of_ten(v) -> str:
@@ -80,8 +105,12 @@ def power_of_ten(v) -> str:
 
 
 def percent(share, decimals: int = 1) -> str:
-    """A share in [0, 1] as '90.0 %' (the space as in the page texts)."""
-    return f"{100.0 * float(share):.{decimals}f} %"
+    """A share in [0, 1] as '90.0 %' (the space as in the page texts); `number`'s words
+    for a share that is not finite."""
+    share = float(share)
+    if not math.isfinite(share):
+        return number(share)
+    return f"{100.0 * share:.{decimals}f} %"
 
 
 def gap(cost, optimum_cost, sig: int = 3) -> str:

@@ -18,12 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 
 WITHIN = 0.01  # "close to the optimum": within 1 % of J*
-WORDS = {  # a few words for tables, legends and titles
-    "converged": "converges",
-    "crawling": "crawls (too slow)",
-    "oscillating": "oscillates",
-    "diverged": "diverges",
-}
 
 
 @dataclass(frozen=True)
@@ -33,7 +27,8 @@ class Verdict:
     Attributes
     ----------
     kind : str
-        ``converged``, ``crawling``, ``oscillating`` or ``diverged`` (the keys of `WORDS`).
+        ``converged``, ``crawling``, ``oscillating`` or ``diverged`` (its words:
+        `neuron_core.verdict_words`).
     epoch : int or None
         diverged: the first epoch that was not finite; oscillating: the first epoch whose
         cost went up; converged: the first epoch from which the cost stays within 1 % of J*
@@ -45,12 +40,6 @@ class Verdict:
     kind: str
     epoch: int | None
     settles: bool = False
-
-    @property
-    def words(self) -> str:
-        if self.kind == "oscillating" and self.settles:
-            return "oscillates, then settles"
-        return WORDS[self.kind]
 
 
 def first_rise(cost, tol=1e-12):

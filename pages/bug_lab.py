@@ -3,6 +3,7 @@
 import numpy as np
 import streamlit as st
 
+from neuron_core import verdict_words as words
 from neuron_core.bug_lab import (
     CORRECTED_CODE,
     DIAGNOSES,
@@ -10,10 +11,11 @@ from neuron_core.bug_lab import (
     printed_boundary,
 )
 from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
-from neuron_core.number_format import number
+from neuron_core.number_format import number, percent
 from ui.cache import printed_run
 from ui.charts import chart_config
 from ui.controls import control, current_theme
+from ui.notices import banner
 from ui.page import page_run, start_page
 
 s = start_page()
@@ -75,21 +77,18 @@ st.markdown(
     + f" Its b did change, to {number(printed.b[-1], 3)}, but z never reads it."
 )
 if printed.diverged_at is not None:
-    st.error(
-        f"The printed loop's weights stopped being finite at epoch {printed.diverged_at}; "
-        "its curve ends at the last finite epoch.",
-        icon=":material/error:",
-    )
+    banner("diverged", words.diverged(printed.diverged_at, who="The printed loop"))
 if fixed.diverged_at is not None:
-    st.error(
-        f"The corrected loop diverged at epoch {fixed.diverged_at}: α = {s.alpha:g} is too "
-        "large for this data (see Learning rates).",
-        icon=":material/error:",
+    banner(
+        "diverged",
+        words.diverged(fixed.diverged_at, s.alpha) + " The corrected loop needs a smaller α on "
+        "this data (see Learning rates).",
     )
 gap = printed.cost[-1] - fixed.cost[-1]
 st.caption(
     f"Final cost: printed {number(printed.cost[-1])}, corrected {number(fixed.cost[-1])} "
     f"({'higher' if gap > 0 else 'lower'} by {number(abs(gap))} for the printed loop). "
     "Accuracy on "
-    f"the training points: {printed.accuracy[-1]:.0%} against {fixed.accuracy[-1]:.0%}."
+    f"the training points: {percent(printed.accuracy[-1], 0)} against "
+    f"{percent(fixed.accuracy[-1], 0)}."
 )

@@ -6,14 +6,16 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
+from neuron_core import verdict_words as words
 from neuron_core.figures.landscape_figure import landscape_figure
 from neuron_core.landscape import landscape_view, weight_label
-from neuron_core.number_format import gap, number
+from neuron_core.number_format import count, number, setting
 from neuron_core.verdict import run_verdict
 from ui.cache import rate_presets
 from ui.charts import chart_config
 from ui.controls import control, current_run, current_theme
 from ui.landscape_controls import map_alpha
+from ui.notices import banner
 from ui.page import page_run, start_page
 
 s = start_page()
@@ -41,35 +43,13 @@ st.plotly_chart(
     key="landscape_chart",
     config=chart_config(),
     alt=f"{'A 3-D surface' if surface else 'A contour map'} of the cost J over the weights w₁ "
-    f"and w₂, with the path gradient descent took in {h.epochs} epochs at α = {alpha:g} "
-    "(described below).",
+    f"and w₂, with the path gradient descent took in {count(h.epochs)} epochs at "
+    f"α = {setting(alpha)} (described below).",
 )
 
-# What this α did, in one line: the verdict every page gives this run.
+# What this α did, in one line: the verdict every page gives this run, in its one wording.
 v = run_verdict(run)
-if v.kind == "diverged":
-    st.error(
-        f"**α = {alpha:g} diverges.** Each step overshoots the valley and lands higher on the "
-        f"other side, until the numbers overflow at epoch {v.epoch} and training stops.",
-        icon=":material/error:",
-    )
-elif v.kind == "oscillating":
-    st.warning(
-        f"**α = {alpha:g} oscillates.** The cost first went up at epoch {v.epoch}: the steps "
-        "jump across the valley instead of down it"
-        + (", then settle near the bottom." if v.settles else ", but the numbers stay finite."),
-        icon=":material/ssid_chart:",
-    )
-elif v.kind == "crawling":
-    st.info(
-        f"**α = {alpha:g} crawls.** After {h.epochs} epochs the cost is still "
-        f"{gap(h.cost[-1], run.optimum.cost)} above the optimum: the steps are too short.",
-        icon=":material/hourglass_bottom:",
-    )
-else:
-    st.success(
-        f"**α = {alpha:g} walks steadily down into the valley.**", icon=":material/check_circle:"
-    )
+banner(v.kind, words.sentence(v, alpha, h, run.optimum.cost))
 if view.clipped:
     far = np.abs(view.path).max()
     st.caption(
@@ -77,11 +57,7 @@ if view.clipped:
         "start and the optimum so the valley stays readable."
     )
 if not run.optimum.finite:
-    st.info(
-        "The classes can be separated perfectly, so there is no lowest point: J keeps falling "
-        "as the weights grow. The arrow points the way the weights head, towards infinity.",
-        icon=":material/all_inclusive:",
-    )
+    banner("separable", f"{words.separable()} {words.SEPARABLE_ARROW}")
 
 rest = ""
 if len(prep.features) > 2:
@@ -109,8 +85,8 @@ st.markdown(
     "valley gets lines too."
 )
 cols = st.columns(3)
-cols[0].metric("α on this map", f"{alpha:g}")
-cols[1].metric("Safe α ≈ 1/L", f"{p.hint:g}", help="L bounds the curvature of J.")
+cols[0].metric("α on this map", setting(alpha))
+cols[1].metric("Safe α ≈ 1/L", setting(p.hint), help="L bounds the curvature of J.")
 if run.optimum.finite:
     dist = np.linalg.norm(h.w[-1, :2] - run.optimum.w[:2])
     cols[2].metric("Distance to the optimum (w₁, w₂)", number(dist, 3))

@@ -2,13 +2,16 @@
 
 import streamlit as st
 
+from neuron_core import verdict_words as words
 from neuron_core.figures.learning_rates_figure import boundary_panel, rates_cost_figure
 from neuron_core.learning_rates import l_formula
-from neuron_core.number_format import number
+from neuron_core.number_format import number, setting
+from neuron_core.verdict import WITHIN
 from ui.cache import rate_presets, rate_results
 from ui.charts import chart_config
 from ui.controls import control, current_theme
 from ui.learning_rates_controls import alpha_inputs, preset_slots
+from ui.notices import banner
 from ui.page import page_run, start_page
 
 s = start_page()
@@ -48,18 +51,18 @@ st.plotly_chart(
     width="stretch",
     key="lr_costs",
     config=chart_config(),
-    alt=f"The cost J per epoch for α = {', '.join(f'{r.alpha:g}' for r in rs)}: one curve each "
+    alt=f"The cost J per epoch for α = {', '.join(setting(r.alpha) for r in rs)}: one curve each "
     "(the table below says what each did).",
 )
 
 names = {a: kind for kind, a in zip([k for k, _ in slots], alphas, strict=False)}
 names.setdefault(s.alpha, "sidebar α")
-within = "within 1 % of J*"
+within = f"{words.NEAR} J*"
 table = [
     {  # the telling columns first: a phone shows the left of the table
-        "α": f"{r.alpha:g}",
+        "α": setting(r.alpha),
         "what happened": r.verdict,
-        "diverged at": "—" if r.diverged_at is None else f"epoch {r.diverged_at}",
+        "diverged at": words.stopped_at(r.diverged_at),
         within: "no finite J*"
         if target is None
         else ("never" if r.epochs_to_optimum is None else f"epoch {r.epochs_to_optimum}"),
@@ -69,24 +72,15 @@ table = [
     for r in rs
 ]
 st.dataframe(table, hide_index=True, width="stretch")
-bad = [r for r in rs if r.diverged_at is not None]
-for r in bad:
-    st.error(
-        f"**α = {r.alpha:g} diverges** (epoch {r.diverged_at}): each step overshoots the valley "
-        "by more than it gains, the weights grow until the numbers overflow, and training "
-        "stops at the last finite epoch.",
-        icon=":material/error:",
-    )
+for r in rs:
+    if r.diverged_at is not None:
+        banner("diverged", words.diverged(r.diverged_at, r.alpha))
 if target is None:
-    st.info(
-        "The classes can be separated perfectly, so J has no lowest point (it falls towards 0 "
-        "as the weights grow): there is no optimum to get within 1 % of.",
-        icon=":material/all_inclusive:",
-    )
+    banner("separable", f"{words.separable()} {words.SEPARABLE_NO_TARGET}")
 else:
     st.caption(
-        f"J* = {number(opt.cost, 5)} is the optimum found by scikit-learn. 'Within 1 %' counts the "
-        "first epoch from which the cost stays below 1.01·J*."
+        f"J* = {number(opt.cost, 5)} is the optimum found by scikit-learn. '{within}' counts the "
+        f"first epoch from which the cost stays below {setting(1 + WITHIN)}·J*."
     )
 
 st.subheader("Where each α left the boundary")
@@ -95,7 +89,7 @@ for k, r in enumerate(rs):
     if k % per_row == 0:  # a row at a time, so a phone stacks them in α order
         cols = st.columns(per_row)
     h = r.history
-    title = f"α = {r.alpha:g}: {r.verdict}"
+    title = words.titled(r.alpha, r.outcome)
     fig = boundary_panel(prep, h.w[-1], h.b[-1], title, theme=theme, height=340)
     cols[k % per_row].plotly_chart(
         fig,

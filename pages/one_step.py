@@ -12,10 +12,13 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core import equations as eq
+from neuron_core import verdict_words as words
 from neuron_core.figures.one_step_figure import ARROW_NAME, one_step_figure
 from neuron_core.figures.style import class_label
+from neuron_core.number_format import setting
 from neuron_core.one_step import batch_step, example_step
 from ui.controls import current_theme, presenting
+from ui.notices import banner
 from ui.one_step_controls import (
     START,
     K,
@@ -48,11 +51,7 @@ step = batch_step(w, b, F, Y, s.alpha, s.l2) if batch else example_step(w, b, x,
 finite = bool(np.all(np.isfinite(step.w_new)) and np.isfinite(step.b_new))
 step_buttons(step, epoch, taken, finite)
 if not finite:
-    st.error(
-        f"This step overflows: with α = {s.alpha:g} the weights have grown past what a "
-        "computer can hold. Press **Reset** or pick a smaller α in the sidebar.",
-        icon=":material/error:",
-    )
+    banner("diverged", words.step_overflows(s.alpha))
     st.stop()
 
 shown = Shown(i, y, m, tuple(prep.features), s.l2, s.alpha, batch)
@@ -90,7 +89,7 @@ with right:
     if n > 3 or not nc.is_linear(prep.features):
         st.caption("Each input's share of the step:")
         feature_table(st, step, shown)
-    st.subheader(f"Update, α = {s.alpha:g}")
+    st.subheader(f"Update, α = {setting(s.alpha)}")
     st.latex(eq.update_w(step.w, s.alpha, step.dw))
     st.latex(eq.update_b(step.b, s.alpha, step.db))
 

@@ -11,7 +11,7 @@ from ui.controls import FEATURE_LABELS, current_run, current_theme, presenting
 from ui.exports import export_panel
 from ui.lessons import preset_picker
 from ui.live_view import live_view, live_view_code
-from ui.notices import optimum_caption, view_description
+from ui.notices import optimum_caption, stop_unless_trained, view_description
 from ui.page import require_features, start_page
 from ui.share import share_panel
 from ui.stage import stage_css, stage_header, stage_note, what_am_i_looking_at
@@ -28,6 +28,7 @@ share_panel(s, kit)
 waiting = s.source == "Upload CSV" and not st.session_state.get("upload")
 require_features(s)
 run = current_run(s)
+stop_unless_trained(run)
 h, prep = run.history, run.prepared
 if not presenting():
     export_panel(s, run, current_theme(), kit)

@@ -101,12 +101,13 @@ def qr_scale(link: str, target_px: int) -> tuple[int, int]:
 
 
 @st.cache_data(max_entries=8, **KEEP)
-def inspected_upload(raw: bytes) -> tuple[nc.CsvPreview | None, str | None]:
-    """An uploaded file's preview, or why it cannot be read: once per file, not per rerun."""
+def inspected_upload(raw: bytes) -> tuple[nc.CsvPreview | None, tuple[str, ...]]:
+    """An uploaded file's preview, or why it cannot be read (one sentence per kind of
+    problem): once per file, not per rerun."""
     try:
-        return nc.inspect_csv(raw), None
+        return nc.inspect_csv(raw), ()
     except nc.DataError as err:
-        return None, str(err)
+        return None, err.problems
 
 
 @st.cache_data(max_entries=8, **KEEP)

@@ -19,9 +19,9 @@ from neuron_core.controls import (
     RUN_KEYS,
     Settings,
     defaults,
-    number_text,
     settings_from,
 )
+from neuron_core.number_format import setting
 from ui.cache import generated_dataset, trained_run, uploaded_dataset
 from ui.upload import upload_controls
 
@@ -42,6 +42,11 @@ __all__ = [
 DEFAULTS = defaults()
 
 
+def _shown(value) -> str:
+    """A widget's option as the page writes it: numbers through the one formatter."""
+    return setting(value) if isinstance(value, float) else str(value)
+
+
 def control(container, key: str, **extra):
     """Draw the table's widget for ``key`` in ``container`` and return its value.
 
@@ -51,7 +56,7 @@ def control(container, key: str, **extra):
     c = BY_KEY[key]
     if key not in st.session_state:
         st.session_state[key] = list(c.default) if c.kind == "multiselect" else c.default
-    fmt = extra.pop("format_func", None) or (c.labels.get if c.labels else number_text)
+    fmt = extra.pop("format_func", None) or (c.labels.get if c.labels else _shown)
     common = dict(key=key, help=c.help or None, **extra)
     match c.kind:
         case "select":

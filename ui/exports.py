@@ -11,6 +11,8 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core import export
+from neuron_core.control_kinds import number_text
+from neuron_core.number_format import setting
 from ui.controls import FEATURE_LABELS, Settings
 from ui.share import csv_name
 
@@ -19,7 +21,7 @@ def file_stem(s: Settings) -> str:
     """A file name that says what the run was, e.g. 'moons-seed0-alpha0.5-300ep'."""
     up = st.session_state.get("upload")
     data = csv_name(up["name"])[:-9] if s.source == "Upload CSV" and up else s.dataset
-    return f"{data}-seed{s.seed}-alpha{s.alpha:g}-{s.epochs}ep"
+    return f"{data}-seed{s.seed}-alpha{number_text(s.alpha)}-{s.epochs}ep"  # ASCII, as a link
 
 
 def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
@@ -72,7 +74,8 @@ def animation_html(run: nc.Run, theme=None) -> str:
         title=f"Neuron Playground: {data.name}",
         description=(
             f"One sigmoid neuron on '{data.name}' with inputs {', '.join(labels)}, "
-            f"α = {run.alpha:g}, λ = {run.l2:g}, {h.epochs} epochs. Press Play to watch the "
+            f"α = {setting(run.alpha)}, λ = {setting(run.l2)}, {h.epochs} epochs. Press Play to "
+            "watch the "
             "decision boundary, the sigmoid surface and the cost change epoch by epoch."
         ),
     )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from neuron_core.controls import BY_KEY
 from neuron_core.learning_rates import Presets
+from neuron_core.number_format import setting
 from ui.stage import alpha_button
 
 
@@ -16,8 +17,8 @@ def map_alpha(sidebar_alpha: float, p: Presets) -> float:
     a kind this data has no preset for falls back to the sidebar's α.
     """
     alphas = {"sidebar": sidebar_alpha} | {k: a for k, a in p.alphas.items() if a is not None}
-    labels = {k: f"{k.capitalize()} ({a:g})" for k, a in alphas.items()}
-    labels["sidebar"] = f"Sidebar α = {sidebar_alpha:g}"
+    labels = {k: f"{k.capitalize()} ({setting(a)})" for k, a in alphas.items()}
+    labels["sidebar"] = f"Sidebar α = {setting(sidebar_alpha)}"
     if st.session_state.get("landscape_alpha") not in alphas:  # first visit, or not on this data
         st.session_state.landscape_alpha = "sidebar"
     c = BY_KEY["landscape_alpha"]  # the options this data has, not every preset kind

@@ -14,7 +14,7 @@ from dataclasses import asdict
 import streamlit as st
 
 from neuron_core.controls import BY_KEY, CONTROLS
-from neuron_core.links import link_pairs, read_link
+from neuron_core.links import link_pairs, notice, read_link
 from neuron_core.markdown_safe import inert
 
 _PENDING = "_link_local"  # page-local values from the link, until the page takes them
@@ -113,11 +113,8 @@ def sync_url(settings, page_path: str) -> None:
 def link_notice() -> None:
     """One notice for everything the link that opened the page had wrong."""
     notes = st.session_state.get("link_notes")
-    if not notes:
-        return
-    many = f"{len(notes)} values" if len(notes) > 1 else "a value"
-    head = f"This link had {many} the app cannot use as written."
-    st.warning(head + "\n\n" + "\n".join(f"- {n}" for n in notes), icon=":material/link_off:")
+    if notes:
+        st.warning(notice(notes), icon=":material/link_off:")
 
 
 __all__ = ["arrive", "link_notice", "link_values", "local_defaults", "page_default", "sync_url"]

@@ -1,7 +1,9 @@
-"""The banners about a run, from its one verdict: diverged, oscillating, crawling, and
-whether the training points can be split perfectly. Every page that shows a run calls
-`run_notices`, so no two pages (or a page and a preset) describe the same run differently.
-Then the Playground's captions: how far an epoch is from J*, and its views in words.
+"""The banners about a run, drawn from its one verdict in the words of
+`neuron_core.verdict_words` (diverged, oscillating, crawling, converged, and whether the
+training points can be split perfectly): every page that shows a run's behaviour draws it
+with `banner`, and the Playground's set with `run_notices`, so no two pages (or a page and
+a preset) word the same run differently. Then the Playground's captions: how far an epoch
+is from J*, and its views in words.
 """
 
 from __future__ import annotations
@@ -10,75 +12,50 @@ import numpy as np
 import streamlit as st
 
 import neuron_core as nc
-from neuron_core.number_format import gap, number, percent
+from neuron_core import verdict_words as words
+from neuron_core.markdown_safe import as_text
+from neuron_core.number_format import count, gap, number, percent
 from neuron_core.verdict import run_verdict
 
-ICONS = {
-    "diverged": ":material/error:",
-    "oscillating": ":material/ssid_chart:",
-    "crawling": ":material/hourglass_bottom:",
-    "separable": ":material/all_inclusive:",
+# How each kind of sentence is drawn: the Streamlit element and its icon.
+STYLES = {
+    "diverged": ("error", ":material/error:"),
+    "oscillating": ("warning", ":material/ssid_chart:"),
+    "crawling": ("info", ":material/hourglass_bottom:"),
+    "converged": ("success", ":material/check_circle:"),
+    "separable": ("info", ":material/all_inclusive:"),
 }
+ICONS = {kind: icon for kind, (_, icon) in STYLES.items()}
+
+
+def banner(kind: str, text: str, container=st) -> None:
+    """Draw one of `neuron_core.verdict_words`' sentences as the banner its ``kind`` gets."""
+    element, icon = STYLES[kind]
+    getattr(container, element)(text, icon=icon)
 
 
 def safer_alpha(run: nc.Run, smallest_alpha: float) -> str:
-    """The advice after an overshoot: 1/L for this data, or standardise when even the
-    smallest α on the slider is too large."""
-    safe = nc.suggested_alpha(run.prepared.F_train, run.l2)
-    if safe >= smallest_alpha:
-        return f"Try α ≤ {safe:g} (1/L for this data)."
-    return (
-        "These inputs are so large that even the smallest α on the slider overshoots: "
-        "switch on **Standardise inputs** (or rescale your data)."
-    )
+    """The advice after an overshoot (`verdict_words.advice`) for this run's data."""
+    return words.advice(nc.suggested_alpha(run.prepared.F_train, run.l2), smallest_alpha)
 
 
 def verdict_text(run: nc.Run, smallest_alpha: float) -> tuple[str, str] | None:
     """(kind, sentence) for the run's verdict, or None when it simply converged."""
-    h, v, a = run.history, run_verdict(run), f"{run.alpha:g}"
-    if v.kind == "diverged":
-        return v.kind, (
-            f"**Training diverged at epoch {v.epoch}.** With α = {a} every step overshoots "
-            "the bottom of the cost and lands higher up the other side, until the weights and "
-            "the cost overflowed. The run stops at the last finite epoch "
-            f"({h.epochs}). {safer_alpha(run, smallest_alpha)}"
-        )
-    if v.kind == "oscillating":
-        end = (
-            "then settle near the bottom"
-            if v.settles
-            else "the cost stays finite, but it does not settle"
-        )
-        return v.kind, (
-            f"**The cost went up at epoch {v.epoch}: α = {a} oscillates.** The steps overshoot "
-            f"the minimum and jump across the valley; {end}. {safer_alpha(run, smallest_alpha)}"
-        )
-    if v.kind == "crawling":
-        return v.kind, (
-            f"**α = {a} crawls.** After {h.epochs} epochs the cost is still "
-            f"{gap(h.cost[-1], run.optimum.cost)} above the best possible J* = "
-            f"{number(run.optimum.cost)}: more epochs or a larger α would get there."
-        )
-    return None
+    v = run_verdict(run)
+    if v.kind == "converged":
+        return None
+    text = words.sentence(v, run.alpha, run.history, run.optimum.cost)
+    if v.kind in ("diverged", "oscillating"):
+        text += " " + safer_alpha(run, smallest_alpha)
+    return v.kind, text
 
 
 def separable_text(run: nc.Run) -> str | None:
     """The 'no best finite w' notice, true to the run's accuracy, or None."""
     opt, h = run.optimum, run.history
-    if opt.finite or not opt.separable:
+    if opt.finite or not opt.separable or not len(h.accuracy):
         return None
-    acc = float(h.accuracy[-1])
-    now = (
-        "The neuron already gets every training point right"
-        if acc >= 1.0
-        else f"After {h.epochs} epochs the neuron gets {percent(acc)} of them right and is "
-        "still closing in"
-    )
-    return (
-        "**The training points can be split perfectly** (some boundary puts every one on its "
-        f"own side). {now}; making it more confident always lowers the cost, so the weights "
-        "grow forever and there is no best finite w. Add a little L2 (λ) to tame it."
-    )
+    return f"{words.separable(float(h.accuracy[-1]), h.epochs)} {words.SEPARABLE_TAME}"
 
 
 def run_notices(run: nc.Run, smallest_alpha: float, container=st) -> list[str]:
@@ -86,13 +63,22 @@ def run_notices(run: nc.Run, smallest_alpha: float, container=st) -> list[str]:
     kinds = []
     if said := verdict_text(run, smallest_alpha):
         kind, text = said
-        draw = {"diverged": container.error, "oscillating": container.warning}
-        draw.get(kind, container.info)(text, icon=ICONS[kind])
+        banner(kind, text, container)
         kinds.append(kind)
     if text := separable_text(run):
-        container.info(text, icon=ICONS["separable"])
+        banner("separable", text, container)
         kinds.append("separable")
     return kinds
+
+
+def stop_unless_trained(run: nc.Run) -> None:
+    """Say why and stop the page when not even the run's start is finite (it diverged at
+    epoch 0: inputs near the float range and random starting weights), so there is no epoch
+    to show."""
+    if run.history.epochs >= 0:
+        return
+    banner("diverged", words.diverged(0))
+    st.stop()
 
 
 def optimum_caption(run: nc.Run, shown: int) -> str:
@@ -117,12 +103,13 @@ def view_description(run: nc.Run, shown: int) -> str:
     """The views in words, for screen readers and for anyone who cannot see the colours."""
     h, prep = run.history, run.prepared
     m_test = len(prep.test_idx)
-    test = f" and {m_test} held-out test points (hollow)" if m_test else ""
+    test = f" and {count(m_test)} held-out test points (hollow)" if m_test else ""
     return (
-        f"The live view shows {len(prep.train_idx)} training points of '{prep.data.name}'"
-        f"{test}, class 0 as blue circles and class 1 as orange squares, over the neuron's "
-        f"output ŷ, with the boundary ŷ = 0.5 as a black line; ŷ as a 3-D surface; and the "
-        f"cost per epoch. The equations below are at epoch {shown} of {h.epochs}, where it "
-        f"classifies {h.accuracy[shown]:.0%} of the training points correctly; the cost runs "
-        f"from J = {h.cost[0]:.3f} at epoch 0 to J = {h.cost[-1]:.3f} at epoch {h.epochs}."
+        f"The live view shows {count(len(prep.train_idx))} training points of "
+        f"“{as_text(str(prep.data.name))}”{test}, class 0 as blue circles and class 1 as orange "
+        "squares, over the neuron's output ŷ, with the boundary ŷ = 0.5 as a black line; ŷ as "
+        f"a 3-D surface; and the cost per epoch. The equations below are at epoch {shown} of "
+        f"{h.epochs}, where it classifies {percent(h.accuracy[shown], 0)} of the training "
+        f"points correctly; the cost runs from J = {number(h.cost[0])} at epoch 0 to "
+        f"J = {number(h.cost[-1])} at epoch {h.epochs}."
     )

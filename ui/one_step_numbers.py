@@ -13,7 +13,7 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core import equations as eq
-from neuron_core.number_format import number, update_sig
+from neuron_core.number_format import number, setting, setting_latex, update_sig
 from neuron_core.palette import HIGHLIGHT
 from ui.controls import FEATURE_LABELS
 
@@ -74,7 +74,7 @@ def dw_latex(c: Shown, formula: tuple[str, str], w, substituted: str, dw) -> str
     vec, per_input = formula
     if c.n > 3:
         return rf"dw_j = {per_input}" + (r" + \lambda w_j" if c.l2 else "") + r"\quad\text{(table)}"
-    decay = rf" + {c.l2:g}\,{eq.vector(w)}" if c.l2 else ""
+    decay = rf" + {setting_latex(c.l2)}\,{eq.vector(w)}" if c.l2 else ""
     head = r"dw &= " + vec + (r" + \lambda w" if c.l2 else "")
     return lines(head, substituted + decay, eq.vector(dw))
 
@@ -163,7 +163,7 @@ def batch_numbers(st_, bs, c: Shown):
 
 def feature_table(st_, st_step, c: Shown):
     """Per-input numbers, one row per weight and one for the bias."""
-    l2, alpha = c.l2, f"{c.alpha:g}"
+    l2, alpha = c.l2, setting(c.alpha)
     names = [FEATURE_LABELS[f] for f in c.features] + ["1 (bias b)"]
     decay = " + λw" if l2 else ""
     cols = {"input": names}

@@ -18,6 +18,7 @@ from neuron_core.alphas import ALPHAS, on_grid
 from neuron_core.number_format import number
 from neuron_core.palette import BLUE, ORANGE, VERMILLION
 from neuron_core.verdict import run_verdict
+from neuron_core.verdict_words import short
 from ui.lessons import matching_preset
 from ui.notices import ICONS, separable_text, verdict_text
 
@@ -73,7 +74,7 @@ def stage_note(s, run: nc.Run, waiting_for_upload: bool = False) -> None:
         head, icon = (said[1] if said else separable), ICONS[kind]
     else:
         v = run_verdict(run)
-        head = f"The run {v.words}: pick a lesson preset, or change α, the epochs or the inputs"
+        head = f"The run {short(v)}: pick a lesson preset, or change α, the epochs or the inputs"
         icon = ":material/check_circle:"
     parts += [t for t in (said[1] if said else None, separable) if t]
     box = st.container(key=f"stage_note_{kind}")

@@ -14,11 +14,12 @@ import streamlit as st
 import neuron_core as nc
 from neuron_core.csv_rules import MAX_COLUMNS, MAX_MEGABYTES, MAX_ROWS
 from neuron_core.markdown_safe import as_text
+from neuron_core.number_format import count
 from ui.cache import inspected_upload, uploaded_dataset
 
 UPLOAD_HELP = (
     "A header row, two numeric feature columns and a label column (named label, class or "
-    f"target). At most {MAX_ROWS:,} rows, {MAX_COLUMNS} columns and {MAX_MEGABYTES} MB."
+    f"target). At most {count(MAX_ROWS)} rows, {MAX_COLUMNS} columns and {MAX_MEGABYTES} MB."
 )
 
 
@@ -35,14 +36,12 @@ def upload_controls(sb) -> None:
         st.session_state.pop("upload_error", None)
         return
     raw = f.getvalue()
-    preview, error = inspected_upload(raw)
-    if error:
-        st.session_state.upload_error = f"{f.name}: {error}"
+    preview, problems = inspected_upload(raw)
+    if problems:
+        st.session_state.upload_error = (f.name, problems)
         return
-    if preview.index_column:
-        sb.caption(
-            f"Column “{as_text(preview.index_column)}” holds row numbers, so it is not used."
-        )
+    if preview.index_column is not None:
+        sb.caption(_index_note(preview.index_column))
     columns = positive = None
     if _in_doubt(preview):
         choice = _pickers(sb, preview)
@@ -50,10 +49,12 @@ def upload_controls(sb) -> None:
             st.session_state.pop("upload_error", None)
             return
         columns, positive = choice
+    if note := preview.merge_of(columns[2] if columns else preview.label_guess):
+        sb.caption(f":material/call_merge: {as_text(note)}")
     try:
         uploaded_dataset(raw, columns, positive)
     except nc.DataError as err:
-        st.session_state.upload_error = f"{f.name}: {err}"
+        st.session_state.upload_error = (f.name, err.problems)
         return
     st.session_state.pop("upload_error", None)
     st.session_state.upload = dict(name=f.name, raw=raw, columns=columns, positive=positive)
@@ -65,13 +66,31 @@ def upload_notice() -> None:
     The message is taken, not read: `upload_controls` sets it again on every run while the
     bad file sits in the uploader, and no page shows it a second time.
     """
-    if err := st.session_state.pop("upload_error", None):
+    if said := st.session_state.pop("upload_error", None):
+        name, problems = said
         kept = (
             "The previous data is still shown."
             if st.session_state.get("upload")
             else "Until a file loads, the generated dataset is shown."
         )
-        st.error(f"That file could not be used. {as_text(err)}  \n{kept}", icon="📄")
+        st.error(_problems_text(name, problems, kept), icon=":material/description:")
+
+
+def _problems_text(name: str, problems: tuple[str, ...], kept: str) -> str:
+    """The notice's Markdown: the file's name and its problems (one line each), as text."""
+    if len(problems) == 1:
+        return f"That file could not be used. {as_text(name)}: {as_text(problems[0])}  \n{kept}"
+    listed = "\n".join(f"- {as_text(p)}" for p in problems)
+    return (
+        f"That file could not be used: {as_text(name)} has {len(problems)} kinds of problems. "
+        f"Fix them all and upload it again.\n\n{listed}\n\n{kept}"
+    )
+
+
+def _index_note(column: str) -> str:
+    """The caption for a skipped index column (a pandas index has no name in the header)."""
+    which = f"Column “{as_text(column)}”" if column else "The first column (no name in the header)"
+    return f":material/format_list_numbered: {which} holds row numbers, so it is not used."
 
 
 def _in_doubt(preview: nc.CsvPreview) -> bool:
@@ -88,7 +107,7 @@ def _pickers(sb, preview: nc.CsvPreview):
     cols = list(preview.usable)
     clear = len(preview.label_choices) == 1
     if not clear:
-        sb.info(_label_question(preview), icon="❓")
+        sb.info(_label_question(preview), icon=":material/help:")
     label = sb.selectbox(
         "Label column",
         cols,
@@ -108,9 +127,9 @@ def _pickers(sb, preview: nc.CsvPreview):
     values = list(preview.values_of(label))
     if n > len(values):  # more values than a picker can list: not a class column
         sb.warning(
-            f"“{as_text(label)}” holds {n:,} different values: that looks like a measurement, "
+            f"“{as_text(label)}” holds {count(n)} different values: that looks like a measurement, "
             "not a class. Choose the column that holds each row's class.",
-            icon="❓",
+            icon=":material/help:",
         )
         return None
     positive = sb.selectbox(
@@ -136,5 +155,5 @@ def stop_if_too_large(prep: nc.Prepared, l2: float) -> None:
     """Explain and stop the page when these inputs are too large for gradient descent
     (only an uploaded file, unstandardised, gets there); see `nc.descent_problem`."""
     if why := nc.descent_problem(prep.F_train, l2):
-        st.error(why, icon="📏")
+        st.error(why, icon=":material/straighten:")
         st.stop()

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..experiment import Prepared
-from ..number_format import number
+from ..number_format import number, percent
 from .learning_rates_figure import boundary_panel
 from .style import BLUE, VERMILLION, Theme, cost_chart, cost_hover, cost_range
 
@@ -60,7 +60,7 @@ def bug_boundaries(prep: Prepared, printed, corrected, *, theme: Theme | None = 
         prep,
         w_p,
         0.0,
-        f"As printed: accuracy {printed.accuracy[-1]:.0%}",
+        f"As printed: accuracy {percent(printed.accuracy[-1], 0)}",
         theme=theme,
         height=height,
     )
@@ -68,7 +68,7 @@ def bug_boundaries(prep: Prepared, printed, corrected, *, theme: Theme | None = 
         prep,
         corrected.w[-1],
         corrected.b[-1],
-        f"Corrected: accuracy {corrected.accuracy[-1]:.0%}",
+        f"Corrected: accuracy {percent(corrected.accuracy[-1], 0)}",
         theme=theme,
         height=height,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..landscape import LandscapeView, level_to_cost
+from ..number_format import number
 from .animation import compact
 from .style import CLASS_COLORS, FAINT, INK, VERMILLION, Theme
 
@@ -53,7 +54,7 @@ def _kind(surface):
 def _ticks(view: LandscapeView, n=6):
     lv = view.level
     vals = np.linspace(float(lv.min()), float(lv.max()), n)
-    return vals, [f"{c:.3g}" for c in level_to_cost(vals, view.floor, view.delta)]
+    return vals, [number(c, 3) for c in level_to_cost(vals, view.floor, view.delta)]
 
 
 def _contour(view: LandscapeView, theme):

@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 
 from ..experiment import Prepared
 from ..grids import data_bounds, make_grid, probability_grid
+from ..number_format import setting
+from ..verdict_words import stopped_at, titled
 from .style import (
     BLACK,
     BOUNDARY_COLOR,
@@ -61,21 +63,22 @@ def rates_cost_figure(
             x=np.arange(len(c)),
             y=c,
             mode="lines",
-            name=f"α = {r.alpha:g}: {r.verdict}",
+            name=titled(r.alpha, r.outcome),
             line=dict(color=color, dash=dash, width=theme.line),
             customdata=cost_hover(c),
-            hovertemplate=f"α = {r.alpha:g}<br>epoch %{{x}}<br>J = %{{customdata}}<extra></extra>",
+            hovertemplate=f"α = {setting(r.alpha)}<br>epoch %{{x}}<br>J = %{{customdata}}"
+            "<extra></extra>",
         )
-        if r.diverged_at is not None:
+        if r.diverged_at is not None and len(c):  # a run with no finite epoch has no curve
             e = min(r.diverged_at, len(c) - 1)
             fig.add_scatter(
                 x=[e],
                 y=[float(c[e]) if top is None or log else min(float(c[e]), top)],
                 mode="markers",
-                name=f"α = {r.alpha:g} diverges (epoch {r.diverged_at})",
+                name=f"{titled(r.alpha, r.outcome)} ({stopped_at(r.diverged_at)})",
                 showlegend=False,
                 marker=dict(symbol="x", size=theme.marker + 8, color=color, line=dict(width=2)),
-                hovertemplate=f"α = {r.alpha:g} diverges here<extra></extra>",
+                hovertemplate=f"{titled(r.alpha, r.outcome)} here<extra></extra>",
             )
     return cost_chart(
         fig,

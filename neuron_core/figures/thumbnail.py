@@ -10,7 +10,7 @@ from .. import predict_proba
 from ..datasets import DATASET_LABELS
 from ..experiment import Run
 from ..features import is_linear
-from ..number_format import percent
+from ..number_format import count, percent
 from .style import CLASS_COLORS, CLASS_LOOKS, PROB_COLORSCALE
 
 # The Playground's ŷ scale as (stop, RGB) pairs: the thumbnails shade with the same colours.
@@ -72,12 +72,14 @@ def thumbnail_alt(run: Run) -> str:
     P = predict_proba(h.w[-1], h.b[-1], run.prepared.inputs(data.X))
     right = float(np.mean((P >= 0.5) == (data.y == 1)))
     ones = int(data.y.sum())
+    classes = [f"{count(n)} {looks} (class {k})" for k, (n, looks) in enumerate(
+        zip((len(data.y) - ones, ones), CLASS_LOOKS, strict=True))]  # fmt: skip
     line = "straight" if is_linear(run.prepared.features) else "curved"
     pale = float(np.mean(np.abs(P - 0.5))) < _PALE
     return (
-        f"{DATASET_LABELS.get(data.name, data.name)}, {len(data.y) - ones} {CLASS_LOOKS[0]} "
-        f"(class 0) and {ones} {CLASS_LOOKS[1]} (class 1), over the neuron's final prediction: "
-        f"a {line} boundary with {percent(right, 0)} of the points on their own class's side"
+        f"{DATASET_LABELS.get(data.name, data.name)}, {' and '.join(classes)}, over the "
+        f"neuron's final prediction: a {line} boundary with {percent(right, 0)} of the points "
+        "on their own class's side"
         + ("; the shading is pale everywhere, ŷ still close to 0.5." if pale else ".")
     )
 

@@ -8,7 +8,7 @@ import numpy as np
 
 import neuron_core as nc
 from neuron_core.bug_lab import train_printed
-from neuron_core.number_format import number
+from neuron_core.number_format import number, percent
 from tests.figure_data import decode_array
 
 PAGE = "pages/bug_lab.py"
@@ -43,7 +43,7 @@ def shows_both_runs(at, ui, features=("x1", "x2"), alpha=0.5):
         fig = ui.chart(at, k)
         z = np.asarray(decode_array(fig["data"][0]["z"]), dtype=float)
         np.testing.assert_allclose(z, nc.probability_grid(grid, w, b), rtol=1e-6, atol=1e-9)
-        assert fig["layout"]["title"]["text"] == f"{name}: accuracy {h.accuracy[-1]:.0%}"
+        assert fig["layout"]["title"]["text"] == f"{name}: accuracy {percent(h.accuracy[-1], 0)}"
     return prep, printed, fixed
 
 

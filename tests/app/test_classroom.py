@@ -113,7 +113,7 @@ def test_diverging_preset_shows_the_divergence_message():
     at = _app()
     at.selectbox(key="preset_pick").set_value("alpha-diverges").run()
     _, note = stage_note(at)
-    assert "diverged at epoch" in note
+    assert "diverges at epoch" in note
 
 
 def test_no_preset_note_once_a_control_differs_from_the_preset():

@@ -10,7 +10,7 @@ import pytest
 
 import neuron_core as nc
 from neuron_core.bug_lab import train_printed
-from neuron_core.number_format import number
+from neuron_core.number_format import number, percent
 from tests.figure_data import decode_array
 
 PAGES = ("playground", "one_step", "the_math", "landscape", "learning_rates", "bug_lab", "lessons")
@@ -38,7 +38,8 @@ def live_view(at, ui, _):
     assert "blue circles" in text and "orange squares" in text
     assert "epoch 300 of 300" in text and "3-D surface" in text
     assert f"{len(prep.train_idx)} training points" in text
-    assert f"from J = {h.cost[0]:.3f} at epoch 0 to J = {h.cost[-1]:.3f} at epoch 300" in text
+    costs = f"from J = {number(h.cost[0])} at epoch 0 to J = {number(h.cost[-1])} at epoch 300"
+    assert costs in text
 
 
 def one_step_chart(at, ui, _):
@@ -89,7 +90,7 @@ def bug_printed(at, ui, fig):
 
 def bug_fixed(at, ui, fig):
     acc = default_run().history.accuracy[-1]
-    assert f"against {acc:.0%}." in _one(at, "caption", "Final cost: ")
+    assert f"against {percent(acc, 0)}." in _one(at, "caption", "Final cost: ")
 
 
 # chart key -> the check that its description is on the page and tells its numbers

@@ -47,7 +47,13 @@ BATTERY = {
         {"features": ["x1", "x2", "x1^2"]},
         None,
     ),
-    "features-unknown": ({"features": "x1,x9"}, {"features": ["x1", "x2"]}, "x₁, x₂"),
+    "features-unknown": ({"features": "x9,zz"}, {"features": ["x1", "x2"]}, "x₁, x₂"),
+    "features-partly-unknown": ({"features": "x1,x9"}, {"features": ["x1"]}, "` x9 ` in"),
+    "features-partly-markup": (
+        {"features": ["<svg onload=alert(1)>", "x1^2"]},
+        {"features": ["x1^2"]},
+        "` <svg onload=alert(1)> ` in ` features ` is not an option",
+    ),
     "alpha-1.0": ({"alpha": "1.0"}, {"alpha": 1.0}, None),
     "alpha-repeated": ({"alpha": ["0.5", "2"]}, {"alpha": 2.0}, None),
     "alpha-between-steps": ({"alpha": "0.51"}, {"alpha": 0.5}, "the nearest, 0.5"),
@@ -114,6 +120,15 @@ def test_a_link_with_many_bad_values_lists_them_all_in_one_notice(make_app, ui):
     assert "4 values" in notice
     for text in ("alpha=banana", "seed=inf", "epochs=7", "colour=red"):
         assert text in notice
+
+
+def test_a_link_with_900_unknown_keys_names_ten_and_counts_the_rest(make_app, ui):
+    at = make_app({f"key{i}": "x" * 30 for i in range(900)})
+    ui.assert_clean(at)
+    [notice] = _notices(at)
+    assert "900 values" in notice and "890 more" in notice
+    assert notice.count("\n- ") == 11  # ten problems and the count of the rest
+    assert len(notice) < 1500
 
 
 def test_the_notice_goes_once_a_control_moves(make_app):

@@ -36,7 +36,7 @@ def long_number(text: str) -> bool:
 
 def test_diverged_run_says_diverged_with_readable_numbers():
     at = run_script(banners, "alpha-diverges")
-    assert len(at.error) == 1 and "diverged at epoch" in at.error[0].value
+    assert len(at.error) == 1 and "diverges at epoch" in at.error[0].value
     assert at.error[0].proto.icon == ":material/error:"
     assert not any(long_number(t) for t in shown(at))
 
@@ -91,3 +91,45 @@ def test_gap_at_the_optimum_reads_zero():
 
     run = run_preset(BY_KEY["good-alpha"], epochs=5000, alpha=3.0)
     assert "the cost has reached it (within rounding)" in optimum_caption(run, run.history.epochs)
+
+
+# A number as the formatter writes it (or as a raw f-string would): digits, separators, a
+# power of ten. The formatter never writes one longer than 22 characters.
+NUMBER = re.compile(r"[−-]?\d[\d,.]*(?: × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?")
+LONGEST = 22
+
+
+def test_the_far_too_large_presets_captions_hold_only_short_numbers(ui):
+    at = ui.new_app()
+    at.selectbox(key="preset_pick").set_value("alpha-diverges").run()
+    ui.assert_clean(at)
+    captions = [c.value for c in at.caption if c.value.startswith(("The live view", "J* = "))]
+    assert len(captions) == 2
+    for text in captions:
+        long = [n for n in NUMBER.findall(text) if len(n) > LONGEST]
+        assert not long, long
+
+
+def test_diverges_has_one_wording_on_every_page(ui):
+    """The same run (the 'α far too large' preset) diverges in the same words everywhere."""
+    from neuron_core import verdict_words as words
+    from neuron_core.lessons import BY_KEY, run_preset
+
+    run = run_preset(BY_KEY["alpha-diverges"])
+    said = words.diverged(run.history.diverged_at, run.alpha)
+    at = ui.new_app()
+    at.selectbox(key="preset_pick").set_value("alpha-diverges").run()
+    pages = ["playground", "landscape", "learning_rates", "bug_lab"]
+    for page in pages:
+        ui.go_to(at, f"pages/{page}.py")
+        ui.assert_clean(at)
+        if page == "playground":  # its verdict is in the stage's one note
+            [note] = at.main.expander
+            errors = [m.value for m in note.markdown]
+        else:
+            errors = [e.value for e in at.error]
+        assert any(e.startswith(said) for e in errors), (page, errors)
+        one_wording = re.compile(
+            rf"\*\*.+ diverges at epoch \d+\.\*\* {re.escape(words.OVERSHOOT)}"
+        )
+        assert all(one_wording.match(e) for e in errors if "diverg" in e), (page, errors)

@@ -273,7 +273,7 @@ def test_too_large_a_learning_rate_explains_itself_without_nan(make_app, ui):
     at = make_app({"dataset": DATASET_LABELS["circles"], "alpha": "10"})
     ui.assert_clean(at)
     _, banner = ui.stage_note(at)
-    assert "went up" in banner or "diverged" in banner
+    assert "goes up" in banner or "diverges" in banner
     assert "α ≤" in banner  # it suggests a value
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
     constants = []
@@ -296,12 +296,12 @@ def test_a_run_that_really_diverges_shows_the_banner(make_app, ui):
     ui.assert_clean(at)
     icon, banner = ui.stage_note(at)
     assert icon == ":material/error:"
-    assert "diverged" in banner and "Standardise inputs" in banner
+    assert "diverges" in banner and "Standardise inputs" in banner
     assert "α ≤ 0" not in banner
 
     at.toggle(key="standardize").set_value(True).run()
     ui.assert_clean(at)
-    assert "diverged" not in ui.stage_note(at)[1]
+    assert "diverges" not in ui.stage_note(at)[1]
     assert not [t for t in ui.texts(at) if NOT_A_NUMBER.search(t)]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import neuron_core as nc
 from neuron_core import csv_loader
 from neuron_core.csv_rules import MAX_MEGABYTES
 
@@ -21,6 +22,7 @@ GOOD = b"height,weight,label\n" + b"".join(
     f"{150 + i},{50 + (i * 7) % 23},{int(i >= 20)}\n".encode() for i in range(40)
 )
 BROKEN = b"height,weight,label\n170,60,0\n172,sixty-five,1\n165,58,0\n"
+HUGE = b"x1,x2,label\n" + b"".join(f"{i}e140,{-i}e139,{i % 2}\n".encode() for i in range(1, 30))
 
 
 def _uploading(make_app):
@@ -194,3 +196,72 @@ def test_a_file_is_parsed_once_for_its_preview_and_once_for_its_data_not_on_ever
     at.select_slider(key="alpha").set_value(0.1).run()
     ui.assert_clean(at)
     assert len(parsed) == 2  # a rerun reads both from the cache
+
+
+def test_an_index_column_without_a_name_gets_its_caption_too(make_app, ui):
+    rows = b"".join(f"{i},{i % 5},{(i * 3) % 7},{i % 2}\n".encode() for i in range(30))
+    at = _upload(_uploading(make_app), "pandas.csv", b",a,b,label\n" + rows)
+    ui.assert_clean(at)
+    assert at.session_state.upload["name"] == "pandas.csv"
+    [note] = [c.value for c in at.sidebar.caption if "row numbers" in c.value]
+    assert "first column (no name in the header)" in note and "not used" in note
+
+
+YES_NO_FILE = b"x1,x2,answer\n" + b"".join(
+    f"{i},{(i * 7) % 5},{label}\n".encode()
+    for i, label in enumerate(["Yes", "yes", "Y", "no", "NO"] * 6)
+)
+
+
+def test_case_and_yes_no_variants_are_one_class_each_with_a_note(make_app, ui):
+    at = _upload(_uploading(make_app), "answers.csv", YES_NO_FILE)
+    ui.assert_clean(at)
+    assert not at.error
+    assert not [s for s in at.sidebar.selectbox if s.key == "csv_positive"]  # two classes
+    [note] = [c.value for c in at.sidebar.caption if "read as one class" in c.value]
+    assert "“yes”, “Y” and “Yes” as “yes”" in note and "“no” and “NO” as “no”" in note
+    up = at.session_state.upload
+    data = nc.load_csv(up["raw"], up["columns"], up["positive"])
+    assert data.classes == ("no", "yes")
+    assert data.y.tolist() == [1, 1, 1, 0, 0] * 6  # Yes and Y are class 1 with yes
+
+
+def test_picking_a_class_takes_every_spelling_of_it(make_app, ui):
+    labels = ["Yes", "yes", "no", "NO", "maybe"] * 6
+    rows = b"".join(f"{i},{(i * 7) % 5},{v}\n".encode() for i, v in enumerate(labels))
+    at = _upload(_uploading(make_app), "three.csv", b"x1,x2,answer\n" + rows)
+    ui.assert_clean(at)
+    picker = at.selectbox(key="csv_positive")
+    assert list(picker.options) == ["maybe", "no", "yes"]
+    picker.set_value("yes").run()
+    ui.assert_clean(at)
+    up = at.session_state.upload
+    y = nc.load_csv(up["raw"], up["columns"], up["positive"]).y
+    assert y.tolist() == [1, 1, 0, 0, 0] * 6  # "Yes" is not left in class 0
+
+
+MESSY = b"x1,x2,label\n1,2,0\n3,abc,1\n4,5\n,6,0\n7,8,\n9,xyz,1\n10,11,1,12\n2,2,1\n"
+
+
+def test_a_messy_file_shows_all_its_problems_in_one_message(make_app, ui):
+    at = _upload(_uploading(make_app), "messy.csv", MESSY)
+    ui.assert_clean(at)
+    [notice] = [e for e in at.error if "could not be used" in e.value]
+    text = notice.value
+    assert "messy.csv has 4 kinds of problems" in text and text.count("\n- ") == 4
+    for said in ("has 2 fields", "'abc'", "'x1' is empty", "label in column 'label' is missing"):
+        assert said in text, said
+    assert "data row 6 (line 7)" in text and "data row 7 (line 8)" in text
+    assert notice.proto.icon == ":material/description:"
+
+
+def test_every_upload_message_uses_a_material_icon(make_app, ui):
+    at = _uploading(make_app)
+    for name, data in (("doubt.csv", TWO_LABELS), ("broken.csv", BROKEN), ("huge.csv", HUGE)):
+        _upload(at, name, data)
+        at.toggle(key="standardize").set_value(False).run()
+        ui.go_to(at, "pages/landscape.py")  # a page that stops on inputs too large
+        for kind in ("error", "warning", "info"):
+            for e in at.get(kind):
+                assert e.proto.icon.startswith(":material/"), (name, kind, e.proto.icon)
+        ui.go_to(at, "pages/playground.py")

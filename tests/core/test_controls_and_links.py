@@ -8,7 +8,7 @@ import pytest
 
 from neuron_core.control_kinds import allows
 from neuron_core.controls import BY_KEY, CONTROLS, RUN_KEYS, Settings, defaults
-from neuron_core.links import inert, is_local, read_link, share_link, values_from_link
+from neuron_core.links import inert, is_local, notice, read_link, share_link, values_from_link
 
 
 def test_settings_has_one_field_per_run_control_in_table_order():
@@ -84,3 +84,25 @@ def test_values_from_link_reads_the_page_from_the_path():
 )
 def test_local_addresses_are_recognised(url, local):
     assert is_local(url) is local
+
+
+def test_a_partly_unusable_list_says_which_parts_it_left_out():
+    reading = read_link({"features": ["<svg/onload=alert(1)>", "x1", "x1^2,nope"]})
+    assert reading.values["features"] == ("x1", "x1^2")
+    [note] = reading.notes
+    assert "` <svg/onload=alert(1)> ` and ` nope ` in ` features `" in note
+    assert note.endswith("uses x₁, x₁².")
+
+
+def test_a_long_list_of_bad_parts_is_counted_not_listed():
+    reading = read_link({"features": [",".join(["x1", *(f"bad{i}" for i in range(30))])]})
+    [note] = reading.notes
+    assert "` bad2 ` and 27 more in" in note and "bad3" not in note
+
+
+def test_the_notice_names_ten_problems_and_counts_the_rest():
+    notes = read_link({f"k{i}": ["v"] for i in range(900)}).notes
+    text = notice(notes)
+    assert len(notes) == 900 and len(text) < 1000
+    assert "This link had 900 values" in text and "… and 890 more" in text
+    assert notice(notes[:1]).startswith("This link had a value")

@@ -200,6 +200,7 @@ def test_inspect_csv_describes_a_wide_file():
         label_choices=("Species",),
         values=((1, 2, 3), (5.1, 6.3, 7), (3.2, 3.3, 3.5), ("setosa", "versicolor", "virginica")),
         counts=(3, 3, 3, 3),
+        merges=(None, None, None, None),
     )
     assert preview.usable == ("sl", "sw", "Species")
 
@@ -258,7 +259,7 @@ BAD = {
     ),
     "too-large-to-square": (
         b"x1,x2,label\n1,2,0\n3,-2e160,1\n",
-        ["Data row 2", "line 3", "'x2'", "'-2e160'", "too large", "1e+150", "Rescale"],
+        ["Data row 2", "line 3", "'x2'", "'-2e160'", "too large", "1 × 10¹⁵⁰", "Rescale"],
     ),
     "nan-text": (b"x1,x2,label\n1,2,0\nnan,4,1\n", ["Data row 2", "'x1'", "missing", "'nan'"]),
     "inf-text": (
@@ -358,8 +359,10 @@ def test_inspect_csv_raises_only_data_error():
         inspect_csv(XLSX)
     with pytest.raises(DataError, match="only 2 columns"):
         inspect_csv(b"x,label\n1,0\n")
+    ragged = b"x1,x2,label\n1,2,0\n3,4\n5,6,1\n"
+    assert inspect_csv(ragged).n_rows == 2  # a preview of the rows that fit; load_csv says why
     with pytest.raises(DataError, match="Data row 2"):
-        inspect_csv(b"x1,x2,label\n1,2,0\n3,4\n")
+        load_csv(ragged)
 
 
 # ------------------------------------------------------------------------- random garbage
@@ -543,3 +546,95 @@ def test_inspect_csv_counts_every_columns_values():
     assert preview.counts == (1, 4, 3)
     assert preview.values_of("kind") == ("x", "y", "z")
     assert preview.count_of("b") == 4
+
+
+def test_a_pandas_index_without_a_name_is_named_as_the_empty_header():
+    preview = inspect_csv(b",a,b,label\n0,1,2,0\n1,3,4,1\n2,5,5,0\n")
+    assert preview.index_column == "" and preview.usable == ("a", "b", "label")
+
+
+# ----------------------------------------------------- one class per thing the learner meant
+
+YES_NO = b"x1,x2,answer\n" + b"".join(
+    f"{i},{i % 3},{label}\n".encode() for i, label in enumerate(["Yes", "yes", "Y", "no", "NO"] * 4)
+)
+
+
+def test_case_and_yes_no_variants_are_one_class_each_and_said():
+    ds = load_csv(YES_NO)
+    assert ds.classes == ("no", "yes")
+    np.testing.assert_array_equal(ds.y, [1, 1, 1, 0, 0] * 4)
+    preview = inspect_csv(YES_NO)
+    assert preview.count_of("answer") == 2 and preview.values_of("answer") == ("no", "yes")
+    note = preview.merge_of("answer")
+    assert "“no” and “NO” as “no”" in note and "“yes”, “Y” and “Yes” as “yes”" in note
+    assert preview.merge_of("x1") is None
+
+
+def test_a_picked_class_takes_every_spelling_of_it():
+    data = b"x1,x2,answer\n" + b"".join(
+        f"{i},{i % 3},{label}\n".encode()
+        for i, label in enumerate(["Yes", "yes", "Y", "no", "maybe", "MAYBE"])
+    )
+    assert inspect_csv(data).values_of("answer") == ("maybe", "no", "Y", "yes")
+    ds = load_csv(data, positive="yes")  # Yes and yes are one class; Y is a letter here
+    np.testing.assert_array_equal(ds.y, [1, 1, 0, 0, 0, 0])
+    assert ds.classes == ("not yes", "yes")
+
+
+@pytest.mark.parametrize(
+    ("labels", "y", "classes"),
+    [
+        (("TRUE", "false", "1", "0"), [1, 0, 1, 0], ("0", "1")),
+        (("x", "y", "Y"), None, ("x", "y")),  # a letter, not a yes: only its case merges
+        (("Cat", "dog", "cat"), [0, 1, 0], ("cat", "dog")),
+    ],
+    ids=["true-false-1-0", "x-and-y", "cat-Cat"],
+)
+def test_spellings_that_differ_only_in_case_or_as_yes_no_merge(labels, y, classes):
+    data = "x1,x2,label\n" + "".join(f"{i},{i},{v}\n" for i, v in enumerate(labels))
+    preview = inspect_csv(data.encode())
+    assert preview.values_of("label") == classes
+    assert preview.merge_of("label") is not None
+    if y is not None:
+        np.testing.assert_array_equal(load_csv(data.encode()).y, y)
+
+
+def test_numbers_written_two_ways_are_one_number_and_not_a_merge():
+    assert inspect_csv(b"x1,x2,label\n1,2,1\n3,4,1.0\n5,6,0\n").merge_of("label") is None
+
+
+# ---------------------------------------------------------- every problem of a file at once
+
+MESSY = b"x1,x2,label\n1,2,0\n3,abc,1\n4,5\n,6,0\n7,8,\n9,xyz,1\n10,11,1,12\n" + b"".join(
+    f"{i},oops,1\n".encode() for i in range(20)
+)
+
+
+def test_a_messy_file_names_each_kind_of_problem_once_with_its_first_rows():
+    with pytest.raises(DataError) as caught:
+        load_csv(MESSY)
+    problems = caught.value.problems
+    assert len(problems) == 4  # wrong field count, text in x2, empty x1, missing label
+    fields, text, empty, label = problems
+    assert fields.startswith("Data row 3 (line 4") and "data row 7 (line 8)" in fields
+    assert text.startswith("Data row 2 (line 3") and "'abc'" in text
+    assert "data rows 6, 8, 9, 10 and 11 (lines 7, 9, 10, 11 and 12), and 16 more rows" in text
+    assert "'x1' is empty" in empty and "label in column 'label' is missing" in label
+    message = str(caught.value)
+    assert message.startswith("The file has 4 kinds of problems") and all(
+        p in message for p in problems
+    )
+
+
+def test_one_problem_reads_as_one_sentence():
+    with pytest.raises(DataError) as caught:
+        load_csv(b"x1,x2,label\n1,2,0\n3,,1\n")
+    assert len(caught.value.problems) == 1 and str(caught.value).startswith("Data row 2")
+
+
+def test_a_file_of_only_bad_rows_says_so_once():
+    with pytest.raises(DataError) as caught:
+        load_csv(b"x1,x2,label\n1,2\n3,4\n5\n")
+    [problem] = caught.value.problems
+    assert problem.startswith("Data row 1") and "data rows 2 and 3" in problem

@@ -8,7 +8,7 @@ from neuron_core.bug_lab import train_printed
 from neuron_core.figures.bug_lab_figure import bug_boundaries, bug_cost_figure
 from neuron_core.figures.learning_rates_figure import rates_cost_figure
 from neuron_core.learning_rates import compare_rates
-from neuron_core.number_format import number
+from neuron_core.number_format import number, percent
 from tests.figure_data import prepared
 
 
@@ -43,8 +43,8 @@ def test_printed_boundary_goes_through_the_inputs_origin(runs):
     i, j = 7, 31
     G = prep.inputs(np.array([[x[j], y[i]]]))
     assert z[i, j] == pytest.approx(nc.predict_proba(printed.w[-1], 0.0, G)[0])
-    assert f"{printed.accuracy[-1]:.0%}" in left.layout.title.text
-    assert f"{fixed.accuracy[-1]:.0%}" in right.layout.title.text
+    assert percent(printed.accuracy[-1], 0) in left.layout.title.text
+    assert percent(fixed.accuracy[-1], 0) in right.layout.title.text
 
 
 def test_the_optimum_line_is_the_rates_charts_line(runs):

@@ -11,6 +11,7 @@ import { Grid } from "./run.mjs";
 import { sigmoid } from "./sigmoid.mjs";
 
 export const SHEET_RES = 26; // nodes per side of the 3-D sheet
+const START = { az: -0.6, el: 0.5 }; // the camera's first angle (radians)
 const SHEET_POINTS = 400; // at most this many points ride on the sheet (the map shows all)
 
 export class SheetView {
@@ -19,9 +20,34 @@ export class SheetView {
     this.legend = legend;
     this.onTurn = onTurn;
     this.surface = new Surface(frame, "3-D sigmoid surface", ["back", "sheet", "front"]);
-    this.camera = { az: -0.6, el: 0.5 };
-    this.surface.top.addEventListener("pointerdown", (e) => this.drag(e));
-    this.surface.top.style.touchAction = "none";
+    this.camera = { ...START };
+    const top = this.surface.top;
+    top.addEventListener("pointerdown", (e) => this.drag(e));
+    // One finger scrolls the page up and down (a swipe that starts on the sheet must not
+    // turn it edge-on); sideways it turns the sheet. A mouse turns it both ways.
+    top.style.touchAction = "pan-y";
+    // Focused, the arrow keys turn it.
+    frame.tabIndex = 0;
+    frame.setAttribute("aria-label", "3-D sigmoid surface (arrow keys turn it)");
+    frame.addEventListener("keydown", (e) => this.key(e));
+    this.reset = el("button", { type: "button", class: "lv-reset-turn", title: "Back to the first angle", text: "Reset view" });
+    this.reset.addEventListener("click", () => this.turn(START.az - this.camera.az, START.el - this.camera.el));
+  }
+
+  // Turn by d_az and d_el (radians), within the elevations that keep the floor in view.
+  turn(dAz, dEl) {
+    const cam = this.camera;
+    cam.az += dAz;
+    cam.el = Math.min(1.45, Math.max(0.05, cam.el + dEl));
+    this.onTurn();
+  }
+
+  key(e) {
+    const by = { ArrowLeft: [0.15, 0], ArrowRight: [-0.15, 0], ArrowUp: [0, 0.08], ArrowDown: [0, -0.08] }[e.key];
+    if (!by) return;
+    this.turn(...by);
+    e.preventDefault();
+    e.stopPropagation(); // the arrows turn the sheet here, not the epoch
   }
 
   update(run, look) {
@@ -36,6 +62,7 @@ export class SheetView {
       el("span", { class: "lv-bar-scale", text: "ŷ: 0" }),
       el("i", { class: "lv-gradient", style: `background: linear-gradient(90deg, ${scale})` }),
       el("span", { text: "1" }),
+      this.reset,
     );
   }
 
@@ -46,14 +73,12 @@ export class SheetView {
   drag(e) {
     const c = this.surface.top;
     c.setPointerCapture(e.pointerId);
+    const touch = e.pointerType === "touch";
     let x = e.clientX, y = e.clientY;
     const move = (ev) => {
-      const cam = this.camera;
-      cam.az -= (ev.clientX - x) * 0.01;
-      cam.el = Math.min(1.45, Math.max(0.05, cam.el + (ev.clientY - y) * 0.01));
+      this.turn(-(ev.clientX - x) * 0.01, touch ? 0 : (ev.clientY - y) * 0.01);
       x = ev.clientX;
       y = ev.clientY;
-      this.onTurn();
     };
     const up = () => {
       c.removeEventListener("pointermove", move);
@@ -62,7 +87,7 @@ export class SheetView {
     };
     c.addEventListener("pointermove", move);
     c.addEventListener("pointerup", up);
-    c.addEventListener("pointercancel", up);
+    c.addEventListener("pointercancel", up); // the page took the swipe: it scrolls
   }
 
   paint(k) {
