@@ -71,11 +71,13 @@ def printed_run(F, y, alpha, epochs, w0):
 
 
 @st.cache_data(max_entries=32, **KEEP)
-def preset_thumbnail(key: str, size: int = 220, cells: int = 30) -> str:
-    """SVG of a preset's data over its final prediction (blue ŷ≈0 … orange ŷ≈1)."""
-    from neuron_core.figures.thumbnail import thumbnail_svg  # figures load plotly
+def preset_thumbnail(key: str, size: int = 220, cells: int = 30) -> tuple[str, str]:
+    """SVG of a preset's data over its final prediction (blue ŷ≈0 … orange ŷ≈1), and its
+    text alternative."""
+    from neuron_core.figures.thumbnail import thumbnail_alt, thumbnail_svg  # load plotly
 
-    return thumbnail_svg(run_preset(BY_KEY[key]), size, cells)
+    run = run_preset(BY_KEY[key])
+    return thumbnail_svg(run, size, cells), thumbnail_alt(run)
 
 
 @st.cache_resource(max_entries=64, **KEEP)

@@ -13,14 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import PHONE, TIMEOUT_MS, exceptions, goto, nav_links, wait_for_app
+from tests.e2e.helpers import (
+    IPHONE_UA,
+    PAGES,
+    PHONE,
+    TIMEOUT_MS,
+    browser_page,
+    exceptions,
+    goto,
+    nav_links,
+    wait_for_app,
+)
 
 FIT_JS = (Path(__file__).with_name("fit.js")).read_text()
-PAGES = ["", "one_step", "the_math", "landscape", "learning_rates", "bug_lab", "lessons"]
-IPHONE_UA = (
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
-)
 SCREENS = {
     "presenter-1024x768": (dict(viewport={"width": 1024, "height": 768}), "presenter=true"),
     "presenter-1280x720": (dict(viewport={"width": 1280, "height": 720}), "presenter=true"),
@@ -31,12 +36,8 @@ SCREENS = {
 @pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
 def screen(request, browser):
     options, query = SCREENS[request.param]
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield request.param, context.new_page(), query
-    finally:
-        context.close()
+    with browser_page(browser, **options) as page:
+        yield request.param, page, query
 
 
 def test_nothing_is_cut_off_on_any_page(screen, app_url, screenshots):
