@@ -32,6 +32,8 @@ import { changes, keysHelp } from "./words.mjs";
 // After the last seek of a burst (keys held, buttons pressed), how long before the view says
 // where it is: a screen reader hears one sentence, not one per epoch.
 const SETTLE_MS = 600;
+// While Play runs, how often the scrubber's value text is brought up to date.
+const VALUE_TEXT_MS = 1000;
 
 // The palette's colours the CSS uses (meta.style.css, from neuron_core/palette.py) become
 // CSS variables on the view's root: --lv-ink, --lv-accent, …
@@ -133,7 +135,10 @@ class LiveView {
     if (this.root.isConnected) this.fitHeight();
     this.schedule(true);
     this.describe();
-    if (changed.length) this.narrator.sayRun(this.run, changed);
+    if (changed.length) {
+      clearTimeout(this.settling); // the new run is news; where an old seek rested is not
+      this.narrator.sayRun(this.run, changed);
+    }
   }
 
   // --- the clock -------------------------------------------------------------------------
@@ -160,6 +165,12 @@ class LiveView {
     }
     this.lastT = this.playing ? t : undefined;
     this.paint();
+    // While playing, the scrubber's value text keeps up once a second (not every frame);
+    // the summary and the pictures' labels wait until the epoch settles.
+    if (this.playing && !(t - this.toldAt < VALUE_TEXT_MS)) {
+      this.toldAt = t;
+      this.bar.scrub.setAttribute("aria-valuetext", this.narrator.valueText(this.run, this.epoch));
+    }
     if (this.playing) this.schedule();
   }
 
