@@ -119,6 +119,26 @@ def test_a_lesson_with_the_keyboard_alone(page, app_url):
     assert f"marker is at epoch {shown['epoch']}, cost {cost}." in cost_label
 
 
+def test_play_to_the_end_says_one_sentence_not_one_per_frame(page, app_url):
+    goto(page, app_url)
+    view = page.locator(LIVE)
+    view.get_by_role("combobox", name="Speed").select_option("5")  # 5 epochs a frame
+    with expect_rerun(page):
+        view.get_by_role("button", name="Restart").click()
+    wait_until_said(page, "^Epoch 0 of ")  # where the seek rested, once
+    said = view.locator(SAYS)
+    before = int(said.get_attribute("data-said"))
+    with expect_rerun(page):  # reaching the end tells the page its epoch
+        view.get_by_role("button", name="Play").click()
+    shown = live_view(page)
+    assert not shown["playing"] and shown["epoch"] == shown["epochs"]
+    text = wait_until_said(page, "^Played to the end")
+    assert text.startswith(f"Played to the end, epoch {shown['epochs']}: cost ")
+    assert int(said.get_attribute("data-said")) == before + 1  # the frames said nothing
+    scrub = view.get_by_role("slider", name="Epoch")
+    assert scrub.get_attribute("aria-valuetext") == epoch_text(page)  # current once it stops
+
+
 def test_the_keyboard_help_opens_and_closes_by_keyboard(page, app_url):
     goto(page, app_url)
     view = page.locator(LIVE)
