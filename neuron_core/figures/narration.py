@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from .style import CLASS_SYMBOLS
+from .style import CLASS_LOOKS
 
 # The slots the view fills (live_view_js/words.mjs, `facts`): epoch, epochs, cost, acc (at
 # the epoch shown), cost0, costN, accN (first and last epoch), trend ("falls"/"rises"),
@@ -44,9 +44,9 @@ WORDS = {
     },
     "map": (
         f"Probability map over {{x1}} and {{x2}}: {{m}} training points, {{class0}} as "
-        f"{CLASS_SYMBOLS[0]}s and {{class1}} as {CLASS_SYMBOLS[1]}s, shaded by ŷ; the line is "
-        "the boundary ŷ = 0.5. At epoch {epoch}, {acc} of the training points are on the "
-        "right side."
+        f"{CLASS_LOOKS[0]} and {{class1}} as {CLASS_LOOKS[1]}, shaded by ŷ; the line is the "
+        "boundary ŷ = 0.5. At epoch {epoch}, {acc} of the training points are on the right "
+        "side."
     ),
     "sheet": (
         "3-D surface: ŷ from 0 to 1 as a height over {x1} and {x2}, the points on it, at "

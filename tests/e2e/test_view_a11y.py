@@ -34,9 +34,7 @@ def says(page) -> str:
 
 def wait_until_said(page, pattern: str) -> str:
     """Wait for the view's live region to say something matching ``pattern``; return it."""
-    page.locator(LIVE).locator(SAYS).filter(has_text=re.compile(pattern)).wait_for(
-        state="attached"
-    )
+    page.locator(LIVE).locator(SAYS).filter(has_text=re.compile(pattern)).wait_for(state="attached")
     return says(page)
 
 
