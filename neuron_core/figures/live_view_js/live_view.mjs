@@ -110,7 +110,8 @@ class LiveView {
     if (this.run && this.run.meta.run === meta.run) return;
     const first = !this.run;
     const changed = first ? [] : changes(this.run.meta, meta);
-    if (this.still?.matches) this.pause(false);
+    const stopped = this.playing && this.still?.matches;
+    if (stopped) this.pause(false);
     const wasAtEnd = this.run && this.epoch >= this.run.last && !this.playing;
     this.run = new RunData(data);
     const last = this.run.last;
@@ -134,7 +135,8 @@ class LiveView {
     this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
     if (this.root.isConnected) this.fitHeight();
     this.schedule(true);
-    this.describe();
+    if (stopped) this.report(); // where it stopped: the page's equations follow
+    else this.describe();
     if (changed.length) {
       clearTimeout(this.settling); // the new run is news; where an old seek rested is not
       this.narrator.sayRun(this.run, changed);
