@@ -24,7 +24,7 @@ const META = {
 };
 const FORMAT = numberFormat({ small: 1e-4, large: 1e5, at_optimum: 1e-9 });
 
-function run(meta = META, cost = [0.693147, 0.4, 0.20994]) {
+function run(meta = META, cost = [Math.LN2, 0.4, 0.20994]) {
   const last = cost.length - 1;
   const acc = cost.map((_, k) => 0.5 + (0.4 * k) / last);
   return { meta: { ...meta, epochs: last }, last, cost: Float64Array.from(cost), acc: Float32Array.from(acc), format: FORMAT };
@@ -62,7 +62,7 @@ test("inputs, data and several changes are named in order; a theme change names 
 
 test("a run that blows up says where, and its shorter history is not an epochs change", () => {
   const a = run();
-  const b = run({ ...META, alpha: 40, diverged_at: 2 }, [0.693147, 9.5]);
+  const b = run({ ...META, alpha: 40, diverged_at: 2 }, [Math.LN2, 9.5]);
   assert.deepEqual(changes(a.meta, b.meta), ["alpha"]);
   assert.equal(
     runSentence(WORDS, facts(b, b.last, WORDS), ["alpha"]),
