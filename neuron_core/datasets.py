@@ -31,6 +31,9 @@ class Dataset:
         Names of the two input columns.
     classes : tuple
         The two original label values; class 1 is ``classes[1]``.
+    placed : int
+        How many of the last rows were placed by hand on the map (`neuron_core.edits`):
+        they are always training rows.
     """
 
     X: np.ndarray
@@ -38,6 +41,7 @@ class Dataset:
     name: str
     feature_names: tuple[str, str] = ("x1", "x2")
     classes: tuple = (0, 1)
+    placed: int = 0
 
     @property
     def m(self) -> int:

@@ -86,6 +86,13 @@ def stage_note(s, run: nc.Run, waiting_for_upload: bool = False) -> None:
             alpha_button(st, safe, "stage_note_alpha", go=False, why=" (1/L for this data)")
 
 
+def drawing_note(problem: str) -> None:
+    """The one note while the map's points cannot train a neuron: what to place next."""
+    box = st.container(key="stage_note_drawing")
+    with box.expander(problem, icon=":material/scatter_plot:", key="stage_note"):
+        st.markdown(problem)
+
+
 def stage_css(presenter: bool) -> str:
     """The header's and the note's look: a compact title, one line of note with a stripe in
     the run's colour (from the one palette)."""

@@ -15,6 +15,7 @@
 import { Bar, jump } from "./bar.mjs";
 import { CostView } from "./cost.mjs";
 import { el, panel } from "./dom.mjs";
+import { Editor } from "./edit.mjs";
 import { Look } from "./look.mjs";
 import { MapView } from "./map.mjs";
 import { NumbersView } from "./numbers.mjs";
@@ -64,6 +65,14 @@ class LiveView {
     this.sheet = new SheetView(sheetPanel, () => this.schedule());
     this.cost = new CostView(costPanel, () => this.schedule(true));
     this.parts = [this.map, this.sheet, this.cost];
+    // Points placed by a click on the map: the edit goes to Python like a stage control.
+    this.editor = new Editor({
+      map: this.map,
+      send: (op) => this.setTriggerValue?.("control", { key: "edit", value: op }),
+      shown: (count) => this.root.setAttribute("data-points", String(count)),
+      redraw: () => this.schedule(true),
+    });
+    this.stage.tools.append(this.editor.element);
     // One grid holds everything, so a phone can put the numbers right under the map.
     this.views = el("div", { class: "lv-views" }, [this.bar.element, this.stage.element, this.numbers.element, mapPanel.box, sheetPanel.box, costPanel.box]);
     // Focusable, so a click anywhere on the view gives its keys (Space, arrows) to it.
@@ -88,7 +97,7 @@ class LiveView {
   update(data) {
     const meta = data.meta;
     this.stage.update(meta.stage); // the controls' values, even when the run is the same
-    if (this.run && this.run.meta.run === meta.run) return;
+    if (this.run && this.run.meta.run === meta.run) return this.unchanged();
     const first = !this.run;
     const wasAtEnd = this.run && this.epoch >= this.run.last && !this.playing;
     this.run = new RunData(data);
@@ -102,6 +111,8 @@ class LiveView {
     this.root.classList.toggle("lv-presenter", !!meta.style.presenter);
     this.numbers.update(this.run);
     for (const part of this.parts) part.update(this.run, this.look);
+    this.editor.update(this.run);
+    this.root.setAttribute("data-points", String(this.run.m));
     this.bar.setLast(last);
     this.speeds = new Map(meta.speeds.map((sp) => [sp.id, sp]));
     if (!this.speeds.has(this.speedChoice)) this.speedChoice = null;
@@ -112,6 +123,15 @@ class LiveView {
     this.root.setAttribute("data-run", meta.run);
     this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
     if (this.root.isConnected) this.fitHeight();
+    this.schedule(true);
+  }
+
+  // The same run again: an edit Python refused (a stale click) is drawn no longer.
+  unchanged() {
+    const p = this.map.pending;
+    if (!p.added.length && !p.hidden.size) return;
+    this.map.pending = { added: [], hidden: new Set() };
+    this.root.setAttribute("data-points", String(this.run.m));
     this.schedule(true);
   }
 
