@@ -189,6 +189,6 @@ def split_indices(y, test_share=0.25, seed=0):
         idx = rng.permutation(np.flatnonzero(y == label))
         k = min(round(test_share * len(idx)), len(idx) - 1)
         test.append(idx[:k])
-    test_idx = np.sort(np.concatenate(test)).astype(int)
+    test_idx = np.sort(np.concatenate([np.zeros(0, int), *test])).astype(int)
     train_idx = np.setdiff1d(np.arange(len(y)), test_idx)
     return train_idx, test_idx
