@@ -26,7 +26,8 @@ def drawn(m: int, seed: int = 0) -> dict:
     xy = np.round(rng.uniform(-1.9, 1.9, (m, 2)), 2)
     cls = (xy[:, 0] + 0.3 * xy[:, 1] > 0).astype(int)
     cls[0], cls[-1] = 0, 1
-    return {"added": [(float(x), float(y), int(c)) for (x, y), c in zip(xy, cls)], "removed": []}
+    added = [(float(x), float(y), int(c)) for (x, y), c in zip(xy, cls, strict=True)]
+    return {"added": added, "removed": []}
 
 
 def query(edits: dict, **more) -> dict:
