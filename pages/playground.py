@@ -6,7 +6,7 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core import equations as eq
-from neuron_core.edits import data_problem, untrained_run
+from neuron_core.edits import EDIT_HELP, data_problem, untrained_run
 from neuron_core.stage import stage_controls
 from ui.controls import FEATURE_LABELS, current_data, current_run, current_theme, presenting
 from ui.edits import edit_meta
@@ -55,9 +55,11 @@ shown = live_view(
     edit=edit_meta(s, data),
 )
 if problem:
+    st.caption(EDIT_HELP)
     live_view_code()
     st.stop()
 st.caption(view_description(run, shown))
+st.caption(EDIT_HELP)
 
 w, b = h.w[shown], float(h.b[shown])
 dw, db = run.gradients_at(shown)

@@ -78,7 +78,8 @@ def test_clicks_place_and_remove_points_and_the_run_retrains(page, app_url):
     class0 = view.get_by_role("button", name="Class 0")
     class1 = view.get_by_role("button", name="Class 1")
     assert class0.get_attribute("aria-pressed") == "true"
-    assert "Placed points are training points" in view.inner_text()
+    assert page.get_by_text("Placed points are training points").is_visible()
+    assert not view.get_by_role("button", name="Undo").is_visible()  # nothing to undo yet
 
     s = edit(page, click_at(page, 0.5, 0.5))
     assert s["drawn_at_once"] == 1 and s["points"] == 1

@@ -1,7 +1,8 @@
 // Placing points by hand: a click (or tap) on the map places a point of the class picked,
 // shift-click the other class, a click on a point removes it; Undo and Clear. The class
-// toggle and the buttons sit on the stage (meta.edit, from ui/edits.py, says what they can
-// do). Each edit goes to Python as { op, … } (neuron_core/edits.py checks it against the
+// toggle is the map's legend (each class's key becomes a button, pressed for the class a
+// click places) and Undo and Clear join it once there is an edit to take back, so the
+// stage grows no row (meta.edit, from ui/edits.py, says what they can do). Each edit goes to Python as { op, … } (neuron_core/edits.py checks it against the
 // points shown and the run retrains); the map draws it at once (MapView.pending) and the
 // run trained on it replaces the drawing when it arrives.
 
@@ -27,36 +28,32 @@ export class Editor {
       this.redraw();
       this.send({ op: "clear" });
     });
-    this.element = el("div", { class: "lv-stage-item lv-edit", role: "group", "aria-label": "Place points on the map" }, [
-      el("span", { class: "lv-stage-name", text: "Click places" }),
-      ...this.classButtons,
-      this.undo,
-      this.clear,
-    ]);
-    this.help = el("span", { class: "lv-edit-help" });
-    this.element.hidden = true;
     // A click, or a tap (a tap is a click too; a swipe is not, so the page still scrolls).
     map.surface.top.addEventListener("click", (e) => this.clicked(e));
   }
 
   // meta.edit of the data just sent (absent in the offline export: no editing there).
+  // Call after the map's update (which writes its legend afresh).
   update(run) {
     this.run = run;
     const meta = run.meta.edit;
     this.meta = meta;
-    this.element.hidden = !meta;
     this.map.surface.top.classList.toggle("lv-editable", !!meta);
     if (!meta) return;
     const { colors } = run.meta.style;
     this.classButtons.forEach((b, k) => {
       const name = run.meta.classes[k];
-      b.replaceChildren(legendKey(k ? "square" : "circle", colors[k], `Class ${k}`));
-      b.title = `Place ${name} points (shift-click: the other class)`;
+      b.replaceChildren(legendKey(k ? "square" : "circle", colors[k], name));
+      b.setAttribute("aria-label", `Class ${k}: ${name}`);
+      b.title = `A click on the map places a ${name} point (shift-click: the other class)`;
     });
-    this.undo.disabled = !meta.can_undo;
-    this.clear.disabled = !meta.can_clear;
-    this.help.textContent = meta.help;
-    this.map.legend.append(this.help);
+    this.undo.hidden = !meta.can_undo;
+    this.clear.hidden = !meta.can_clear;
+    const legend = this.map.legend;
+    const rest = Array.from(legend.children).slice(2); // the class keys become the buttons
+    legend.replaceChildren(...this.classButtons, ...rest, this.undo, this.clear);
+    legend.setAttribute("role", "group");
+    legend.setAttribute("aria-label", meta.help);
   }
 
   pick(k) {

@@ -72,7 +72,6 @@ class LiveView {
       shown: (count) => this.root.setAttribute("data-points", String(count)),
       redraw: () => this.schedule(true),
     });
-    this.stage.tools.append(this.editor.element);
     // One grid holds everything, so a phone can put the numbers right under the map.
     this.views = el("div", { class: "lv-views" }, [this.bar.element, this.stage.element, this.numbers.element, mapPanel.box, sheetPanel.box, costPanel.box]);
     // Focusable, so a click anywhere on the view gives its keys (Space, arrows) to it.

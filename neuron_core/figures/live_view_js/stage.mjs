@@ -15,21 +15,18 @@ export class Stage {
     // below it (live_view.css), so the first screen holds Play, α and the map.
     this.more = el("div", { class: "lv-stage-more" });
     this.controls = new Map(); // key → { entry, set(value) }
-    // Other tools on the stage (edit.mjs's class toggle, Undo, Clear), after the controls.
-    this.tools = el("div", { class: "lv-stage-tools" });
   }
 
   // meta.stage of the run just sent (or nothing: the offline export has no stage).
   update(entries) {
     const list = entries || [];
     this.element.hidden = list.length === 0;
-    if (!this.tools.isConnected) this.more.append(this.tools);
     const keys = list.map((e) => e.key).join(" ");
     if (keys !== this.keys) {
       this.keys = keys;
       this.controls.clear();
       const built = list.map((entry) => [entry, this.build(entry)]);
-      this.more.replaceChildren(...built.filter(([e]) => e.key !== "alpha").map(([, item]) => item), this.tools);
+      this.more.replaceChildren(...built.filter(([e]) => e.key !== "alpha").map(([, item]) => item));
       this.element.replaceChildren(...built.filter(([e]) => e.key === "alpha").map(([, item]) => item), this.more);
     }
     for (const entry of list) this.controls.get(entry.key).set(entry);
