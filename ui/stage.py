@@ -37,6 +37,9 @@ WHAT_IT_SHOWS = (
     "or 'teacher's pace', which lingers where the boundary moves); the step buttons and "
     "the slider go to any epoch. With the view focused: Space plays or pauses, ← → step "
     "one epoch, Home and End jump to the ends.\n"
+    "- **A click on the map** places a point of the class pressed in its legend "
+    "(shift-click: the other class); a click on a point removes it; Undo and Clear take "
+    "it back. Placed points are training points; the link carries them.\n"
     "- **α, epochs, λ and the inputs** on the view are the sidebar's controls: change "
     "either, both follow, and the link keeps it."
 )
