@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from neuron_core.links import read_link
+from ui.accessibility import ACCESSIBILITY_CSS, SCROLLERS_SCRIPT
 from ui.cache import one_blas_thread
 from ui.controls import presenting, sidebar
 from ui.links import arrive, link_notice, sync_url
@@ -118,7 +119,11 @@ nav[""] = [
     st.Page("pages/playground.py", title="Playground", url_path="playground", visibility="hidden")
 ]
 presenter_now = bool(st.session_state.get("presenter", LINKED_PRESENTER))
-page = st.navigation(nav, position="top" if presenter_now else "sidebar")
+# The sidebar lists the pages without section headings: Streamlit puts each section in a
+# <div> directly inside its <ul>, which screen readers cannot read as one list (axe rules
+# list/listitem). The top bar shows its sections as menus, whose markup is sound.
+listed = nav if presenter_now else [p for pages in nav.values() for p in pages]
+page = st.navigation(listed, position="top" if presenter_now else "sidebar")
 st.session_state._page_path = page.url_path  # for share links to this page
 # A link is read once, on arrival (and again on Back/Forward), before any widget is drawn.
 known = {"", "playground", *(url for entries in PAGES.values() for *_, url in entries)}
@@ -130,7 +135,8 @@ settings = sidebar()
 sync_url(settings, page.url_path)  # the address bar is always this page's share link
 if page.url_path not in ("", "playground", "lessons"):  # these pages have their own
     share_panel(settings, share_slot)
-st.html(BASE_CSS + (PRESENTER_CSS if presenting() else ""))
+st.html(BASE_CSS + ACCESSIBILITY_CSS + (PRESENTER_CSS if presenting() else ""))
+st.html(SCROLLERS_SCRIPT, unsafe_allow_javascript=True)
 link_notice()  # one notice, however many values were off
 upload_notice()  # a bad file explains itself on whatever page the learner is on
 page.run()

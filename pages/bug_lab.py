@@ -49,11 +49,19 @@ st.plotly_chart(
     width="stretch",
     key="bug_costs",
     config=chart_config(),
+    alt="The cost J per epoch of the printed loop and of the corrected loop (final values below).",
 )
 a, b = bug_boundaries(prep, printed, fixed, theme=theme)
 left, right = st.columns(2)
-left.plotly_chart(a, width="stretch", key="bug_printed", config=chart_config())
-right.plotly_chart(b, width="stretch", key="bug_fixed", config=chart_config())
+boundaries = ((left, a, "printed", "bug_printed"), (right, b, "corrected", "bug_fixed"))
+for col, fig, loop, key in boundaries:
+    col.plotly_chart(
+        fig,
+        width="stretch",
+        key=key,
+        config=chart_config(),
+        alt=f"The training points with the boundary the {loop} loop learned (described below).",
+    )
 
 w = printed.w[-1]
 ws = ", ".join(number(v, 3) for v in w)

@@ -9,7 +9,7 @@ import neuron_core as nc
 from neuron_core import verdict_words as words
 from neuron_core.figures.landscape_figure import landscape_figure
 from neuron_core.landscape import landscape_view, weight_label
-from neuron_core.number_format import number, setting
+from neuron_core.number_format import count, number, setting
 from neuron_core.verdict import run_verdict
 from ui.cache import rate_presets
 from ui.charts import chart_config
@@ -37,7 +37,15 @@ surface = control(st, "landscape_3d")
 view = landscape_view(run)
 frames = nc.sample_frames(h.cost, 80)
 fig = landscape_figure(run, view, frames, surface=surface, theme=current_theme())
-st.plotly_chart(fig, width="stretch", key="landscape_chart", config=chart_config())
+st.plotly_chart(
+    fig,
+    width="stretch",
+    key="landscape_chart",
+    config=chart_config(),
+    alt=f"{'A 3-D surface' if surface else 'A contour map'} of the cost J over the weights w₁ "
+    f"and w₂, with the path gradient descent took in {count(h.epochs)} epochs at "
+    f"α = {setting(alpha)} (described below).",
+)
 
 # What this α did, in one line: the verdict every page gives this run, in its one wording.
 v = run_verdict(run)

@@ -51,6 +51,8 @@ st.plotly_chart(
     width="stretch",
     key="lr_costs",
     config=chart_config(),
+    alt=f"The cost J per epoch for α = {', '.join(setting(r.alpha) for r in rs)}: one curve each "
+    "(the table below says what each did).",
 )
 
 names = {a: kind for kind, a in zip([k for k, _ in slots], alphas, strict=False)}
@@ -87,9 +89,12 @@ for k, r in enumerate(rs):
     if k % per_row == 0:  # a row at a time, so a phone stacks them in α order
         cols = st.columns(per_row)
     h = r.history
-    fig = boundary_panel(
-        prep, h.w[-1], h.b[-1], words.titled(r.alpha, r.outcome), theme=theme, height=340
-    )
+    title = words.titled(r.alpha, r.outcome)
+    fig = boundary_panel(prep, h.w[-1], h.b[-1], title, theme=theme, height=340)
     cols[k % per_row].plotly_chart(
-        fig, width="stretch", key=f"lr_boundary_{k}", config=chart_config()
+        fig,
+        width="stretch",
+        key=f"lr_boundary_{k}",
+        config=chart_config(),
+        alt=f"{title}. The training points with the boundary this α left at its last epoch.",
     )

@@ -26,10 +26,12 @@ for row in range(0, len(PRESETS), COLUMNS):
     for col, preset in zip(cols, PRESETS[row : row + COLUMNS], strict=False):
         with col.container(border=True, key=f"card_{preset.key}"):
             st.markdown(f"#### {preset.icon} {preset.title}")
+            picture, words = preset_thumbnail(preset.key)
             st.image(
-                preset_thumbnail(preset.key),
+                picture,
                 width=220,
                 caption="The data over the neuron's final prediction",
+                alt=words,
             )
             st.markdown(f"**Notice:** {preset.notice}")
             st.markdown(f"**Ask the class:** {preset.question}")

@@ -67,6 +67,8 @@ with left:
         on_select=picked,
         selection_mode="points",
         config={"displayModeBar": False},
+        alt=f"The training points with the boundary before and after {kind}; example #{i} "
+        "is ringed (described below).",
     )
     arrow = any(a.name == ARROW_NAME for a in fig.layout.annotations)
     st.caption(

@@ -71,18 +71,28 @@ def printed_run(F, y, alpha, epochs, w0):
 
 
 @st.cache_data(max_entries=32, **KEEP)
-def preset_thumbnail(key: str, size: int = 220, cells: int = 30) -> str:
-    """SVG of a preset's data over its final prediction (blue ŷ≈0 … orange ŷ≈1)."""
-    from neuron_core.figures.thumbnail import thumbnail_svg  # figures load plotly
+def preset_thumbnail(key: str, size: int = 220, cells: int = 30) -> tuple[str, str]:
+    """SVG of a preset's data over its final prediction (blue ŷ≈0 … orange ŷ≈1), and its
+    text alternative."""
+    from neuron_core.figures.thumbnail import thumbnail_alt, thumbnail_svg  # load plotly
 
-    return thumbnail_svg(run_preset(BY_KEY[key]), size, cells)
+    run = run_preset(BY_KEY[key])
+    return thumbnail_svg(run, size, cells), thumbnail_alt(run)
+
+
+@st.cache_resource(max_entries=64, **KEEP)
+def _qr(link: str) -> segno.QRCode:
+    """The QR code of ``link`` (error correction M), encoded once for `qr_scale` and `qr_png`:
+    a new link (every α a student tries is one) otherwise cost two encodings, ~8 ms each.
+    Not per-user data: the link is the page's public address; the code is never mutated."""
+    return segno.make(link, error="m", micro=False)
 
 
 @st.cache_data(max_entries=64, **KEEP)
 def qr_png(link: str, scale: int = 8) -> bytes:
     """A QR code of ``link`` as PNG bytes (error correction M, 4-module quiet zone)."""
     buf = io.BytesIO()
-    segno.make(link, error="m", micro=False).save(buf, kind="png", scale=scale, border=4)
+    _qr(link).save(buf, kind="png", scale=scale, border=4)
     return buf.getvalue()
 
 
@@ -93,7 +103,7 @@ def qr_scale(link: str, target_px: int) -> tuple[int, int]:
     A whole number of pixels per module, shown at its own size: a resized QR code gets
     blurred module edges that phone cameras misread.
     """
-    n = segno.make(link, error="m", micro=False).symbol_size(border=4)[0]
+    n = _qr(link).symbol_size(border=4)[0]
     scale = max(3, target_px // n)
     return scale, n * scale
 

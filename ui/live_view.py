@@ -8,6 +8,7 @@ no cache is needed).
 
 from __future__ import annotations
 
+import pyarrow as pa
 import streamlit as st
 
 import neuron_core as nc
@@ -60,7 +61,7 @@ def live_view(
         payload["meta"]["edit"] = edit
     _component(
         key=KEY,
-        data=payload,
+        data=_as_arrow(payload),
         default={"epoch": None},
         on_epoch_change=_ignore,
         on_control_change=_control_changed,
@@ -93,6 +94,13 @@ def _edited(op) -> None:
     new = apply_op(current_edits(s), op, current_data(s), base_size(s))
     if new is not None:
         set_edits(new)
+
+
+def _as_arrow(payload: dict) -> dict:
+    """The payload with its numpy arrays as one-column Arrow tables: Streamlit sends a table
+    as it is, where it would turn an array into a pandas DataFrame first (1 ms of the ~25 ms
+    of server CPU an α change costs; bench/bench_classroom.py). The view reads either."""
+    return {k: pa.table({"0": v}) if hasattr(v, "dtype") else v for k, v in payload.items()}
 
 
 def live_view_code() -> None:

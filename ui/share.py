@@ -139,7 +139,12 @@ ROOM_QR_PX = 900
 def qr_dialog(link: str) -> None:
     """The share link's QR code, filling most of the screen, with the link below it."""
     scale, _ = qr_scale(link, ROOM_QR_PX)
-    st.image(qr_png(link, scale), caption="QR code of the link", output_format="PNG")
+    st.image(
+        qr_png(link, scale),
+        caption="QR code of the link",
+        output_format="PNG",
+        alt="A QR code that opens the link below on a phone or tablet.",
+    )
     st.code(link, language=None, wrap_lines=True)
 
 

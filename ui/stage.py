@@ -107,8 +107,10 @@ def stage_css(presenter: bool) -> str:
     # In presenter mode the title folds away (still there for screen readers and the
     # browser's tab): on a projector every row goes to the stage.
     fold = (
-        ".st-key-stage_head > div:first-child { position: absolute; width: 1px; height: 1px; "
-        "overflow: hidden; clip-path: inset(50%); white-space: nowrap; }"
+        ".st-key-stage_head > div:first-child { position: absolute !important; "
+        "width: 1px !important; height: 1px !important; min-width: 0 !important; "
+        "padding: 0 !important; overflow: hidden; "
+        "clip-path: inset(50%); white-space: nowrap; }"
         if presenter
         else ""
     )

@@ -34,6 +34,8 @@ from ..palette import (  # noqa: F401  (the figures' colours, re-exported)
 CLASS_COLORS = (BLUE, VERMILLION)
 # Shapes as well as colours, so the classes survive a greyscale projector.
 CLASS_SYMBOLS = ("circle", "square")
+# The two classes' colour and shape in words, for text alternatives.
+CLASS_LOOKS = ("blue circles", "orange squares")
 # ŷ from 0 to 1: pale blue → white at 0.5 → pale orange, light enough for markers on top.
 PROB_COLORSCALE = [[0.0, "#8fc3e6"], [0.5, "#f7f7f7"], [1.0, "#f5b88f"]]
 BOUNDARY_COLOR = INK

@@ -1,5 +1,5 @@
 """A run's final prediction and its points as a small SVG: the lesson cards' pictures,
-cheap enough to draw eleven of at once.
+cheap enough to draw eleven of at once, and what each shows in words (its text alternative).
 """
 
 from __future__ import annotations
@@ -7,8 +7,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import predict_proba
+from ..datasets import DATASET_LABELS
 from ..experiment import Run
-from .style import CLASS_COLORS, PROB_COLORSCALE
+from ..features import is_linear
+from ..number_format import count, percent
+from .style import CLASS_COLORS, CLASS_LOOKS, PROB_COLORSCALE
 
 # The Playground's ŷ scale as (stop, RGB) pairs: the thumbnails shade with the same colours.
 _STOPS = np.array([p for p, _ in PROB_COLORSCALE])
@@ -55,6 +58,30 @@ def thumbnail_svg(run: Run, size: int = 220, cells: int = 18) -> str:
             parts.append(f"<circle cx='{x0:.1f}' cy='{y0:.1f}' r='{r:.1f}' fill='{col}'/>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+# Below this mean distance of ŷ from 0.5 over the points, the shading reads as pale.
+_PALE = 0.1
+
+
+def thumbnail_alt(run: Run) -> str:
+    """What `thumbnail_svg` shows, in words, for a reader who cannot see it: the data, the
+    two classes by colour and shape, the boundary's shape, and how many points it gets right.
+    """
+    data, h = run.prepared.data, run.history
+    P = predict_proba(h.w[-1], h.b[-1], run.prepared.inputs(data.X))
+    right = float(np.mean((P >= 0.5) == (data.y == 1)))
+    ones = int(data.y.sum())
+    classes = [f"{count(n)} {looks} (class {k})" for k, (n, looks) in enumerate(
+        zip((len(data.y) - ones, ones), CLASS_LOOKS, strict=True))]  # fmt: skip
+    line = "straight" if is_linear(run.prepared.features) else "curved"
+    pale = float(np.mean(np.abs(P - 0.5))) < _PALE
+    return (
+        f"{DATASET_LABELS.get(data.name, data.name)}, {' and '.join(classes)}, over the "
+        f"neuron's final prediction: a {line} boundary with {percent(right, 0)} of the points "
+        "on their own class's side"
+        + ("; the shading is pale everywhere, ŷ still close to 0.5." if pale else ".")
+    )
 
 
 def _shades(P) -> list[str]:

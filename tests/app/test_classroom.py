@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 import neuron_core as nc
 from neuron_core.controls import ALPHAS, EPOCHS, L2S, defaults
 from neuron_core.controls import BY_KEY as CONTROL
+from neuron_core.datasets import DATASET_LABELS
 from neuron_core.lessons import BY_KEY, PRESETS, run_preset
 from neuron_core.links import link_pairs, read_link, share_link, values_from_link
 from tests.app.conftest import stage_note
@@ -146,6 +147,27 @@ def test_thumbnail_draws_every_point_with_its_class_shape():
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert svg.count("<circle") == (y == 0).sum()  # class 0: circles
     assert svg.count("<rect") == 1 + 10 * 10 + (y == 1).sum()  # background, cells, squares
+
+
+@pytest.mark.parametrize(
+    ("key", "boundary", "pale"),
+    [("good-alpha", "straight", False), ("alpha-too-small", "straight", True),
+     ("circles-squares", "curved", False), ("alpha-diverges", "straight", False)],
+)  # fmt: skip
+def test_thumbnail_alt_tells_the_data_the_boundary_and_the_points_on_their_side(
+    key, boundary, pale
+):
+    from neuron_core.figures.thumbnail import thumbnail_alt
+
+    run = run_preset(BY_KEY[key])
+    X, y, h = run.prepared.data.X, run.prepared.data.y, run.history
+    z = run.prepared.inputs(X) @ h.w[-1] + h.b[-1]  # ŷ ≥ 0.5 exactly where z ≥ 0
+    right = np.mean((z >= 0) == (y == 1))
+    text = thumbnail_alt(run)
+    assert text.startswith(DATASET_LABELS[run.prepared.data.name])
+    assert f"{(y == 0).sum()} blue circles (class 0) and {(y == 1).sum()} orange squares" in text
+    assert f"a {boundary} boundary with {100 * right:.0f} % of the points" in text
+    assert ("pale everywhere" in text) == pale
 
 
 # ---------------------------------------------------------------- presenter mode

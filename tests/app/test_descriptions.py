@@ -1,6 +1,7 @@
 """Every chart on every page has its description in words, for screen readers and for
 anyone who cannot see the colours: a caption, a paragraph or a table that says what the
-chart shows, with the same numbers. A chart without an entry in `DESCRIBED` fails.
+chart shows, with the same numbers, and a short alt text that names it. A chart without an
+entry in `DESCRIBED` fails.
 """
 
 from __future__ import annotations
@@ -120,8 +121,12 @@ def test_every_chart_has_a_description_in_words(app, ui, page):
         assert key in DESCRIBED, f"{page}: chart {key!r} has no description"
         fig = None if k < len(views) else ui.chart(at, k - len(views))
         DESCRIBED[key](at, ui, fig)
-    # Pictures too: each lesson card's thumbnail says what it shows.
+    # Assistive tech gets a name for each chart (role figure, aria-label in the browser);
+    # the words above are its long description.
+    for chart in at.get("plotly_chart"):
+        assert chart.proto.alt.strip(), f"{page}: chart {_key(chart)!r} has no alt text"
+    # Pictures too: each lesson card's thumbnail says what it shows, in its alt text.
     for image in at.get("image"):
-        assert all(i.caption for i in image.proto.imgs), page
+        assert all(i.caption and i.alt.strip() for i in image.proto.imgs), page
     if page in ("playground", "one_step", "landscape", "learning_rates", "bug_lab"):
         assert charts, page  # the page's charts were found, so they were checked

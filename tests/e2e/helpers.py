@@ -38,6 +38,13 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
+# A phone's User-Agent: the app leaves Plotly's mode bar out for it (ui/charts.py).
+IPHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+# Every page's url path, as app.py's navigation lists them ("" is the Playground).
+PAGES = ("", "one_step", "the_math", "landscape", "learning_rates", "bug_lab", "lessons")
 TIMEOUT_MS = 60_000  # generous: the machine running the tests may be small and busy
 
 APP = "[data-testid='stApp']"
@@ -154,6 +161,19 @@ def running_server(log_path: Path, **kwargs):
 
 def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+@contextlib.contextmanager
+def browser_page(browser, **options):
+    """A page in a new browser context (``options`` as for ``browser.new_context``: a
+    viewport, a phone's User-Agent, a colour scheme), with the tests' timeout; the context
+    closes after the ``with`` block."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 # --- waiting ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from tests.e2e.helpers import (
+    IPHONE_UA,
     PHONE,
     TIMEOUT_MS,
     exceptions,
@@ -13,11 +14,6 @@ from tests.e2e.helpers import (
     horizontal_overflow,
     nav_links,
     wait_for_app,
-)
-
-IPHONE_UA = (
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
 )
 
 

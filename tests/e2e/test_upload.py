@@ -106,7 +106,8 @@ def _error_alert(page):
 def test_good_csv_trains_and_bad_csv_keeps_the_picture(page, app_url, csv_files, snap):
     goto(page, app_url)
     sidebar(page).get_by_role("radio", name="Upload CSV").click()
-    expect(page.get_by_test_id("stAlert").filter(has_text="Upload a CSV")).to_have_count(1)
+    note = page.locator("[class*='st-key-stage_note_'] summary")
+    expect(note.filter(has_text="Upload a CSV")).to_have_count(1)
     wait_for_app(page)
 
     _upload(page, csv_files["people.csv"], _names_file(page, csv_files["people.csv"]))
