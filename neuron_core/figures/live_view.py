@@ -28,6 +28,7 @@ from ..edits import map_bounds
 from ..experiment import Run
 from ..features import BY_NAME, FEATURE_LABELS
 from .js_bundle import bundle, text_module
+from .narration import words_module
 from .style import (
     AXIS_LINE,
     BLUE,
@@ -37,7 +38,6 @@ from .style import (
     GRID,
     INK,
     OPTIMUM_LINE,
-    ORANGE,
     PAPER,
     PROB_COLORSCALE,
     WALL,
@@ -79,10 +79,12 @@ def css() -> str:
 
 @cache
 def script() -> str:
-    """The view's whole script: its ES modules joined by `js_bundle.bundle`, the CSS inside
-    it (as the module ``view_css.mjs``), so code and style travel once. The same bytes on
+    """The view's whole script: its ES modules joined by `js_bundle.bundle`, the CSS and the
+    words inside it (as the modules ``view_css.mjs`` and ``view_words.mjs``, see
+    `narration`), so code, style and words travel once. The same bytes on
     every call (Streamlit caches the code element by its content)."""
-    return bundle(JS_DIR, ENTRY, {"view_css.mjs": text_module("CSS", css())})
+    generated = {"view_css.mjs": text_module("CSS", css()), "view_words.mjs": words_module()}
+    return bundle(JS_DIR, ENTRY, generated)
 
 
 def _f32(a) -> np.ndarray:
@@ -159,7 +161,8 @@ def _settings(theme: Theme) -> dict:
                 "ink": INK,
                 "paper": PAPER,
                 "accent": BLUE,
-                "focus": ORANGE,
+                # The focus ring: the primary blue, 5.2:1 on white (as the app's own ring).
+                "focus": BLUE,
                 "border": FAINT,
                 "label": AXIS_LINE,
             },

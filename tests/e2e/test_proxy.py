@@ -131,7 +131,7 @@ def _change_alpha(page) -> str:
 _SHOWS_HEIGHT_JS = """() => [
   ...document.querySelectorAll("[data-testid='stBidiComponentIsolated']")].some(host => {
     const v = host.shadowRoot && host.shadowRoot.querySelector("[data-testid='live-view']");
-    return !!(v && v.liveView && v.liveView.run.meta.axis_names[0] === 'height');
+    return !!(v && globalThis.__neuronLiveView.test.run(v).axis[0] === 'height');
   })"""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ import neuron_core as nc
 from neuron_core import number_format
 from neuron_core.features import expand_features
 from neuron_core.figures.live_view import live_view_payload
+from neuron_core.figures.narration import WORDS
 from tests.node import run_node
 
 HERE = Path(__file__).resolve().parent
@@ -121,3 +123,31 @@ def test_the_view_computes_sigma_as_python_does(parity):
     # atol: at z = −745 one side rounds e^z to the smallest subnormal, the other to 0.
     got = [float(v) for v in js["sigmoid"]]
     np.testing.assert_allclose(got, py["sigmoid"], rtol=1e-15, atol=1e-320)
+
+
+def test_the_view_says_a_run_in_narrations_words_with_pythons_numbers(tmp_path):
+    run = nc.run_experiment(
+        nc.prepare(nc.make_dataset("moons", 60, 0.1, seed=0), ["x1", "x2"], True, 0.25),
+        alpha=2.0,
+        epochs=30,
+    )
+    payload = live_view_payload(run)
+    data = {"meta": payload["meta"], "f32": payload["f32"].tolist(), "f64": payload["f64"].tolist()}
+    path = tmp_path / "words.json"
+    path.write_text(json.dumps({"data": data, "words": WORDS}), encoding="utf-8")
+    done = run_node(str(HERE / "words_check.mjs"), str(path), cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    said = json.loads(done.stdout)
+    # Every {slot} in every sentence is one the view fills (or the run sentence's "changed").
+    texts = [v for v in WORDS.values() if isinstance(v, str)]
+    texts += [*WORDS["changed"].values(), *WORDS["trend"].values()]
+    used = {m for text in texts for m in re.findall(r"\{(\w+)\}", text)}
+    assert used - {"changed"} <= set(said["slots"]), used - set(said["slots"])
+    h, num, pct = run.history, number_format.number, number_format.percent
+    assert said["valuetext"] == (
+        f"epoch 1 of 30, cost {num(h.cost[1])}, accuracy {pct(h.accuracy[1])}"
+    )
+    assert said["run"] == (
+        f"α = 2, inputs x1, x2: the cost falls from {num(h.cost[0])} to {num(h.cost[-1])} in 30 "
+        f"epochs; {pct(h.accuracy[-1])} of the training points are on the right side."
+    )

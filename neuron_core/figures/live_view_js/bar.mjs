@@ -5,9 +5,6 @@
 
 import { el, icon } from "./dom.mjs";
 
-// What the scrubber and the keys do, said where a learner looks for it (its tooltip).
-export const KEYS_HELP = "Epoch. Keys while the view has focus: Space plays or pauses, ← → one epoch, Page Up/Down a tenth of the run, Home/End the first/last epoch.";
-
 // The jump of the « » buttons and Page Up/Down: a tenth of the run, at least one epoch.
 export const jump = (last) => Math.max(1, Math.round(last / 10));
 
@@ -27,7 +24,7 @@ export class Bar {
     this.prev = stepButton("lv-prev", "Previous epoch", "stepBack", () => on.step(-1));
     this.next = stepButton("lv-next", "Next epoch", "stepForward", () => on.step(1));
     this.forward = stepButton("lv-forward", "Jump forward", "jumpForward", () => on.step(jump(this.last)));
-    this.scrub = el("input", { class: "lv-scrub", type: "range", min: 0, step: 1, "aria-label": "Epoch", title: KEYS_HELP });
+    this.scrub = el("input", { class: "lv-scrub", type: "range", min: 0, step: 1, "aria-label": "Epoch" });
     this.scrub.addEventListener("input", () => on.scrub(Number(this.scrub.value)));
     this.scrub.addEventListener("change", () => on.scrubbed());
     this.speedBox = el("select", { class: "lv-speed", "aria-label": "Speed", title: "How fast Play goes" });

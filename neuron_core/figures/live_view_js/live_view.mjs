@@ -16,8 +16,10 @@ import { Bar, jump } from "./bar.mjs";
 import { CostView } from "./cost.mjs";
 import { el, panel } from "./dom.mjs";
 import { Editor } from "./edit.mjs";
+import { KeysHelp } from "./help.mjs";
 import { Look } from "./look.mjs";
 import { MapView } from "./map.mjs";
+import { Narrator } from "./narrator.mjs";
 import { NumbersView } from "./numbers.mjs";
 import { advance, lingerTimes, movement } from "./pace.mjs";
 import { RunData } from "./run.mjs";
@@ -25,6 +27,14 @@ import { SheetView } from "./sheet.mjs";
 import { Stage } from "./stage.mjs";
 import { testHooks } from "./testing.mjs";
 import { CSS } from "./view_css.mjs";
+import { WORDS } from "./view_words.mjs";
+import { changes, keysHelp } from "./words.mjs";
+
+// After the last seek of a burst (keys held, buttons pressed), how long before the view says
+// where it is: a screen reader hears one sentence, not one per epoch.
+const SETTLE_MS = 600;
+// While Play runs, how often the scrubber's value text is brought up to date.
+const VALUE_TEXT_MS = 1000;
 
 // The palette's colours the CSS uses (meta.style.css, from neuron_core/palette.py) become
 // CSS variables on the view's root: --lv-ink, --lv-accent, …
@@ -50,7 +60,7 @@ class LiveView {
         this.pause(false);
         this.seek(k, false);
       },
-      scrubbed: () => this.report(),
+      scrubbed: () => this.report("settled"),
       speed: (id) => {
         this.speed = this.speedChoice = id;
       },
@@ -72,10 +82,18 @@ class LiveView {
       shown: (count) => this.root.setAttribute("data-points", String(count)),
       redraw: () => this.schedule(true),
     });
+    // Words for a screen reader: a summary, the canvases' labels, what changed (polite).
+    this.narrator = new Narrator(WORDS, { map: mapPanel.frame, sheet: sheetPanel.frame, cost: costPanel.frame });
+    this.help = new KeysHelp(WORDS);
+    this.bar.element.append(this.help.button);
+    this.bar.scrub.title = keysHelp(WORDS);
+    // A learner who asks for less motion: Play only when asked (see update).
+    this.still = window.matchMedia?.("(prefers-reduced-motion: reduce)");
     // One grid holds everything, so a phone can put the numbers right under the map.
     this.views = el("div", { class: "lv-views" }, [this.bar.element, this.stage.element, this.numbers.element, mapPanel.box, sheetPanel.box, costPanel.box]);
     // Focusable, so a click anywhere on the view gives its keys (Space, arrows) to it.
-    this.root = el("div", { class: "lv", "data-testid": "live-view", tabindex: 0, role: "group", "aria-label": "Live view of the training run" }, [this.views]);
+    const [summary, live] = this.narrator.elements;
+    this.root = el("div", { class: "lv", "data-testid": "live-view", tabindex: 0, role: "group", "aria-label": "Live view of the training run" }, [summary, this.views, live, this.help.dialog]);
     this.root.addEventListener("keydown", (e) => this.key(e));
     // The CSS travels inside the script (sent once), not with each run's element.
     this.style = el("style", { text: CSS });
@@ -92,12 +110,16 @@ class LiveView {
     window.addEventListener("resize", this.onWindow);
   }
 
-  // New data from Python: keep the epoch the learner looks at, and keep playing.
+  // New data from Python: keep the epoch the learner looks at, and keep playing (unless
+  // the learner asked for less motion: then the new run waits for Play).
   update(data) {
     const meta = data.meta;
     this.stage.update(meta.stage); // the controls' values, even when the run is the same
     if (this.run && this.run.meta.run === meta.run) return this.unchanged();
     const first = !this.run;
+    const changed = first ? [] : changes(this.run.meta, meta);
+    const stopped = this.playing && this.still?.matches;
+    if (stopped) this.pause(false);
     const wasAtEnd = this.run && this.epoch >= this.run.last && !this.playing;
     this.run = new RunData(data);
     const last = this.run.last;
@@ -123,6 +145,12 @@ class LiveView {
     this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
     if (this.root.isConnected) this.fitHeight();
     this.schedule(true);
+    if (stopped) this.report(); // where it stopped: the page's equations follow
+    else this.describe();
+    if (changed.length) {
+      clearTimeout(this.settling); // the new run is news; where an old seek rested is not
+      this.narrator.sayRun(this.run, changed);
+    }
   }
 
   // The same run again: an edit Python refused (a stale click) is drawn no longer.
@@ -153,11 +181,17 @@ class LiveView {
       this.epoch = Math.floor(this.pos + 1e-9);
       if (this.epoch >= last) {
         this.playing = false;
-        this.report();
+        this.report("ended");
       }
     }
     this.lastT = this.playing ? t : undefined;
     this.paint();
+    // While playing, the scrubber's value text keeps up once a second (not every frame);
+    // the summary and the pictures' labels wait until the epoch settles.
+    if (this.playing && !(t - this.toldAt < VALUE_TEXT_MS)) {
+      this.toldAt = t;
+      this.bar.scrub.setAttribute("aria-valuetext", this.narrator.valueText(this.run, this.epoch));
+    }
     if (this.playing) this.schedule();
   }
 
@@ -183,7 +217,7 @@ class LiveView {
   // lesson's own controls (α's slider, the menus) keep their keys; a button keeps Space
   // and Enter.
   key(e) {
-    if (!this.run || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!this.run || e.altKey || e.ctrlKey || e.metaKey || this.help.open) return;
     const t = e.target;
     const own = t === this.root || t === this.bar.scrub || t.tagName === "BUTTON";
     if (!own || (t.tagName === "BUTTON" && (e.key === " " || e.key === "Enter"))) return;
@@ -217,7 +251,7 @@ class LiveView {
     if (!this.playing) return;
     this.playing = false;
     this.showPlaying();
-    if (report) this.report();
+    if (report) this.report("paused");
   }
 
   seek(epoch, report) {
@@ -225,15 +259,35 @@ class LiveView {
     this.pos = this.epoch;
     if (report) {
       this.pause(false);
-      this.report();
+      this.report("settled");
     }
     this.schedule();
   }
 
-  // Tell the page which epoch is shown (it redraws its equations there).
-  report() {
+  // Tell the page which epoch is shown (it redraws its equations there), and a screen
+  // reader what it shows: `say` is "paused", "ended" or "settled" (a seek; said once the
+  // keys or the buttons rest).
+  report(say) {
     this.showPlaying();
     if (this.setStateValue) this.setStateValue("epoch", this.epoch);
+    this.describe();
+    clearTimeout(this.settling);
+    if (say === "settled") this.settling = setTimeout(() => this.settled(), SETTLE_MS);
+    else if (say) this.narrator.sayEpoch(say, this.run, this.epoch);
+  }
+
+  // A seek has rested: say where it is, unless the scrubber has focus (its value text,
+  // just updated, is what the screen reader says then) or Play has started again.
+  settled() {
+    if (!this.run || this.playing || this.root.getRootNode().activeElement === this.bar.scrub) return;
+    this.narrator.sayEpoch("settled", this.run, this.epoch);
+  }
+
+  // The epoch shown, in words: the scrubber's value text, the canvases' labels, the summary.
+  // Not every frame while playing (a screen reader would chatter): when the epoch settles.
+  describe() {
+    this.narrator.describe(this.run, this.epoch);
+    this.bar.scrub.setAttribute("aria-valuetext", this.narrator.valueText(this.run, this.epoch));
   }
 
   showPlaying() {
@@ -293,6 +347,7 @@ class LiveView {
 
   destroy() {
     cancelAnimationFrame(this.raf);
+    clearTimeout(this.settling);
     this.raf = 0;
     this.playing = false;
     this.resize.disconnect();
