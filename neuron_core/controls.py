@@ -26,7 +26,7 @@ from .features import FEATURE_LABELS, FEATURES
 
 EPOCHS = (1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000)
 L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
-SOURCES = ("Generate", "Upload CSV")
+SOURCES = ("Generate", "Upload CSV", "Draw")
 # The Cost landscape's α choices: the sidebar's α, or one of the presets found on the data.
 MAP_ALPHAS = ("sidebar", "too small", "good", "too large", "diverging")
 LOG_EPOCHS_HELP = "Gives the first epochs, where most of the learning happens, room on a long run."
@@ -43,8 +43,9 @@ CONTROLS = (
         "Data source",
         "Generate",
         options=SOURCES,
-        spell={"Generate": "generate", "Upload CSV": "upload"},
-        help="Use a built-in generator, or upload your own two-feature CSV.",
+        spell={"Generate": "generate", "Upload CSV": "upload", "Draw": "draw"},
+        help="Use a built-in generator, upload your own two-feature CSV, or draw: start from "
+        "an empty map and click on the Playground's map to place points.",
     ),
     Control(
         "dataset",

@@ -31,6 +31,9 @@ class Dataset:
         Names of the two input columns.
     classes : tuple
         The two original label values; class 1 is ``classes[1]``.
+    placed : int
+        How many of the last rows were placed by hand on the map (`neuron_core.edits`):
+        they are always training rows.
     """
 
     X: np.ndarray
@@ -38,6 +41,7 @@ class Dataset:
     name: str
     feature_names: tuple[str, str] = ("x1", "x2")
     classes: tuple = (0, 1)
+    placed: int = 0
 
     @property
     def m(self) -> int:
@@ -185,6 +189,6 @@ def split_indices(y, test_share=0.25, seed=0):
         idx = rng.permutation(np.flatnonzero(y == label))
         k = min(round(test_share * len(idx)), len(idx) - 1)
         test.append(idx[:k])
-    test_idx = np.sort(np.concatenate(test)).astype(int)
+    test_idx = np.sort(np.concatenate([np.zeros(0, int), *test])).astype(int)
     train_idx = np.setdiff1d(np.arange(len(y)), test_idx)
     return train_idx, test_idx

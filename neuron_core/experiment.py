@@ -54,7 +54,10 @@ class Prepared:
 def prepare(data: Dataset, features=("x1", "x2"), standardize=True, test_share=0.25, seed=0):
     """Split ``data`` (stratified, seeded) and build the model's inputs."""
     features = check_features(features)
-    train_idx, test_idx = split_indices(data.y, test_share, seed)
+    # Points placed by hand are training points; the test share applies to the rest.
+    given = data.m - data.placed
+    train_idx, test_idx = split_indices(data.y[:given], test_share, seed)
+    train_idx = np.r_[train_idx, np.arange(given, data.m)].astype(int)
     F = expand_features(data.X, features)
     scaler = Standardizer.fit(F[train_idx]) if standardize else Standardizer.identity(F.shape[1])
     F = scaler.transform(F)

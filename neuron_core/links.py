@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from .controls import BY_KEY, BY_PARAM, CONTROLS, RUN_KEYS, Control
+from .edits import MAX_PLACED, PARAMS, decode_edits, encode_edits, link_budget_problem
 from .markdown_safe import SHOWN_CHARS, inert
 from .number_format import count
 
@@ -149,9 +150,13 @@ def read_link(query: dict[str, list[str]], page: str = "") -> Reading:
     that belongs to another page is left out with a note. Never raises.
     """
     values, notes = {}, []
+    placed = {}  # the placed points' parameters (`neuron_core.edits`), read together below
     for param, raws in query.items():
         raws = [str(r) for r in raws] if isinstance(raws, list | tuple) else [str(raws)]
         if not raws:
+            continue
+        if param in PARAMS:
+            placed[param] = raws[-1]
             continue
         quoted = inert(f"{param}={raws[-1]}")
         size = len(raws[-1])
@@ -181,6 +186,14 @@ def read_link(query: dict[str, list[str]], page: str = "") -> Reading:
             notes.append(
                 f"{quoted} lies between the steps of {c.label}; the page uses the nearest, "
                 f"{c.show(value)}."
+            )
+    if placed:
+        try:
+            values["edits"] = decode_edits(placed.get("pts"), placed.get("rm"))
+        except ValueError:
+            notes.append(
+                "The link's placed points (pts, rm) cannot be read (a link carries at most "
+                f"{count(MAX_PLACED)}, spelled by Share); the page opens without them."
             )
     return Reading(values, tuple(notes))
 
@@ -215,7 +228,8 @@ def values_from_link(link: str) -> dict:
 
 # ---------------------------------------------------------------- writing a link
 def link_pairs(values: dict, page: str = "", defaults: dict | None = None) -> list[tuple]:
-    """(parameter, spelling) for each control in ``values`` that differs from its default.
+    """(parameter, spelling) for each control in ``values`` that differs from its default,
+    and the points placed on the map (``values["edits"]``, see `neuron_core.edits`).
 
     Run controls first (table order), then ``page``'s own choices, presenter mode last.
     ``defaults`` overrides a default the data decides (a page's presets, its example). The
@@ -235,6 +249,12 @@ def link_pairs(values: dict, page: str = "", defaults: dict | None = None) -> li
         if default is not None and _same(values[c.key], default):
             continue
         pairs.append((c.url, c.spelled(values[c.key])))
+    # The points placed on the map, after the run's controls (a link past the budget
+    # leaves them out: Share says so and offers the data's CSV).
+    edits = values.get("edits")
+    if not link_budget_problem(edits):
+        at = sum(1 for p, _ in pairs if BY_PARAM[p].part == "run")
+        pairs[at:at] = list(encode_edits(edits).items())
     return pairs
 
 

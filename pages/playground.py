@@ -6,15 +6,17 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core import equations as eq
+from neuron_core.edits import EDIT_HELP, data_problem, untrained_run
 from neuron_core.stage import stage_controls
-from ui.controls import FEATURE_LABELS, current_run, current_theme, presenting
+from ui.controls import FEATURE_LABELS, current_data, current_run, current_theme, presenting
+from ui.edits import edit_meta
 from ui.exports import export_panel
 from ui.lessons import preset_picker
 from ui.live_view import live_view, live_view_code
 from ui.notices import optimum_caption, stop_unless_trained, view_description
 from ui.page import require_features, start_page
 from ui.share import share_panel
-from ui.stage import stage_css, stage_header, stage_note, what_am_i_looking_at
+from ui.stage import drawing_note, stage_css, stage_header, stage_note, what_am_i_looking_at
 
 s = start_page()
 
@@ -27,12 +29,20 @@ what_am_i_looking_at(kit)
 share_panel(s, kit)
 waiting = s.source == "Upload CSV" and not st.session_state.get("upload")
 require_features(s)
-run = current_run(s)
-stop_unless_trained(run)
+data = current_data(s)
+# A drawn map the neuron cannot train on yet (too few points, one class): the view still
+# shows the map at the neuron's start, so the learner can place the points it needs.
+problem = data_problem(data)
+if problem:
+    run = untrained_run(data, s.features, s.standardize, s.alpha, s.l2)
+    drawing_note(problem)
+else:
+    run = current_run(s)
+    stop_unless_trained(run)
+    if not presenting():
+        export_panel(s, run, current_theme(), kit)
+    stage_note(s, run, waiting_for_upload=waiting)
 h, prep = run.history, run.prepared
-if not presenting():
-    export_panel(s, run, current_theme(), kit)
-stage_note(s, run, waiting_for_upload=waiting)
 
 uploaded = s.source == "Upload CSV" and st.session_state.get("upload")
 axis_names = prep.data.feature_names if uploaded else (FEATURE_LABELS["x1"], FEATURE_LABELS["x2"])
@@ -42,8 +52,14 @@ shown = live_view(
     axis_names=axis_names,
     feature_labels=[FEATURE_LABELS[f] for f in prep.features],
     stage=stage_controls(asdict(s), axis_names),
+    edit=edit_meta(s, data),
 )
+if problem:
+    st.caption(EDIT_HELP)
+    live_view_code()
+    st.stop()
 st.caption(view_description(run, shown))
+st.caption(EDIT_HELP)
 
 w, b = h.w[shown], float(h.b[shown])
 dw, db = run.gradients_at(shown)

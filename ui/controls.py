@@ -21,8 +21,10 @@ from neuron_core.controls import (
     defaults,
     settings_from,
 )
+from neuron_core.edits import apply_edits, empty_dataset, no_edits
 from neuron_core.number_format import setting
 from ui.cache import generated_dataset, trained_run, uploaded_dataset
+from ui.edits import current_edits, keep_edits
 from ui.upload import upload_controls
 
 __all__ = [
@@ -106,7 +108,9 @@ def sidebar() -> Settings:
         sb.header("Training")
         _training_controls(sb)
         _regularisation_controls(sb)
-    return current_settings()
+    s = current_settings()
+    keep_edits(s)
+    return s
 
 
 def _data_controls(sb):
@@ -125,6 +129,11 @@ def _data_controls(sb):
             help="Draw a fresh set of points (a new seed).",
             key="new_sample",
             width="stretch",
+        )
+    elif source == "Draw":
+        sb.caption(
+            "Click on the Playground's map to place points: shift-click for the other "
+            "class, click a point to remove it."
         )
     else:
         upload_controls(sb)
@@ -181,21 +190,38 @@ def current_settings() -> Settings:
 
 
 def current_data(s: Settings) -> nc.Dataset:
-    """The dataset the settings name: the last good upload, or a generated one."""
+    """The dataset the settings name (the last good upload, a generated one, or the empty
+    map of "Draw"), with the points placed and removed on the map (`ui.edits`)."""
+    return apply_edits(_base_data(s), current_edits(s))
+
+
+def _base_data(s: Settings) -> nc.Dataset:
     up = st.session_state.get("upload")
     if s.source == "Upload CSV" and up:
         data = uploaded_dataset(up["raw"], up["columns"], up["positive"])
         return nc.Dataset(data.X, data.y, up["name"], data.feature_names, data.classes)
+    if s.source == "Draw":
+        return empty_dataset()
     return generated_dataset(s.dataset, s.points, s.noise, s.seed)
 
 
+def base_size(s: Settings) -> int:
+    """How many rows the data has before any edit (removed indices point into them)."""
+    return _base_data(s).m
+
+
 def data_key(s: Settings):
-    """What names the uploaded file in use (None for generated data, which the settings
-    name): a new file with the same name or size is new data too."""
+    """What names the data beyond the settings: the uploaded file in use (a new file with
+    the same name or size is new data too) and the edits made on the map; None for
+    generated data as it is."""
     up = st.session_state.get("upload")
+    key = None
     if s.source == "Upload CSV" and up:
-        return (up["name"], len(up["raw"]), hash(up["raw"]), up["columns"], str(up["positive"]))
-    return None
+        key = (up["name"], len(up["raw"]), hash(up["raw"]), up["columns"], str(up["positive"]))
+    edits = current_edits(s)
+    if no_edits(edits):
+        return key
+    return (key, tuple(map(tuple, edits["added"])), tuple(edits["removed"]))
 
 
 def current_run(s: Settings | None = None) -> nc.Run:

@@ -16,6 +16,7 @@ import streamlit as st
 from neuron_core.controls import BY_KEY, CONTROLS
 from neuron_core.links import link_pairs, notice, read_link
 from neuron_core.markdown_safe import inert
+from ui.edits import EMPTY, current_edits, from_link
 
 _PENDING = "_link_local"  # page-local values from the link, until the page takes them
 _DEFAULTS = "_local_defaults"  # the defaults a page worked out from its data
@@ -57,7 +58,13 @@ def arrive(page_path: str, known_paths=(), home: str = "the home page") -> None:
             ss[c.key] = list(value) if c.kind == "multiselect" else value
         elif c.part in ("run", "view") and not first:
             ss[c.key] = list(c.default) if c.kind == "multiselect" else c.default
-    ss[_PENDING] = {k: v for k, v in reading.values.items() if BY_KEY[k].part == page_path}
+    if "edits" in reading.values:
+        from_link(reading.values["edits"])
+    elif not first:
+        from_link(EMPTY)
+    ss[_PENDING] = {
+        k: v for k, v in reading.values.items() if k in BY_KEY and BY_KEY[k].part == page_path
+    }
     notes = list(reading.notes)
     asked = _requested_page()
     if first and asked and known_paths and asked.rsplit("/", 1)[-1] not in known_paths:
@@ -79,6 +86,7 @@ def link_values(settings, page_path: str) -> dict:
     page's own choices as session state holds them now."""
     ss = st.session_state
     out = {**asdict(settings), "presenter": bool(ss.get("presenter", False))}
+    out["edits"] = current_edits(settings)
     pending = ss.get(_PENDING, {})
     for c in CONTROLS:
         if c.part == page_path and page_path:

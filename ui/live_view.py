@@ -12,9 +12,12 @@ import pyarrow as pa
 import streamlit as st
 
 import neuron_core as nc
+from neuron_core.edits import apply_op
 from neuron_core.figures import Theme
 from neuron_core.figures.live_view import live_view_payload, script
 from neuron_core.stage import stage_value
+from ui.controls import base_size, current_data, current_settings
+from ui.edits import current_edits, set_edits, undo_edit
 
 KEY = "live_view"
 # The view's code (and its CSS, which it puts in its own element) travels in an element of
@@ -31,7 +34,13 @@ _component = st.components.v2.component("neuron_playground.live_view", js=STUB)
 
 
 def live_view(
-    run: nc.Run, *, theme: Theme, axis_names, feature_labels, stage: list | None = None
+    run: nc.Run,
+    *,
+    theme: Theme,
+    axis_names,
+    feature_labels,
+    stage: list | None = None,
+    edit: dict | None = None,
 ) -> int:
     """Draw ``run`` in the live view; return the epoch the numbers below should show.
 
@@ -39,7 +48,8 @@ def live_view(
     when the learner pauses, scrubs or Play reaches the end; the page then redraws its
     equations at that epoch. ``stage`` (`neuron_core.stage.stage_controls`) puts α, epochs,
     λ and the inputs in the view's bar; a change there sets the sidebar's value before the
-    rerun it causes (`_control_changed`).
+    rerun it causes (`_control_changed`). ``edit`` (`ui.edits.edit_meta`) lets a click on
+    the map place or remove a point, sent back the same way.
     """
     shown = shown_epoch(run.history.epochs)
     payload = live_view_payload(
@@ -47,6 +57,8 @@ def live_view(
     )
     if stage is not None:
         payload["meta"]["stage"] = stage
+    if edit is not None:
+        payload["meta"]["edit"] = edit
     _component(
         key=KEY,
         data=_as_arrow(payload),
@@ -62,10 +74,26 @@ def _control_changed() -> None:
     widget holds (callbacks run before the rerun, so the sidebar draws the new value).
     A change that names no stage control or a value its row lacks changes nothing."""
     state = st.session_state.get(KEY)
-    picked = stage_value(state.get("control") if state is not None else None)
+    change = state.get("control") if state is not None else None
+    if isinstance(change, dict) and change.get("key") == "edit":
+        _edited(change.get("value"))
+        return
+    picked = stage_value(change)
     if picked is not None:
         key, value = picked
         st.session_state[key] = list(value) if key == "features" else value
+
+
+def _edited(op) -> None:
+    """A click on the map (or Undo, Clear): checked by `neuron_core.edits.apply_op` against
+    the points shown now, then kept (with the old edits for Undo)."""
+    if op == {"op": "undo"}:
+        undo_edit()
+        return
+    s = current_settings()
+    new = apply_op(current_edits(s), op, current_data(s), base_size(s))
+    if new is not None:
+        set_edits(new)
 
 
 def _as_arrow(payload: dict) -> dict:

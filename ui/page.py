@@ -17,7 +17,8 @@ import streamlit as st
 
 import neuron_core as nc
 from neuron_core.controls import Settings
-from ui.controls import current_run, current_settings
+from neuron_core.edits import data_problem
+from ui.controls import current_data, current_run, current_settings
 from ui.upload import stop_if_too_large
 
 # What a page says when the sidebar holds fewer inputs than it needs.
@@ -54,10 +55,20 @@ def require_features(s: Settings, at_least: int = 1, why: str = PICK_ONE) -> Non
         st.stop()
 
 
+def require_data(s: Settings) -> None:
+    """Stop the page, saying why, while the data cannot train a neuron (a drawn map with
+    fewer than two points, or one class only)."""
+    problem = data_problem(current_data(s))
+    if problem:
+        st.warning(problem + " (on the Playground's map)", icon=":material/scatter_plot:")
+        st.stop()
+
+
 def page_run(s: Settings, at_least: int = 1, why: str = PICK_ONE) -> nc.Run:
     """The run a page explains: enough inputs picked (`require_features`), then the shared
     run, stopping with the reason when its inputs are too large for gradient descent."""
     require_features(s, at_least, why)
+    require_data(s)
     run = current_run(s)
     stop_if_too_large(run.prepared, s.l2)
     return run

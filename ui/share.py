@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from neuron_core import export
+from neuron_core.edits import link_budget_problem
 from neuron_core.links import is_local, share_link
 from ui.cache import qr_png, qr_scale
 from ui.controls import Settings, current_data
+from ui.edits import current_edits
 from ui.links import link_values, local_defaults
 
 FALLBACK_BASE = "http://localhost:8501"
@@ -89,6 +91,18 @@ def share_panel(s: Settings, container=st) -> None:
                     on_click="ignore",
                     key="share_data_csv",
                 )
+        too_many = link_budget_problem(current_edits(s))
+        if too_many:
+            st.warning(too_many, icon=":material/scatter_plot:")
+            data = current_data(s)
+            st.download_button(
+                "Download the data (CSV)",
+                lambda: export.dataset_csv(data),
+                file_name=f"{s.source.lower()}-points.csv",
+                mime="text/csv",
+                on_click="ignore",
+                key="share_drawn_csv",
+            )
         # Students open the link on phones and laptops: the normal layout, unless the teacher
         # asks for the projector's (another screen in the room, a colleague's class).
         big = st.toggle(

@@ -37,6 +37,9 @@ WHAT_IT_SHOWS = (
     "or 'teacher's pace', which lingers where the boundary moves); the step buttons and "
     "the slider go to any epoch. With the view focused: Space plays or pauses, ← → step "
     "one epoch, Home and End jump to the ends.\n"
+    "- **A click on the map** places a point of the class pressed in its legend "
+    "(shift-click: the other class); a click on a point removes it; Undo and Clear take "
+    "it back. Placed points are training points; the link carries them.\n"
     "- **α, epochs, λ and the inputs** on the view are the sidebar's controls: change "
     "either, both follow, and the link keeps it."
 )
@@ -84,6 +87,13 @@ def stage_note(s, run: nc.Run, waiting_for_upload: bool = False) -> None:
         safe = nc.suggested_alpha(run.prepared.F_train, run.l2)
         if kind in ("diverged", "oscillating") and on_grid(safe) and safe < run.alpha:
             alpha_button(st, safe, "stage_note_alpha", go=False, why=" (1/L for this data)")
+
+
+def drawing_note(problem: str) -> None:
+    """The one note while the map's points cannot train a neuron: what to place next."""
+    box = st.container(key="stage_note_drawing")
+    with box.expander(problem, icon=":material/scatter_plot:", key="stage_note"):
+        st.markdown(problem)
 
 
 def stage_css(presenter: bool) -> str:

@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 
 from .. import number_format
+from ..edits import map_bounds
 from ..experiment import Run
 from ..features import BY_NAME, FEATURE_LABELS
-from ..grids import data_bounds
 from .js_bundle import bundle, text_module
 from .narration import words_module
 from .style import (
@@ -196,7 +196,7 @@ def _describe(run: Run, names, feature_labels) -> dict:
         "feature_table": _feature_table(prep.features, feature_labels),
         "mean": [float(v) for v in prep.scaler.mean],
         "scale": [float(v) for v in prep.scaler.scale],
-        "bounds": list(data_bounds(data.X)),
+        "bounds": list(map_bounds(data)),
         "axis_names": [str(v) for v in names],
         # Plain text: the view writes it with textContent (no HTML escaping here).
         "classes": [class_name(data.classes, k) for k in (0, 1)],

@@ -105,11 +105,14 @@ def _centre(stop):
 
 
 def _reads_after(a: dict, b: dict) -> bool:
-    """b comes after a in reading order: lower down, or on the same line further right."""
+    """b comes after a in reading order: lower down, or on the same line further right, or
+    at the top of the next column (the live view's panels read one after the other: the
+    map's legend, then the sheet beside it)."""
     ax, ay, ah = _centre(a)
     bx, by, bh = _centre(b)
     same_line = abs(by - ay) <= max(ah, bh) / 2
-    return bx > ax if same_line else by > ay
+    next_column = b["at"][0] >= a["at"][0] + a["at"][2]
+    return bx > ax if same_line else (by > ay or next_column)
 
 
 def test_tab_walks_the_sidebar_then_the_page_in_reading_order_with_a_visible_ring(

@@ -15,6 +15,7 @@
 import { Bar, jump } from "./bar.mjs";
 import { CostView } from "./cost.mjs";
 import { el, panel } from "./dom.mjs";
+import { Editor } from "./edit.mjs";
 import { KeysHelp } from "./help.mjs";
 import { Look } from "./look.mjs";
 import { MapView } from "./map.mjs";
@@ -74,6 +75,13 @@ class LiveView {
     this.sheet = new SheetView(sheetPanel, () => this.schedule());
     this.cost = new CostView(costPanel, () => this.schedule(true));
     this.parts = [this.map, this.sheet, this.cost];
+    // Points placed by a click on the map: the edit goes to Python like a stage control.
+    this.editor = new Editor({
+      map: this.map,
+      send: (op) => this.setTriggerValue?.("control", { key: "edit", value: op }),
+      shown: (count) => this.root.setAttribute("data-points", String(count)),
+      redraw: () => this.schedule(true),
+    });
     // Words for a screen reader: a summary, the canvases' labels, what changed (polite).
     this.narrator = new Narrator(WORDS, { map: mapPanel.frame, sheet: sheetPanel.frame, cost: costPanel.frame });
     this.help = new KeysHelp(WORDS);
@@ -107,7 +115,7 @@ class LiveView {
   update(data) {
     const meta = data.meta;
     this.stage.update(meta.stage); // the controls' values, even when the run is the same
-    if (this.run && this.run.meta.run === meta.run) return;
+    if (this.run && this.run.meta.run === meta.run) return this.unchanged();
     const first = !this.run;
     const changed = first ? [] : changes(this.run.meta, meta);
     const stopped = this.playing && this.still?.matches;
@@ -124,6 +132,8 @@ class LiveView {
     this.root.classList.toggle("lv-presenter", !!meta.style.presenter);
     this.numbers.update(this.run);
     for (const part of this.parts) part.update(this.run, this.look);
+    this.editor.update(this.run);
+    this.root.setAttribute("data-points", String(this.run.m));
     this.bar.setLast(last);
     this.speeds = new Map(meta.speeds.map((sp) => [sp.id, sp]));
     if (!this.speeds.has(this.speedChoice)) this.speedChoice = null;
@@ -141,6 +151,15 @@ class LiveView {
       clearTimeout(this.settling); // the new run is news; where an old seek rested is not
       this.narrator.sayRun(this.run, changed);
     }
+  }
+
+  // The same run again: an edit Python refused (a stale click) is drawn no longer.
+  unchanged() {
+    const p = this.map.pending;
+    if (!p.added.length && !p.hidden.size) return;
+    this.map.pending = { added: [], hidden: new Set() };
+    this.root.setAttribute("data-points", String(this.run.m));
+    this.schedule(true);
   }
 
   // --- the clock -------------------------------------------------------------------------

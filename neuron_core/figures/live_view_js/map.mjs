@@ -2,7 +2,8 @@
 //
 // update(run, look) takes a new run, layout() draws the fixed parts for the current size,
 // paint(k) draws epoch k. `frame` maps data to pixels and back (toPixel / toData), for
-// anything that points at the map.
+// anything that points at the map. `pending` holds the points a click placed or removed
+// (edit.mjs) until the run trained on them arrives: drawn at once, not waited for.
 
 import { zeroCrossings, polylines } from "./contour.mjs";
 import { el, legendKey, Surface } from "./dom.mjs";
@@ -54,10 +55,31 @@ export class MapView {
     frame.append(this.heatBox);
     this.surface = new Surface(frame, "Probability map", ["line", "marks"]);
     this.segments = []; // the boundary's pieces in data coordinates, as last painted
+    this.pending = { added: [], hidden: new Set() };
+  }
+
+  // How many points the map draws now (the run's, less those a click removed, plus those
+  // it placed).
+  shownCount() {
+    return this.run.m - this.pending.hidden.size + this.pending.added.length;
+  }
+
+  // The run's point under (px, py) in CSS pixels (the nearest within its marker and a
+  // finger's slack), or -1.
+  hit(px, py, slack = 4) {
+    const { run, frame: fr } = this;
+    let best = -1, bestD = (this.r + slack) ** 2;
+    for (let i = 0; i < run.m; i++) {
+      if (this.pending.hidden.has(i)) continue;
+      const d = (fr.sx(run.points[2 * i]) - px) ** 2 + (fr.sy(run.points[2 * i + 1]) - py) ** 2;
+      if (d <= bestD) [best, bestD] = [i, d];
+    }
+    return best;
   }
 
   update(run, look) {
     this.run = run;
+    this.pending = { added: [], hidden: new Set() };
     this.look = look;
     this.grid = new Grid(run, MAP_RES, MAP_RES);
     this.heat = new ImageData(MAP_RES, MAP_RES);
@@ -83,10 +105,13 @@ export class MapView {
     const ctx = v.clear("marks");
     const [c0, c1] = style.colors;
     const r = Math.max(3, Math.min(style.marker / 2, pw / 60));
+    this.r = r;
     for (let i = 0; i < run.m; i++) {
+      if (this.pending.hidden.has(i)) continue;
       const cls = run.cls[i];
       marker(ctx, fr.sx(run.points[2 * i]), fr.sy(run.points[2 * i + 1]), r, cls, run.test[i] > 0, cls ? c1 : c0, style.paper);
     }
+    for (const [x, y, cls] of this.pending.added) marker(ctx, fr.sx(x), fr.sy(y), r, cls, false, cls ? c1 : c0, style.paper);
     ctx.strokeStyle = style.axis;
     ctx.lineWidth = 1;
     ctx.strokeRect(pad.l, pad.t, pw, ph);
