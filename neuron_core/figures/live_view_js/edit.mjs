@@ -58,7 +58,9 @@ export class Editor {
 
   pick(k) {
     this.cls = k;
-    this.classButtons.forEach((b, j) => b.setAttribute("aria-pressed", String(j === k)));
+    this.classButtons.forEach((b, j) => {
+      b.setAttribute("aria-pressed", String(j === k));
+    });
   }
 
   clicked(e) {
