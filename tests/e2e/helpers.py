@@ -421,6 +421,13 @@ def chart_title(page, selector: str = PLOT) -> str:
 # The view's test hooks (live_view_js/testing.mjs), reached through the hub its script sets
 # up in the page: ``HOOKS + ".probe(el, …)"`` in a function given the view's root element.
 HOOKS = "globalThis.__neuronLiveView.test"
+# The live view's root element as a JS expression for the page (inside its host's shadow
+# root; the code's own host draws nothing), for waits on its data attributes.
+VIEW_JS = (
+    "Array.from(document.querySelectorAll('[data-testid=stBidiComponentIsolated]'))"
+    ".map(h => h.shadowRoot && h.shadowRoot.querySelector('[data-testid=live-view]'))"
+    ".find(Boolean)"
+)
 _LIVE_JS = """el => {
   const r = HOOKS.run(el);
   const cells = Array.from(el.querySelectorAll('.lv-cell'), c => [

@@ -15,6 +15,7 @@ from tests.e2e.helpers import (
     LIVE,
     PHONE,
     TIMEOUT_MS,
+    VIEW_JS,
     animation_frames,
     expect_rerun,
     goto,
@@ -147,7 +148,7 @@ def test_the_stage_controls_drive_the_run_the_sidebar_and_the_link(page, app_url
     epochs = page.locator(LIVE).get_by_role("combobox", name="Epochs")
     with expect_rerun(page):
         epochs.select_option("500")
-    page.wait_for_function(f"() => {_view_js()}.dataset.epochs === '500'")
+    page.wait_for_function(f"() => {VIEW_JS}.dataset.epochs === '500'")
     wait_for_app(page)
     assert slider_value(page, "Epochs") == "500"
     assert "epochs=500" in page.url
@@ -156,7 +157,7 @@ def test_the_stage_controls_drive_the_run_the_sidebar_and_the_link(page, app_url
     assert tile.get_attribute("aria-pressed") == "false"
     with expect_rerun(page):
         tile.click()
-    page.wait_for_function(f"() => {_view_js()}.dataset.run !== '{after_alpha['run']}'")
+    page.wait_for_function(f"() => {VIEW_JS}.dataset.run !== '{after_alpha['run']}'")
     wait_for_app(page)
     assert tile.get_attribute("aria-pressed") == "true"
     chips = sidebar(page).get_by_test_id("stMultiSelect").locator("[data-tag] [title]")
@@ -221,19 +222,10 @@ def test_step_buttons_and_keys_move_one_epoch_at_a_time(page, app_url):
         page.keyboard.press("Home")
     assert live_view(page)["epoch"] == 0
     page.keyboard.press("Space")
-    page.wait_for_function(f"() => {_view_js()}.dataset.playing === 'true'")
+    page.wait_for_function(f"() => {VIEW_JS}.dataset.playing === 'true'")
     with expect_rerun(page):
         page.keyboard.press("Space")
     assert live_view(page)["playing"] is False
-
-
-def _view_js() -> str:
-    """The view's root element, in the page's own JS (inside its host's shadow root)."""
-    return (
-        "Array.from(document.querySelectorAll('[data-testid=stBidiComponentIsolated]'))"
-        ".map(h => h.shadowRoot && h.shadowRoot.querySelector('[data-testid=live-view]'))"
-        ".find(Boolean)"
-    )
 
 
 def test_the_slowest_speed_leaves_time_to_talk(page, app_url):
@@ -252,7 +244,7 @@ def test_the_slowest_speed_leaves_time_to_talk(page, app_url):
     page.wait_for_function(f"() => performance.now() - {start} >= 2000")
     reached = live_view(page)["epoch"]
     assert reached < 20  # 20 epochs take at least 2 s (10 s at 2 a second)
-    page.wait_for_function(f"() => +{_view_js()}.dataset.epoch >= 1")  # and it does move
+    page.wait_for_function(f"() => +{VIEW_JS}.dataset.epoch >= 1")  # and it does move
 
 
 def test_teachers_pace_lingers_on_the_first_epochs(page, app_url):
@@ -263,7 +255,7 @@ def test_teachers_pace_lingers_on_the_first_epochs(page, app_url):
         view.get_by_role("button", name="Restart").click()
     start = page.evaluate("() => performance.now()")
     view.get_by_role("button", name="Play").click()
-    page.wait_for_function(f"() => +{_view_js()}.dataset.epoch >= 20", timeout=TIMEOUT_MS)
+    page.wait_for_function(f"() => +{VIEW_JS}.dataset.epoch >= 20", timeout=TIMEOUT_MS)
     first20 = page.evaluate(f"() => performance.now() - {start}")
     # The run plays in 12 s; its first 20 epochs, where the boundary swings into place, take
     # far more than 20/150 of that (an even pace would pass them in 1.6 s).
@@ -301,7 +293,7 @@ def test_a_phone_shows_the_picture_first_and_a_swipe_on_the_sheet_scrolls(browse
             cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
         page.wait_for_function(f"() => {scroller}.scrollTop > {before} + 100")
-        camera = page.evaluate(f"() => globalThis.__neuronLiveView.test.view({_view_js()})"
+        camera = page.evaluate(f"() => globalThis.__neuronLiveView.test.view({VIEW_JS})"
                                ".sheet.camera")  # fmt: skip
         assert camera == {"az": -0.6, "el": 0.5}  # not turned edge-on
         assert horizontal_overflow(page) == 0

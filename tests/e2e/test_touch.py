@@ -8,13 +8,8 @@ from __future__ import annotations
 import numpy as np
 
 import neuron_core as nc
-from tests.e2e.helpers import LIVE, PHONE, TIMEOUT_MS, goto, wait_for_app
+from tests.e2e.helpers import LIVE, PHONE, TIMEOUT_MS, VIEW_JS, goto, wait_for_app
 
-VIEW_JS = (
-    "Array.from(document.querySelectorAll('[data-testid=stBidiComponentIsolated]'))"
-    ".map(h => h.shadowRoot && h.shadowRoot.querySelector('[data-testid=live-view]'))"
-    ".find(Boolean)"
-)
 HOOK = f"globalThis.__neuronLiveView.test.view({VIEW_JS})"
 
 
