@@ -106,8 +106,22 @@ class Run:
         )
 
 
-def run_experiment(prepared: Prepared, *, alpha, epochs, l2=0.0, init="zeros", init_seed=0):
-    """Train on the training rows (test rows scored each epoch) and fit the optimum."""
+def run_experiment(
+    prepared: Prepared,
+    *,
+    alpha,
+    epochs,
+    l2=0.0,
+    init="zeros",
+    init_seed=0,
+    reference=reference_optimum,
+):
+    """Train on the training rows (test rows scored each epoch) and fit the optimum.
+
+    ``reference(F_train, y_train, l2)`` gives the optimum: `reference_optimum`, or a cached
+    copy of it (the optimum does not depend on α, the epochs or the start, so an α change
+    need not fit it again; ~40 % of training a run at the defaults).
+    """
     n = prepared.F_train.shape[1]
     has_test = len(prepared.test_idx) > 0
     history = train(
@@ -120,20 +134,27 @@ def run_experiment(prepared: Prepared, *, alpha, epochs, l2=0.0, init="zeros", i
         X_test=prepared.F_test if has_test else None,
         y_test=prepared.y_test if has_test else None,
     )
-    optimum = reference_optimum(prepared.F_train, prepared.y_train, l2)
+    optimum = reference(prepared.F_train, prepared.y_train, l2)
     return Run(prepared=prepared, history=history, optimum=optimum, alpha=alpha, l2=l2)
 
 
-def run_for(settings, data: Dataset) -> Run:
+def run_for(settings, data: Dataset, reference=reference_optimum) -> Run:
     """The run the app shows for ``settings`` (a `neuron_core.controls.Settings`) on ``data``.
 
     The one pipeline from controls to a trained run: the app's cached run and every lesson
     preset go through it, so a preset trains exactly what its page then shows.
+    ``reference`` fits the optimum (see `run_experiment`).
     """
     s = settings
     prep = prepare(data, s.features, s.standardize, s.test / 100, seed=s.seed)
     return run_experiment(
-        prep, alpha=s.alpha, epochs=s.epochs, l2=s.l2, init=s.init, init_seed=s.init_seed
+        prep,
+        alpha=s.alpha,
+        epochs=s.epochs,
+        l2=s.l2,
+        init=s.init,
+        init_seed=s.init_seed,
+        reference=reference,
     )
 
 

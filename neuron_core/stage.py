@@ -9,6 +9,8 @@ checks it against the same row before anything is set. No streamlit here.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .control_kinds import allows, number_text
 from .controls import BY_KEY
 from .features import PLAIN_INPUTS, feature_label
@@ -27,6 +29,17 @@ def _option_text(key: str, value) -> str:
     return number(value, 4, trim=True) if isinstance(value, float) else str(value)
 
 
+@lru_cache(maxsize=64)
+def _choices(key: str, inputs: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(options, texts) of one stage control: the same for every rerun with these input
+    names, so formatted once (α and the epochs alone are ~1 500 numbers). Callers must not
+    mutate the lists they get."""
+    c = BY_KEY[key]
+    if c.kind == "multiselect":
+        return list(c.options), [feature_label(f, inputs) for f in c.options]
+    return [number_text(v) for v in c.options], [_option_text(key, v) for v in c.options]
+
+
 def stage_controls(values: dict, inputs=PLAIN_INPUTS) -> list[dict]:
     """The stage's controls for the browser, with ``values`` (control key → value) now.
 
@@ -39,20 +52,13 @@ def stage_controls(values: dict, inputs=PLAIN_INPUTS) -> list[dict]:
     for key in STAGE_KEYS:
         c = BY_KEY[key]
         entry = {"key": key, "label": c.label, "short": SHORT[key], "help": c.help}
+        options, texts = _choices(key, tuple(inputs))
         if c.kind == "multiselect":
-            entry |= {
-                "kind": "toggles",
-                "options": list(c.options),
-                "texts": [feature_label(f, tuple(inputs)) for f in c.options],
-                "value": [f for f in c.options if f in values[key]],
-            }
+            value = [f for f in c.options if f in values[key]]
+            entry |= {"kind": "toggles", "options": options, "texts": texts, "value": value}
         else:
-            entry |= {
-                "kind": "steps",
-                "options": [number_text(v) for v in c.options],
-                "texts": [_option_text(key, v) for v in c.options],
-                "value": number_text(values[key]),
-            }
+            value = number_text(values[key])
+            entry |= {"kind": "steps", "options": options, "texts": texts, "value": value}
         out.append(entry)
     return out
 

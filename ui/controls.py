@@ -8,6 +8,8 @@ state, and writes the URL from the settings after every run, so one reader decid
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import streamlit as st
 
 import neuron_core as nc
@@ -44,8 +46,10 @@ __all__ = [
 DEFAULTS = defaults()
 
 
+@lru_cache(maxsize=1024, typed=True)  # typed: 1 and 1.0 print differently
 def _shown(value) -> str:
-    """A widget's option as the page writes it: numbers through the one formatter."""
+    """A widget's option as the page writes it: numbers through the one formatter (once
+    per value: the α and epochs sliders format ~200 options on every rerun)."""
     return setting(value) if isinstance(value, float) else str(value)
 
 
