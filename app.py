@@ -131,7 +131,9 @@ arrive(page.url_path, known, home="the Playground")
 # The Share button heads the sidebar: its panel then opens downwards with the whole screen
 # height for the link and the QR code, not squeezed above the last control.
 share_slot = st.sidebar.container()
-settings = sidebar()
+# On the Playground its stage's controls (α, epochs, λ, the inputs) are drawn by the page's
+# fragment into slots the sidebar keeps, so a change of one reruns only that fragment.
+settings = sidebar(stage=page.url_path in ("", "playground"))
 sync_url(settings, page.url_path)  # the address bar is always this page's share link
 if page.url_path not in ("", "playground", "lessons"):  # these pages have their own
     share_panel(settings, share_slot)

@@ -8,6 +8,7 @@ state, and writes the URL from the settings after every run, so one reader decid
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from functools import lru_cache
 
 import streamlit as st
@@ -25,6 +26,7 @@ from neuron_core.controls import (
 )
 from neuron_core.edits import apply_edits, empty_dataset, no_edits
 from neuron_core.number_format import setting
+from neuron_core.stage import STAGE_KEYS
 from ui.cache import generated_dataset, trained_run, uploaded_dataset
 from ui.edits import current_edits, keep_edits
 from ui.upload import upload_controls
@@ -41,6 +43,7 @@ __all__ = [
     "current_theme",
     "presenting",
     "sidebar",
+    "stage_sidebar_controls",
 ]
 
 DEFAULTS = defaults()
@@ -53,15 +56,26 @@ def _shown(value) -> str:
     return setting(value) if isinstance(value, float) else str(value)
 
 
+# While `sidebar(stage=True)` draws: the slots kept for the stage's controls (key → the
+# slot and the widget's extra arguments), filled by `stage_sidebar_controls`.
+_slots: ContextVar[dict | None] = ContextVar("stage_slots", default=None)
+_SLOTS = "_stage_slots"  # session state: this session's slots, from its last full run
+
+
 def control(container, key: str, **extra):
     """Draw the table's widget for ``key`` in ``container`` and return its value.
 
     The value lives in session state under ``key`` (set to the default on first use), so no
-    widget is ever given a second default that could disagree with the table.
+    widget is ever given a second default that could disagree with the table. Inside
+    `sidebar(stage=True)` a stage control gets an empty slot instead (see there).
     """
     c = BY_KEY[key]
     if key not in st.session_state:
         st.session_state[key] = list(c.default) if c.kind == "multiselect" else c.default
+    slots = _slots.get()
+    if slots is not None and key in STAGE_KEYS:
+        slots[key] = (container.container(), extra)
+        return st.session_state[key]
     fmt = extra.pop("format_func", None) or (c.labels.get if c.labels else _shown)
     common = dict(key=key, help=c.help or None, **extra)
     match c.kind:
@@ -91,13 +105,44 @@ def _new_sample():
     st.session_state.seed = lo + (st.session_state.get("seed", lo) + 1 - lo) % (hi - lo + 1)
 
 
-def sidebar() -> Settings:
+def sidebar(stage: bool = False) -> Settings:
     """Draw the shared controls in the sidebar and return their values.
 
     In presenter mode only α and epochs stay in view; every other control moves into a
     collapsed expander. They are still drawn there, so their values survive (Streamlit
     forgets a widget's state in a run that does not draw it).
+
+    ``stage``: the page draws the controls its live view also sets (α, epochs, λ, the
+    inputs) from its own `st.fragment`, so a change of one, there or here, reruns only that
+    fragment; the sidebar keeps an empty slot where each goes, which
+    `stage_sidebar_controls` fills on every run of the fragment (a fragment may draw into
+    a container made outside it).
     """
+    ss = st.session_state
+    # Streamlit drops a widget's value after a run that did not draw it, and the stage's
+    # fragment does not run off the Playground: held as plain values, they survive.
+    for key in STAGE_KEYS:
+        if key in ss:
+            ss[key] = ss[key]
+    ss[_SLOTS] = {} if stage else None
+    token = _slots.set(ss[_SLOTS])
+    try:
+        _sidebar_controls()
+    finally:
+        _slots.reset(token)
+    s = current_settings()
+    keep_edits(s)
+    return s
+
+
+def stage_sidebar_controls() -> None:
+    """Draw the stage's controls into the slots `sidebar(stage=True)` kept: first thing
+    in the page's fragment, so the sidebar follows a change made on the view."""
+    for key, (slot, extra) in (st.session_state.get(_SLOTS) or {}).items():
+        control(slot, key, **extra)
+
+
+def _sidebar_controls() -> None:
     sb = st.sidebar
     control(sb, "presenter")
     if presenting():
@@ -112,9 +157,6 @@ def sidebar() -> Settings:
         sb.header("Training")
         _training_controls(sb)
         _regularisation_controls(sb)
-    s = current_settings()
-    keep_edits(s)
-    return s
 
 
 def _data_controls(sb):
