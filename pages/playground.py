@@ -59,7 +59,7 @@ def stage() -> None:
         run = untrained_run(data, s.features, s.standardize, s.alpha, s.l2)
         drawing_note(problem)
     else:
-        run = current_run(s)
+        run = current_run(s, data)
         stop_unless_trained(run)
         if not presenting():
             export_panel(s, run, current_theme(), kit)

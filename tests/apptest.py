@@ -28,3 +28,16 @@ def use_navigation(monkeypatch=None) -> None:
         app_test_module.PagesManager = NavigationPagesManager
     else:
         monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
+
+
+# The popovers whose content is built only while open (`ui.share.lazy_popover`): AppTest
+# cannot click them open, so a test session starts with them open, as a learner who opened
+# them sees them.
+PANELS = ("share_open", "export_open")
+
+
+def open_panels(at):
+    """Open Share and Export in ``at`` (before or between runs); returns ``at``."""
+    for key in PANELS:
+        at.session_state[key] = True
+    return at

@@ -40,10 +40,10 @@ def generated_dataset(name, points, noise, seed) -> nc.Dataset:
 
 
 @st.cache_data(max_entries=32, **KEEP)
-def trained_run(s: Settings, _data: nc.Dataset, data_key) -> nc.Run:
-    """`nc.run_for`, once per settings and data (``data_key`` names an upload; None: the
-    generated data the settings describe)."""
-    return nc.run_for(s, _data, reference=reference_optimum)
+def trained_run(key: str, _s: Settings, _data: nc.Dataset) -> nc.Run:
+    """`nc.run_for`, once per ``key``, which names the settings and the data (an upload,
+    the map's edits) exactly (`ui.controls.current_run`)."""
+    return nc.run_for(_s, _data, reference=reference_optimum)
 
 
 @st.cache_data(max_entries=32, **KEEP)

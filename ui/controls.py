@@ -270,7 +270,10 @@ def data_key(s: Settings):
     return (key, tuple(map(tuple, edits["added"])), tuple(edits["removed"]))
 
 
-def current_run(s: Settings | None = None) -> nc.Run:
-    """Train (or fetch from the bounded cache) the run for the current settings."""
+def current_run(s: Settings | None = None, data: nc.Dataset | None = None) -> nc.Run:
+    """Train (or fetch from the bounded cache) the run for the current settings (on
+    ``data``, when the caller has `current_data` already: each cache look-up costs)."""
     s = s or current_settings()
-    return trained_run(s, current_data(s), data_key(s))
+    # One string names the run: Streamlit hashes it much faster than the settings object.
+    key = repr((s, data_key(s)))
+    return trained_run(key, s, current_data(s) if data is None else data)

@@ -14,7 +14,7 @@ from neuron_core import export
 from neuron_core.control_kinds import number_text
 from neuron_core.number_format import setting
 from ui.controls import FEATURE_LABELS, Settings
-from ui.share import csv_name
+from ui.share import csv_name, lazy_popover
 
 
 def file_stem(s: Settings) -> str:
@@ -25,13 +25,22 @@ def file_stem(s: Settings) -> str:
 
 
 def export_panel(s: Settings, run: nc.Run, theme=None, container=st) -> None:
-    """Download buttons; each file is built only when its button is clicked."""
+    """Download buttons; each file is built only when its button is clicked, the buttons
+    only while the panel is open."""
     stem = file_stem(s)
     data = run.prepared.data
     settings = asdict(s)
-    with container.popover(
-        "Export", icon=":material/download:", help="Take the data, the run and the animation away"
+    with (
+        panel := lazy_popover(
+            container,
+            "Export",
+            key="export_open",
+            icon=":material/download:",
+            help="Take the data, the run and the animation away",
+        )
     ):
+        if not panel.open:
+            return
         st.markdown("**Export**")
         # (label, builder, file suffix, mime type, key, help): one button each.
         files = (

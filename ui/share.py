@@ -68,11 +68,33 @@ def local_address_warning(base: str) -> None:
     )
 
 
+def lazy_popover(container, label: str, *, key: str, keep=(), **options):
+    """A popover whose content the caller draws only while it is open (``.open``): opening
+    it reruns the page (or the fragment that draws it), so the reruns of an α change do not
+    build and send a panel nobody looks at. ``keep``: the keys of widgets inside, whose
+    values would otherwise be forgotten while the panel is closed (not drawn)."""
+    ss = st.session_state
+    for k in keep:
+        if k in ss:
+            ss[k] = ss[k]
+    return container.popover(label, key=key, on_change="rerun", **options)
+
+
 def share_panel(s: Settings, container=st) -> None:
-    """'Share this experiment': the full link, a room-sized QR code, the upload caveat."""
-    with container.popover(
-        "Share", icon=":material/share:", help="A link and QR code that open this exact experiment"
+    """'Share this experiment': the full link, a room-sized QR code, the upload caveat
+    (built only while the panel is open)."""
+    with (
+        panel := lazy_popover(
+            container,
+            "Share",
+            key="share_open",
+            keep=("share_presenter",),
+            icon=":material/share:",
+            help="A link and QR code that open this exact experiment",
+        )
     ):
+        if not panel.open:
+            return
         st.markdown("**Share this experiment**")
         if s.source == "Upload CSV":
             up = st.session_state.get("upload")

@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import use_navigation
+from tests.apptest import open_panels, use_navigation
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60  # seconds per run: generous, the machine is small and shared
@@ -36,7 +36,7 @@ def _navigation_app():
 
 def new_app(query: dict | None = None) -> AppTest:
     """A fresh session of app.py, run once; ``query`` is the link's query parameters."""
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at = open_panels(AppTest.from_file(str(APP), default_timeout=TIMEOUT))
     if query:
         at.query_params.update(query)
     return at.run()

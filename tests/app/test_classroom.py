@@ -20,6 +20,7 @@ from neuron_core.datasets import DATASET_LABELS
 from neuron_core.lessons import BY_KEY, PRESETS, run_preset
 from neuron_core.links import link_pairs, read_link, share_link, values_from_link
 from tests.app.conftest import stage_note
+from tests.apptest import open_panels
 from ui.cache import qr_png, qr_scale
 from ui.share import ROOM_QR_PX
 
@@ -30,7 +31,7 @@ IDS = [p.key for p in PRESETS]
 
 
 def _app(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
+    at = open_panels(AppTest.from_file(APP, default_timeout=90))
     for k, v in (query or {}).items():
         at.query_params[k] = v
     return at.run()
@@ -335,6 +336,24 @@ def test_uploaded_data_cannot_travel_in_a_link_and_can_be_downloaded():
 
 # ---------------------------------------------------------------- exports
 # (every chart's description in words: test_descriptions.py)
+def test_share_and_export_build_their_panels_only_while_open():
+    at = AppTest.from_file(APP, default_timeout=90).run()  # both closed, as on arrival
+    assert not at.exception
+    assert not at.get("download_button") and not at.code
+    assert "share_presenter" not in at.session_state
+    open_panels(at).run()  # a learner opens them: the page (its stage) reruns and fills them
+    assert {"export_data", "export_html"} <= {d.key for d in at.get("download_button")}
+    assert any("http" in c.value for c in at.code)  # the share link
+    # Share's own switch keeps its value while the panel is closed (not drawn) again.
+    at.toggle(key="share_presenter").set_value(True).run()
+    at.session_state["share_open"] = False
+    at.run()
+    assert not at.code and at.session_state["share_presenter"] is True
+    open_panels(at).run()
+    assert at.toggle(key="share_presenter").value is True
+    assert any("presenter=true" in c.value for c in at.code)
+
+
 def test_export_buttons_are_offered_and_build_their_files_only_when_clicked():
     at = _app()
     at.selectbox(key="preset_pick").set_value("good-alpha").run()

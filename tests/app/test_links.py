@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.controls import BY_KEY, CONTROLS, RUN_KEYS, defaults, settings_from
 from neuron_core.links import link_pairs, read_link, share_query
+from tests.apptest import open_panels
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 DEFAULTS = defaults()
@@ -207,7 +208,7 @@ def test_the_app_reproduces_random_settings_from_their_share_link(make_app, ui, 
 # ---------------------------------------------------------------- every page's own choices
 def _page_app(ui, page: str, query: dict | None = None):
     """A fresh session that opens on ``page`` (a path like "pages/landscape.py")."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = open_panels(AppTest.from_file(str(APP), default_timeout=60))
     at.query_params.update(query or {})
     at.switch_page(page)
     return at.run()

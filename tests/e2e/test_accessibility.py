@@ -89,7 +89,9 @@ def test_the_pages_checked_are_the_navigations(page, app_url):
 
 
 def _open_panel(page, label: str) -> None:
-    page.locator("[data-testid='stPopover']").filter(has_text=label).locator("button").first.click()
+    with expect_rerun(page):  # a panel is built when it opens (ui.share.lazy_popover)
+        button = page.locator("[data-testid='stPopover']").filter(has_text=label)
+        button.locator("button").first.click()
     page.locator("[data-testid='stPopoverBody']").wait_for(state="visible")
     # The pointer leaves the button, so its tooltip (fading in) is not what axe reads.
     page.mouse.move(DESKTOP["width"] - 5, DESKTOP["height"] - 5)

@@ -23,7 +23,9 @@ SIDEBAR = "[data-testid='stSidebar']"
 
 
 def _popover(page, label):
-    page.locator("[data-testid='stPopover']").filter(has_text=label).locator("button").first.click()
+    with expect_rerun(page):  # a panel is built when it opens (ui.share.lazy_popover)
+        button = page.locator("[data-testid='stPopover']").filter(has_text=label)
+        button.locator("button").first.click()
     body = page.locator("[data-testid='stPopoverBody']")
     body.wait_for(state="visible")
     return body

@@ -60,7 +60,8 @@ def test_a_link_to_a_missing_page_opens_the_playground_with_a_note(page, app_url
 def test_the_share_panel_on_localhost_says_how_students_can_reach_the_app(page, app_url):
     goto(page, app_url, "the_math", query="alpha=2&epochs=500")
     sidebar = page.get_by_test_id("stSidebar")
-    sidebar.locator("[data-testid='stPopover'] button").first.click()
+    with expect_rerun(page):  # the panel is built when it opens (ui.share.lazy_popover)
+        sidebar.locator("[data-testid='stPopover'] button").first.click()
     body = page.locator("[data-testid='stPopoverBody']")
     body.wait_for(state="visible")
     wait_for_app(page)

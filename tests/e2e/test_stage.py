@@ -324,3 +324,60 @@ def test_show_qr_fills_half_the_screen_and_links_open_in_the_normal_layout(brows
         assert box["height"] >= 0.5 * 720 and box["y"] >= 0 and box["y"] + box["height"] <= 720
     finally:
         context.close()
+
+
+def _record_runs(page) -> list[tuple[str, ...]]:
+    """Every script run the server starts for this page, as the fragment ids it ran (empty: the
+    whole app), read from the ``new_session`` message that opens each run on the websocket."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    runs: list[tuple[str, ...]] = []
+
+    def frame(payload) -> None:
+        if isinstance(payload, bytes):
+            msg = ForwardMsg()
+            msg.ParseFromString(payload)
+            if msg.HasField("new_session"):
+                runs.append(tuple(msg.metadata.run.fragment_ids))
+
+    page.on("websocket", lambda ws: ws.on("framereceived", frame))
+    return runs
+
+
+@pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
+def test_a_stage_change_reruns_only_the_stage_and_the_sidebar_and_link_follow(
+    page, app_url, presenter
+):
+    runs = _record_runs(page)
+    goto(page, app_url, query="presenter=1" if presenter else "")
+    _open_sidebar(page)
+    assert () in runs  # the page loads in a whole run
+    alpha = page.locator(LIVE).get_by_role("slider", name="Learning rate α")
+    before = len(runs)
+    with expect_rerun(page):
+        alpha.focus()
+        page.keyboard.press("ArrowRight")  # 0.5 → 0.56
+    page.wait_for_function("() => location.search.includes('alpha=0.56')")
+    wait_for_app(page)
+    # The change (and the epoch the view then reports) reran the stage's fragment, never the app.
+    assert runs[before:] and all(runs[before:])
+    assert slider_value(page, "Learning rate α") == "0.56"  # the sidebar follows
+    assert "alpha=0.56" in page.url  # and so does the link
+    assert live_view(page)["run"]
+
+    # The sidebar's α is the stage's too: moving it reruns the fragment, and the view follows.
+    before = len(runs)
+    with expect_rerun(page):
+        sidebar(page).locator("input[type='range'][aria-label='Learning rate α']").focus()
+        page.keyboard.press("ArrowLeft")  # 0.56 → 0.5
+    page.wait_for_function("() => !location.search.includes('alpha=')")
+    wait_for_app(page)
+    assert runs[before:] and all(runs[before:])
+    assert alpha.get_attribute("aria-valuetext") == "α = 0.5"
+
+    if not presenter:  # a control outside the stage still reruns the whole app
+        before = len(runs)
+        with expect_rerun(page):
+            sidebar(page).get_by_role("button", name="New").click()
+        assert () in runs[before:]
+        assert slider_value(page, "Learning rate α") == "0.5"
