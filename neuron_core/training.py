@@ -135,23 +135,15 @@ def train(X, y, *, alpha, epochs, l2=0.0, w0=None, b0=0.0, X_test=None, y_test=N
     return History(W, B, C, A, test_cost, test_acc, diverged_at)
 
 
-_CHUNK = 1000  # factors per product in the cost: each 1 + e ≤ 2, so a product stays < 2**1000
-
-
 def _descend(X, y, alpha, epochs, l2, w0, b0):
-    """The hot loop: per epoch one matvec, one exp, one transposed matvec and a few cheap passes.
+    """The hot loop, then every recorded state scored at once.
 
     Row i of ``Xs`` is s_i·[x_i, 1] with s = 1 − 2y (+1 for class 0, −1 for class 1), so
     t = Xs·θ = s·z, the loss is softplus(t) (as in `log_loss`), and ŷ − y = s·σ(t): the
-    gradient is Xsᵀσ(t) and y leaves the loop. One exp, e = exp(−|t|), serves loss and σ:
-
-        softplus(t) = max(t, 0) + log(1 + e)
-        σ(t) = max(e, [t > 0]) / (1 + e)      (1/(1+e) for t > 0, e/(1+e) for t < 0)
-
-    Σ log(1 + e) is taken as the logs of column products of up to `_CHUNK` factors in [1, 2]:
-    a few dozen logs per epoch instead of m (exp and log cost ~5 ns per element). Rounding
-    1 + e and the products costs at most 1 ulp of 1 per example, so J is off by ≤ 2.2e-16;
-    once J < 0.01 (≤ 2e-14 relative) each log1p(e) is taken exactly instead.
+    gradient is Xsᵀσ(t) and y leaves the loop. An epoch is then one matvec, one exp, one
+    reciprocal and one transposed matvec (`_step_epochs`); the costs and accuracies of all
+    the states it recorded come afterwards from one matrix product per chunk of epochs
+    (`_score_states`), instead of a dozen small array passes inside every epoch.
     """
     m, n = X.shape
     s = 1.0 - 2.0 * y
@@ -160,65 +152,89 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
     Xs[:, n] = s
     theta = np.r_[np.asarray(w0, dtype=float), float(b0)]  # stepped in place
     Theta = np.empty((epochs + 1, n + 1))
-    C = np.empty(epochs + 1)
-    misses = np.empty(epochs + 1, dtype=np.int64)
-    K = _record_epochs(Xs, y, alpha, l2, theta, Theta, C, misses)
-    finite = (np.abs(Theta[:K]) <= BLOWN_UP).all(axis=1)  # parameters can blow up before J
-    if not finite.all():
-        K = int(np.argmin(finite))
+    filled = _step_epochs(Xs, alpha, l2, theta, Theta)
+    C, misses = _score_states(Xs, y, l2, Theta[:filled])
+    # The run ends before the first state whose cost (nan included) or parameters are
+    # beyond BLOWN_UP: parameters can blow up before J.
+    ok = (C <= BLOWN_UP) & (np.abs(Theta[:filled]) <= BLOWN_UP).all(axis=1)
+    K = filled if ok.all() else int(np.argmin(ok))
     W, B = np.ascontiguousarray(Theta[:K, :n]), Theta[:K, n].copy()
     return W, B, C[:K], (m - misses[:K]) / m
 
 
-def _record_epochs(Xs, y, alpha, l2, theta, Theta, C, misses):
-    """`_descend`'s loop: steps ``theta`` (n + 1,) in place, fills row k of Theta, C and
-    misses for each epoch k, and returns how many rows it filled (fewer if J blew up)."""
+_CHECK_EVERY = 64  # epochs between looks for parameters past BLOWN_UP (the run is over)
+
+
+def _step_epochs(Xs, alpha, l2, theta, Theta):
+    """`_descend`'s loop: steps ``theta`` (n + 1,) in place and records it as row k of
+    Theta after k epochs; returns how many rows it filled (fewer once the parameters have
+    blown up: nothing after that state is kept)."""
     m, n = Xs.shape[0], Xs.shape[1] - 1
-    with np.errstate(over="ignore"):  # an overflow here is a divergence, found in the loop
+    with np.errstate(over="ignore"):  # an overflow here is a divergence, found later
         Xs_lr = Xs * (alpha / m)  # the step's α/m folded into the gradient matvec
-    # t ≥ thr exactly when an example is misclassified (z ≥ 0 predicts class 1): t ≥ 0 for
-    # class 0, t > 0 (≥ the smallest positive float) for class 1.
-    thr = np.where(y > 0.5, np.nextafter(0.0, 1.0), 0.0)
-    cols = max(64, -(-m // _CHUNK))
-    padded = np.ones(-(-m // cols) * cols)  # 1 + e, padded with ones to whole rows
-    q, Q = padded[:m], padded.reshape(-1, cols)
-    terms = np.empty(m + cols)  # max(t, 0) per example, then log of each column product
-    relu, logs = terms[:m], terms[m:]
-    w = theta[:n]
-    t, e, p = np.empty(m), np.empty(m), np.empty(m)
-    miss = np.empty(m, dtype=bool)
+    neg = -Xs  # −t = (−Xs)·θ, so σ(t) = 1 / (1 + exp(−t)) needs no sign flip per epoch
+    u = np.empty(m)
     g = np.empty(n + 1)
+    w = theta[:n]
     shrink = 1.0 - alpha * l2  # w ← w − α(dw_data + λw) = (1 − αλ)w − α·dw_data
-    last = len(C) - 1
-    with np.errstate(all="ignore"):  # divergence is detected below, not warned about
+    last = len(Theta) - 1
+    with np.errstate(all="ignore"):  # divergence is detected afterwards, not warned about
         for k in range(last + 1):
-            np.dot(Xs, theta, out=t)
-            np.copysign(t, -1.0, out=e)
-            np.exp(e, out=e)
-            np.add(e, 1.0, out=q)
-            np.multiply.reduce(Q, axis=0, out=logs)
-            np.log(logs, out=logs)
-            np.maximum(t, 0.0, out=relu)
-            J = terms.sum() / m
-            if J < 0.01:  # a nearly separated set: the tiny terms need every digit
-                J = (relu.sum() + np.log1p(e, out=p).sum()) / m
-            if l2:
-                J += 0.5 * l2 * (w @ w)
-            if not J <= BLOWN_UP:  # also catches nan
-                return k
             Theta[k] = theta
-            C[k] = J
-            np.greater_equal(t, thr, out=miss)
-            misses[k] = np.count_nonzero(miss)
             if k == last:
                 break
-            np.maximum(e, miss, out=p)
-            np.divide(p, q, out=p)  # σ(t)
-            np.dot(p, Xs_lr, out=g)
+            if k % _CHECK_EVERY == 0 and not np.abs(theta).max() <= BLOWN_UP:
+                return k + 1
+            np.dot(neg, theta, out=u)
+            np.exp(u, out=u)  # inf for a very negative t: σ is then 0, as it should be
+            u += 1.0
+            np.divide(1.0, u, out=u)  # σ(t)
+            np.dot(u, Xs_lr, out=g)
             if l2:
                 w *= shrink
             theta -= g
     return last + 1
+
+
+_BLOCK = 32_768  # elements of t scored together (256 KB)
+_PRODUCT = 1000  # factors per product in the cost: each 1 + e ≤ 2, so a product stays < 2**1000
+
+
+def _score_states(Xs, y, l2, Theta):
+    """(cost J, misclassified count) of each state (rows of Theta), on the rows of Xs.
+
+    J is the mean of softplus(t) = max(t, 0) + log(1 + e), e = exp(−|t|), plus
+    (l2/2)·‖w‖². Σ log(1 + e) is taken as the logs of products of up to `_PRODUCT` factors
+    in [1, 2]: a few logs per state instead of m (exp and log cost ~5 ns per element).
+    Rounding 1 + e and the products costs at most 1 ulp of 1 per example, so J is off by
+    ≤ 2.2e-16; once J < 0.01 (≤ 2e-14 relative) each log1p(e) is taken exactly instead.
+    t ≥ thr exactly when an example is misclassified (z ≥ 0 predicts class 1): t ≥ 0 for
+    class 0, t > 0 (≥ the smallest positive float) for class 1.
+    """
+    K, m, n = len(Theta), Xs.shape[0], Xs.shape[1] - 1
+    chunk = max(8, _BLOCK // m)  # states per block: a block of t stays in the CPU's cache
+    C, misses = np.empty(K), np.empty(K, dtype=np.int64)
+    thr = np.where(y > 0.5, np.nextafter(0.0, 1.0), 0.0)[:, None]
+    with np.errstate(all="ignore"):  # states past BLOWN_UP give inf or nan, cut afterwards
+        for start in range(0, K, chunk):
+            sl = slice(start, start + chunk)
+            ts = Xs @ Theta[sl].T  # (m, chunk): t of every example in every state
+            misses[sl] = np.count_nonzero(ts >= thr, axis=0)
+            relu = np.maximum(ts, 0.0).sum(axis=0)
+            e = np.abs(ts, out=ts)
+            np.negative(e, out=e)
+            np.exp(e, out=e)
+            q = e + 1.0
+            logs = sum(np.log(q[r : r + _PRODUCT].prod(axis=0)) for r in range(0, m, _PRODUCT))
+            J = (relu + logs) / m
+            tiny = J < 0.01  # a nearly separated set: the tiny terms need every digit
+            if tiny.any():
+                J[tiny] = (relu[tiny] + np.log1p(e[:, tiny]).sum(axis=0)) / m
+            if l2:
+                W = Theta[sl, :n]
+                J += 0.5 * l2 * np.einsum("kn,kn->k", W, W)
+            C[sl] = J
+    return C, misses
 
 
 def evaluate_path(W, B, X, y, l2=0.0, chunk=512):
