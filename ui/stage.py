@@ -84,9 +84,10 @@ def stage_note(s, run: nc.Run, waiting_for_upload: bool = False) -> None:
     with box.expander(head, icon=icon, key="stage_note"):
         for text in parts or [WHAT_IT_SHOWS]:
             st.markdown(text)
-        safe = nc.suggested_alpha(run.prepared.F_train, run.l2)
-        if kind in ("diverged", "oscillating") and on_grid(safe) and safe < run.alpha:
-            alpha_button(st, safe, "stage_note_alpha", go=False, why=" (1/L for this data)")
+        if kind in ("diverged", "oscillating"):  # 1/L only then (an eigenvalue problem)
+            safe = nc.suggested_alpha(run.prepared.F_train, run.l2)
+            if on_grid(safe) and safe < run.alpha:
+                alpha_button(st, safe, "stage_note_alpha", go=False, why=" (1/L for this data)")
 
 
 def drawing_note(problem: str) -> None:
