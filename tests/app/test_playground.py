@@ -334,3 +334,20 @@ def test_an_overshooting_run_offers_its_safe_alpha_in_the_note(make_app, ui):
     assert number(at.session_state["alpha"], 4, trim=True) == safe
     assert "went up" not in ui.stage_note(at)[1]  # 1/L does not overshoot
     assert not [b for b in at.button if b.key == "stage_note_alpha"]
+
+
+def test_the_stage_controls_keep_their_values_away_from_the_playground_and_back(make_app):
+    # On the Playground the stage's fragment draws α, epochs, λ and the inputs into the
+    # sidebar; elsewhere the sidebar draws them itself: leaving and returning keeps them.
+    at = make_app()
+    at.select_slider(key="alpha").set_value(2.0).run()
+    at.select_slider(key="epochs").set_value(500).run()
+    at.multiselect(key="features").set_value(["x1", "x2", "x1^2"]).run()
+    for page in ("pages/landscape.py", "pages/playground.py", "pages/one_step.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        assert at.select_slider(key="alpha").value == 2.0
+        assert at.select_slider(key="epochs").value == 500
+        assert at.multiselect(key="features").value == ["x1", "x2", "x1^2"]
+    at.switch_page("pages/playground.py").run()
+    assert at.query_params["alpha"] == "2" and at.query_params["epochs"] == "500"
