@@ -17,6 +17,7 @@ from ui.notices import optimum_caption, stop_unless_trained, view_description
 from ui.page import require_features, start_page
 from ui.share import share_panel
 from ui.stage import drawing_note, stage_css, stage_header, stage_note, what_am_i_looking_at
+from ui.start import start_line
 
 s = start_page()
 
@@ -58,6 +59,7 @@ if problem:
     st.caption(EDIT_HELP)
     live_view_code()
     st.stop()
+start_line(st, s, prep.features)
 st.caption(view_description(run, shown))
 st.caption(EDIT_HELP)
 

@@ -25,6 +25,7 @@ from neuron_core.edits import apply_edits, empty_dataset, no_edits
 from neuron_core.number_format import setting
 from ui.cache import generated_dataset, trained_run, uploaded_dataset
 from ui.edits import current_edits, keep_edits
+from ui.start import start_controls
 from ui.upload import upload_controls
 
 __all__ = [
@@ -169,6 +170,7 @@ def _regularisation_controls(sb):
     control(sb, "init")
     if st.session_state.get("init") == "random":
         control(sb, "init_seed")
+    start_controls(sb, current_settings().features)
 
 
 def presenting() -> bool:
