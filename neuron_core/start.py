@@ -120,6 +120,18 @@ def show_start(start, features=None, inputs=None) -> str:
     return ", ".join(parts)
 
 
+def start_at_weights(start, features, w0, b0, w1, w2) -> tuple | None:
+    """The start a click on the Cost landscape asks for: (w₁, w₂) there, the rest of w and
+    b as the run started (``w0``, ``b0``: zeros, the random start's or the chosen one's);
+    None unless w₁ and w₂ are finite numbers within ±`START_LIMIT`."""
+    try:
+        w1, w2 = _value(w1), _value(w2)
+    except ValueError:
+        return None
+    w = [w1, w2, *(float(v) for v in w0[2:])]
+    return with_values(start, features, w, b0)
+
+
 # ---------------------------------------------------------------- a start sent by the view
 def start_problem(value, n: int) -> str | None:
     """Why ``value`` (``{"w": [n numbers], "b": number}``) cannot start a run of ``n``
