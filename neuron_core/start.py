@@ -23,6 +23,7 @@ from .number_format import count, number
 BIAS = "b"
 NAMES = (*FEATURES, BIAS)
 START_LIMIT = 1000.0  # |value| a start may have: far past any weight a run needs
+CLICK_DIGITS = 3  # significant digits of a start picked with a click on the Cost landscape
 # The rule a chosen start keeps when the inputs change, said where the start is typed.
 START_RULE = (
     "Each weight belongs to its input by name: change the inputs and x₁'s weight stays "
@@ -123,9 +124,10 @@ def show_start(start, features=None, inputs=None) -> str:
 def start_at_weights(start, features, w0, b0, w1, w2) -> tuple | None:
     """The start a click on the Cost landscape asks for: (w₁, w₂) there, the rest of w and
     b as the run started (``w0``, ``b0``: zeros, the random start's or the chosen one's);
-    None unless w₁ and w₂ are finite numbers within ±`START_LIMIT`."""
+    None unless w₁ and w₂ are finite numbers within ±`START_LIMIT`. w₁ and w₂ are rounded
+    to `CLICK_DIGITS` significant digits: a click is no finer, and the link stays short."""
     try:
-        w1, w2 = _value(w1), _value(w2)
+        w1, w2 = (float(f"{_value(v):.{CLICK_DIGITS}g}") for v in (w1, w2))
     except ValueError:
         return None
     w = [w1, w2, *(float(v) for v in w0[2:])]

@@ -133,7 +133,7 @@ def test_the_start_reads_through_the_one_formatter():
 
 def test_a_landscape_click_moves_w1_w2_and_keeps_the_rest_of_the_start():
     features = ("x1", "x2", "x1^2")
-    got = start_at_weights((("x2^2", 5.0),), features, [0.3, 0.4, -0.7], 0.9, 1.25, -2.0)
+    got = start_at_weights((("x2^2", 5.0),), features, [0.3, 0.4, -0.7], 0.9, 1.2503, -2.0)
     assert got == (("x1", 1.25), ("x2", -2.0), ("x1^2", -0.7), ("x2^2", 5.0), ("b", 0.9))
     for bad in (math.nan, math.inf, 2 * START_LIMIT, "1", None):
         assert start_at_weights((), features, [0, 0, 0], 0.0, bad, 0.0) is None
