@@ -260,9 +260,11 @@ def link_pairs(values: dict, page: str = "", defaults: dict | None = None) -> li
             continue
         pairs.append((c.url, c.spelled(values[c.key])))
     # The points placed on the map, after the run's controls (a link past the budget
-    # leaves them out: Share says so and offers the data's CSV).
+    # leaves them out: Share says so and offers the data's CSV; so does a link to an
+    # uploaded file's data, which the link cannot carry).
     edits = values.get("edits")
-    if not link_budget_problem(edits):
+    uploaded = values.get("source") == "Upload CSV"
+    if not link_budget_problem(edits) and not uploaded:
         at = sum(1 for p, _ in pairs if BY_PARAM[p].part == "run")
         pairs[at:at] = list(encode_edits(edits).items())
     return pairs
