@@ -121,13 +121,18 @@ def show_start(start, features=None, inputs=None) -> str:
     return ", ".join(parts)
 
 
+def _significant(v: float, digits: int) -> float:
+    """``v`` rounded to ``digits`` significant digits (a value, not text for people)."""
+    return v if v == 0 else round(v, digits - 1 - math.floor(math.log10(abs(v))))
+
+
 def start_at_weights(start, features, w0, b0, w1, w2) -> tuple | None:
     """The start a click on the Cost landscape asks for: (w₁, w₂) there, the rest of w and
     b as the run started (``w0``, ``b0``: zeros, the random start's or the chosen one's);
     None unless w₁ and w₂ are finite numbers within ±`START_LIMIT`. w₁ and w₂ are rounded
     to `CLICK_DIGITS` significant digits: a click is no finer, and the link stays short."""
     try:
-        w1, w2 = (float(f"{_value(v):.{CLICK_DIGITS}g}") for v in (w1, w2))
+        w1, w2 = (_significant(_value(v), CLICK_DIGITS) for v in (w1, w2))
     except ValueError:
         return None
     w = [w1, w2, *(float(v) for v in w0[2:])]
