@@ -16,6 +16,7 @@ from tests.e2e.helpers import (
     VIEW_JS,
     exceptions,
     goto,
+    swipe_up,
     wait_for_app,
 )
 
@@ -188,15 +189,7 @@ def test_on_a_phone_with_points_placed_a_tap_adds_one_and_a_swipe_still_scrolls(
         box = canvas.bounding_box()
         scroller = "document.querySelector('[data-testid=stMain]')"
         before = page.evaluate(f"() => {scroller}.scrollTop")
-        cdp = context.new_cdp_session(page)  # a real touch (page.touchscreen only taps)
-        x, y = box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.8
-        cdp.send(
-            "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]}
-        )
-        for k in range(1, 11):
-            point = {"x": x, "y": y - 20 * k}
-            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        swipe_up(page, box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.8)
         page.wait_for_function(f"() => {scroller}.scrollTop > {before} + 100")
         wait_for_app(page)
         after = state(page)
