@@ -3,7 +3,8 @@
 The map takes clicks through an invisible grid of points (plotly reports clicks on points
 only): a click selects the nearest, and the page restarts the run from its (w₁, w₂). The
 path's start moves there (within one cell of that grid), the link carries it, reloading
-the link shows the same start, and "Start from zero again" goes back.
+the link shows the same start, Back and Forward step through the starts picked, and
+"Start from zero again" goes back to w = 0.
 """
 
 from __future__ import annotations
@@ -77,6 +78,13 @@ def test_a_click_on_the_map_starts_the_descent_there(page, browser, app_url, sna
     moved = shown(page)
     assert abs(moved["w"][0] - want2[0]) <= now["cell"][0]
     assert abs(moved["w"][1] - want2[1]) <= now["cell"][1]
+    # The browser's Back returns to the first start (the link before the second click).
+    with expect_rerun(page):
+        page.go_back()
+    assert shown(page)["w"] == after["w"]
+    with expect_rerun(page):
+        page.go_forward()
+    assert shown(page)["w"] == moved["w"]
     # … and "Start from zero again" goes back to w = 0.
     with expect_rerun(page):
         page.get_by_role("button", name="Start from zero again").click()
