@@ -190,14 +190,27 @@ export class LineGrip {
     };
     for (const p of gr.ends) ring(p, RING, paper, boundary);
     ring(gr.mid, RING - 2, boundary, paper);
-    ring(gr.knob, RING, ink, paper);
+    // The knob: an arrowhead along the normal (it pulls ŷ's rise nearer or farther).
+    const u = normal(gr.line);
+    const [kx, ky] = gr.knob;
+    const tip = RING + 3, back = RING - 1, half = RING;
+    ctx.beginPath();
+    ctx.moveTo(kx + u[0] * tip, ky + u[1] * tip);
+    ctx.lineTo(kx - u[0] * back - u[1] * half, ky - u[1] * back + u[0] * half);
+    ctx.lineTo(kx - u[0] * back + u[1] * half, ky - u[1] * back - u[0] * half);
+    ctx.closePath();
+    ctx.fillStyle = ink;
+    ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = paper;
+    ctx.stroke();
     if (gr.exact) {
-      const u = normal(gr.line);
+      // "ŷ = 0.9" just beyond the arrow's tip.
       ctx.font = look.font(look.textPx - 1, "600");
-      ctx.textAlign = u[0] >= 0 ? "left" : "right";
-      ctx.textBaseline = "middle";
+      ctx.textAlign = u[0] > 0.4 ? "left" : u[0] < -0.4 ? "right" : "center";
+      ctx.textBaseline = u[1] > 0.4 ? "top" : u[1] < -0.4 ? "bottom" : "middle";
       const text = `ŷ = ${this.run.format.tick(0.9)}`;
-      const at = [gr.knob[0] + (u[0] >= 0 ? 1 : -1) * (RING + 4), gr.knob[1]];
+      const at = [kx + u[0] * (tip + 5), ky + u[1] * (tip + 5)];
       ctx.lineWidth = 3;
       ctx.strokeStyle = paper;
       ctx.strokeText(text, ...at);

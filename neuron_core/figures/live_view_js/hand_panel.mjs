@@ -8,7 +8,7 @@
 import { el } from "./dom.mjs";
 import { lineInputs, parseTyped } from "./hand.mjs";
 
-const HOW_LINE = "Drag the boundary on the map: its middle moves it, an end ring turns it, the dark knob (ŷ = 0.9) makes ŷ rise more steeply.";
+const HOW_LINE = "or drag the boundary on the map: the line moves it, an end ring turns it, the arrow sets how steeply ŷ rises.";
 const HOW_CURVE = "With these inputs the boundary is a curve: type the weights to set the neuron.";
 
 export class HandPanel {
@@ -18,13 +18,15 @@ export class HandPanel {
     this.enter = el("button", { type: "button", class: "lv-hand-enter", text: "Set the neuron by hand" });
     this.enter.addEventListener("click", () => act.enter());
     this.how = el("span", { class: "lv-hand-how" });
+    // Says whose numbers the row above shows while a hand-set neuron is on the map.
+    this.badge = el("span", { class: "lv-hand-badge", text: "Your neuron" });
     this.fields = el("span", { class: "lv-hand-fields" });
     this.train = el("button", { type: "button", class: "lv-hand-train", text: "Train from here", title: "Gradient descent starts at this neuron" });
     this.train.addEventListener("click", () => act.train());
     this.back = el("button", { type: "button", class: "lv-hand-back", text: "Back to the run" });
     this.back.addEventListener("click", () => act.leave());
     this.problem = el("span", { class: "lv-hand-problem", role: "alert" });
-    this.element = el("div", { class: "lv-hand", role: "group", "aria-label": "Set the neuron by hand" }, [this.enter, this.fields, this.train, this.back, this.how, this.problem]);
+    this.element = el("div", { class: "lv-hand", role: "group", "aria-label": "Set the neuron by hand" }, [this.badge, this.enter, this.fields, this.train, this.back, this.how, this.problem]);
     this.inputs = [];
     this.on = false;
     this.show(false);
@@ -35,7 +37,8 @@ export class HandPanel {
     const labels = new Map(run.meta.feature_table.map((f) => [f.name, f.label]));
     const names = run.meta.features;
     const key = names.join(" ");
-    this.how.textContent = lineInputs(names) ? HOW_LINE : HOW_CURVE;
+    this.line = !!lineInputs(names);
+    this.how.textContent = this.line ? HOW_LINE : HOW_CURVE;
     if (key === this.key) return;
     this.key = key;
     const field = (j, label, name) => {
@@ -62,9 +65,11 @@ export class HandPanel {
   show(on) {
     this.on = on;
     this.enter.hidden = on;
-    for (const part of [this.fields, this.train, this.back]) part.hidden = !on;
+    for (const part of [this.badge, this.fields, this.train, this.back]) part.hidden = !on;
     if (!on) this.problem.textContent = "";
     this.element.classList.toggle("lv-hand-on", on);
+    // (the map's grips say how once the neuron is in hand; a curve's words stay)
+    this.how.hidden = on && this.line;
   }
 
   // The hand-set neuron's numbers in the fields (not the one being typed in).

@@ -10,9 +10,6 @@ const CELLS = [["cost", "Cost J"], ["gap", "J − J*"], ["acc", "Accuracy"], ["w
 export class NumbersView {
   constructor() {
     this.element = el("div", { class: "lv-numbers" });
-    // Shown while a neuron set by hand (not the run's epoch) is what the numbers describe.
-    this.badge = el("span", { class: "lv-hand-badge", text: "Your neuron", hidden: true });
-    this.element.append(this.badge);
     this.cells = {};
     for (const [key, label] of CELLS) {
       const value = el("span", { class: "lv-value" });
@@ -45,7 +42,6 @@ export class NumbersView {
     const ws = hand ? hand.w : run.w.subarray(k * n, k * n + n);
     set("w", `(${weights(ws, number)})`);
     set("b", number(hand ? hand.b : run.b[k], 3));
-    if (this.badge.hidden === !!hand) this.badge.hidden = !hand;
     this.element.classList.toggle("lv-numbers-hand", !!hand);
   }
 }
