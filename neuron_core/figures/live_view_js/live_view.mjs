@@ -122,7 +122,7 @@ class LiveView {
     this.views = el("div", { class: "lv-views" }, [this.bar.element, this.stage.element, this.numbers.element, this.handPanel.element, mapPanel.box, sheetPanel.box, costPanel.box]);
     // Focusable, so a click anywhere on the view gives its keys (Space, arrows) to it.
     const [summary, live] = this.narrator.elements;
-    this.root = el("div", { class: "lv", "data-testid": "live-view", tabindex: 0, role: "group", "aria-label": "Live view of the training run" }, [summary, this.views, live, this.help.dialog]);
+    this.root = el("div", { class: "lv", "data-testid": "live-view", "data-hand": "false", tabindex: 0, role: "group", "aria-label": "Live view of the training run" }, [summary, this.views, live, this.help.dialog]);
     this.root.addEventListener("keydown", (e) => this.key(e));
     // The CSS travels inside the script (sent once), not with each run's element.
     this.style = el("style", { text: CSS });
@@ -167,7 +167,8 @@ class LiveView {
     this.grip.update(this.run);
     this.handPanel.update(this.run);
     this.carryHand(before);
-    this.root.setAttribute("data-points", String(this.run.m));
+    // (a point placed since, whose run is still to come, stays drawn and counted)
+    this.root.setAttribute("data-points", String(this.map.shownCount()));
     this.bar.setLast(last);
     this.speeds = new Map(meta.speeds.map((sp) => [sp.id, sp]));
     if (!this.speeds.has(this.speedChoice)) this.speedChoice = null;
