@@ -128,7 +128,7 @@ def test_dragging_the_line_its_end_and_its_knob_sets_the_neuron(page, app_url, s
     view.get_by_role("button", name="Back to the run").click()
     page.wait_for_function(f"() => {VIEW_JS}.dataset.hand === 'false'")
     assert hook(page, "shown") == epoch
-    expect(view.get_by_role("button", name="Set the neuron by hand")).to_be_focused()
+    expect(view.get_by_role("button", name="Set by hand")).to_be_focused()
     assert not page.console_errors
 
 
@@ -137,10 +137,12 @@ def test_typed_weights_set_a_curved_neuron_and_train_from_here_sends_it(page, ap
     open_view(page, app_url, query="features=x1,x2,x1^2")
     prep = prepared(features)
     view = page.locator(LIVE)
-    assert view.get_by_text("With these inputs the boundary is a curve").is_visible()
     assert hook(page, "grips") is None  # no line to drag
-    view.get_by_role("button", name="Set the neuron by hand").click()
+    enter = view.get_by_role("button", name="Set by hand")
+    assert enter.get_attribute("title").startswith("With these inputs the boundary is a curve")
+    enter.click()
     assert attrs(page)["hand"] == "true"
+    assert view.get_by_text("With these inputs the boundary is a curve").is_visible()
     first = view.get_by_role("textbox", name="Weight on x₁", exact=True)
     expect(first).to_be_focused()
     typed = {"Weight on x₁": "0.75", "Weight on x₂": "−2.5", "Weight on x₁²": "1.25e-1"}

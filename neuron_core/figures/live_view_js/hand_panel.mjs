@@ -1,21 +1,23 @@
-// The row under the numbers that sets the neuron by hand. Showing the run: "Set the neuron
-// by hand" and how (drag the line on the map, or type the weights when the inputs bend the
-// boundary into a curve). Showing a hand-set neuron: its weights and bias as numbers to type
-// (each labelled with its input's label), "Train from here" (gradient descent starts at this
-// neuron) and "Back to the run". Real buttons and inputs, so the keyboard and a screen reader
-// reach all of it.
+// Setting the neuron by hand, besides dragging its boundary (grip.mjs). Showing the run: a
+// "Set by hand" button (the view puts it at the end of the numbers). Showing a hand-set
+// neuron: a row with its weights and bias as numbers to type (each labelled with its
+// input's label), "Train from here" (gradient descent starts at this neuron) and "Back to
+// the run", and, when the inputs bend the boundary into a curve, one line that says so. The
+// row takes the epoch player's place (live_view.css): Play means nothing for this neuron,
+// and the map does not move when a drag brings the row in. Real buttons and inputs, so the
+// keyboard and a screen reader reach all of it.
 
 import { el } from "./dom.mjs";
 import { lineInputs, parseTyped } from "./hand.mjs";
 
-const HOW_LINE = "or drag the boundary on the map: the line moves it, an end ring turns it, the arrow sets how steeply ŷ rises.";
+const HOW_LINE = "Set the neuron by hand: type its weights, or drag the boundary on the map (the line moves it, an end ring turns it, the arrow sets how steeply ŷ rises)";
 const HOW_CURVE = "With these inputs the boundary is a curve: type the weights to set the neuron.";
 
 export class HandPanel {
   // act: { enter(), leave(), train(), typed(j, value) } — j is a weight's index, or "b".
   constructor(act) {
     this.act = act;
-    this.enter = el("button", { type: "button", class: "lv-hand-enter", text: "Set the neuron by hand" });
+    this.enter = el("button", { type: "button", class: "lv-hand-enter", text: "Set by hand" });
     this.enter.addEventListener("click", () => act.enter());
     this.how = el("span", { class: "lv-hand-how" });
     // Says whose numbers the row above shows while a hand-set neuron is on the map.
@@ -26,7 +28,7 @@ export class HandPanel {
     this.back = el("button", { type: "button", class: "lv-hand-back", text: "Back to the run" });
     this.back.addEventListener("click", () => act.leave());
     this.problem = el("span", { class: "lv-hand-problem", role: "alert" });
-    this.element = el("div", { class: "lv-hand", role: "group", "aria-label": "Set the neuron by hand" }, [this.badge, this.enter, this.fields, this.train, this.back, this.how, this.problem]);
+    this.element = el("div", { class: "lv-hand", role: "group", "aria-label": "Your neuron, set by hand" }, [this.badge, this.fields, this.train, this.back, this.how, this.problem]);
     this.inputs = [];
     this.on = false;
     this.show(false);
@@ -38,7 +40,9 @@ export class HandPanel {
     const names = run.meta.features;
     const key = names.join(" ");
     this.line = !!lineInputs(names);
-    this.how.textContent = this.line ? HOW_LINE : HOW_CURVE;
+    this.how.textContent = HOW_CURVE;
+    this.how.hidden = this.line;
+    this.enter.title = this.line ? HOW_LINE : HOW_CURVE;
     if (key === this.key) return;
     this.key = key;
     const field = (j, label, name) => {
@@ -64,12 +68,11 @@ export class HandPanel {
   // Hand mode on or off (the buttons and fields that belong to it).
   show(on) {
     this.on = on;
-    this.enter.hidden = on;
-    for (const part of [this.badge, this.fields, this.train, this.back]) part.hidden = !on;
+    // (kept in its place, unseen and unreachable, so the numbers keep their lines and the
+    // map does not move when a drag starts)
+    this.enter.style.visibility = on ? "hidden" : "";
+    this.element.hidden = !on;
     if (!on) this.problem.textContent = "";
-    this.element.classList.toggle("lv-hand-on", on);
-    // (the map's grips say how once the neuron is in hand; a curve's words stay)
-    this.how.hidden = on && this.line;
   }
 
   // The hand-set neuron's numbers in the fields (not the one being typed in).

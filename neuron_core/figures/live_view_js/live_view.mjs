@@ -111,6 +111,7 @@ class LiveView {
         this.handSettled();
       },
     });
+    this.numbers.element.append(this.handPanel.enter);
     // Words for a screen reader: a summary, the canvases' labels, what changed (polite).
     this.narrator = new Narrator(WORDS, { map: mapPanel.frame, sheet: sheetPanel.frame, cost: costPanel.frame });
     this.help = new KeysHelp(WORDS);
