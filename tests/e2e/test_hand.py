@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import neuron_core as nc
@@ -237,3 +238,24 @@ def test_two_quick_clicks_keep_both_new_points_drawn(page, app_url):
     wait_for_app(page)
     counts = page.evaluate("() => window.__counts")
     assert counts[:2] == [1, 2] and min(counts[1:]) == 2, counts
+
+
+def test_axe_finds_nothing_in_the_view_with_a_hand_set_neuron(page, app_url):
+    open_view(page, app_url)
+    view = page.locator(LIVE)
+    view.get_by_role("button", name="Set by hand").click()
+    bias = view.get_by_role("textbox", name="Bias b")
+    bias.fill("not a number")
+    bias.press("Enter")  # the alert shows too
+    options = {
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"],
+    }
+    found = Axe().run(page, options=options).response["violations"]
+    in_view = [
+        f"{v['id']} at {n['target']}: {' '.join(n['failureSummary'].split())}"
+        for v in found
+        for n in v["nodes"]
+        if isinstance(n["target"][0], list)  # inside a shadow root: the view's
+    ]
+    assert in_view == []
