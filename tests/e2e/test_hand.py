@@ -262,3 +262,20 @@ def test_axe_finds_nothing_in_the_view_with_a_hand_set_neuron(page, app_url):
         if isinstance(n["target"][0], list)  # inside a shadow root: the view's
     ]
     assert in_view == []
+
+
+def test_set_by_hand_at_epoch_0_starts_from_a_line_down_the_middle(page, app_url):
+    """At epoch 0 (w = 0) there is no boundary to grab: "Set by hand" puts one on the map."""
+    open_view(page, app_url)
+    view = page.locator(LIVE)
+    page.evaluate(f"() => {HOOKS}.view({VIEW_JS}).seek(0, true)")
+    page.wait_for_function(f"() => {VIEW_JS}.dataset.epoch === '0'")
+    assert hook(page, "shown")["w"] == [0, 0] and hook(page, "grips") is None
+    view.get_by_role("button", name="Set by hand").click()
+    page.wait_for_function(f"() => {HOOKS}.grips({VIEW_JS}) !== null")
+    hand = hook(page, "hand")
+    assert hand["w"][0] > 0 and hand["w"][1] == 0  # ŷ rises to the right of a vertical line
+    bounds = page.evaluate(f"() => {HOOKS}.view({VIEW_JS}).run.meta.bounds")
+    middle = [(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2]
+    z = prepared().inputs(np.array([middle])) @ hand["w"] + hand["b"]
+    assert abs(z[0]) < 1e-9
