@@ -170,6 +170,12 @@ def test_typed_weights_set_a_curved_neuron_and_train_from_here_sends_it(page, ap
     with expect_rerun(page):
         view.get_by_role("button", name="Train from here").click()
     assert hook(page, "control") == {"key": "start", "value": {"w": [0.75, -2.5, 0.125], "b": 0.5}}
+    # The run trained from there arrives: the view leaves hand mode and the history's row 0
+    # is the neuron set by hand (w travels as float32; b as float64, exactly).
+    page.wait_for_function(f"() => {VIEW_JS}.dataset.hand === 'false'", timeout=TIMEOUT_MS)
+    row = hook(page, "row", 0)
+    assert np.allclose(row["w"], [0.75, -2.5, 0.125], rtol=1e-7, atol=0) and row["b"] == 0.5
+    assert "starts from your start" in page.get_by_test_id("stMain").inner_text()
     assert not page.console_errors
 
 

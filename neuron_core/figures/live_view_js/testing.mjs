@@ -28,6 +28,11 @@ export function testHooks(viewOf) {
       const { w, b } = viewOf(root).neuron();
       return { w: Array.from(w), b };
     },
+    // The run's neuron after epoch k (w as sent: float32; b float64).
+    row(root, k) {
+      const { run } = viewOf(root);
+      return { w: Array.from(run.w.subarray(k * run.n, k * run.n + run.n)), b: run.b[k] };
+    },
     // The neuron set by hand with its J and accuracy (training, test), or null.
     hand(root) {
       const h = viewOf(root).hand;
