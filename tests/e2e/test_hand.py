@@ -4,6 +4,8 @@ line, an end ring, the arrow's knob) with a mouse and with a finger, typing the 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -67,13 +69,18 @@ def assert_numbers_follow(page, prep, hand) -> None:
     J = nc.cost(w, b, prep.F_train, prep.y_train)
     assert abs(hand["cost"] - J) <= 1e-9 * max(1.0, J)
     acc = np.mean((prep.F_train @ w + b >= 0) == (prep.y_train > 0.5))
+    # What the view shows is painted on the next frame: expect() waits for it.
     view = page.locator(LIVE)
-    cost = view.locator(".lv-cell-cost .lv-value").text_content()
-    assert cost.startswith(number(J) + " (test ")
-    assert view.locator(".lv-cell-acc .lv-value").text_content().startswith(percent(acc))
-    a = attrs(page)
-    assert a["hand"] == "true"
-    assert a["w"] == ", ".join(number(v, 3) for v in w) and a["b"] == number(b, 3)
+    starts = lambda text: re.compile("^" + re.escape(text))  # noqa: E731
+    expect(view.locator(".lv-cell-cost .lv-value")).to_have_text(starts(number(J) + " (test "))
+    expect(view.locator(".lv-cell-acc .lv-value")).to_have_text(starts(percent(acc)))
+    # The fields to type in follow too (the one with focus as well, until typed in).
+    fields = [f"Weight on {nc.feature_label(f)}" for f in prep.features] + ["Bias b"]
+    for name, v in zip(fields, (*w, b), strict=True):
+        expect(view.get_by_role("textbox", name=name, exact=True)).to_have_value(number(v, 4))
+    expect(view).to_have_attribute("data-w", ", ".join(number(v, 3) for v in w))
+    expect(view).to_have_attribute("data-b", number(b, 3))
+    assert attrs(page)["hand"] == "true"
 
 
 def test_dragging_the_line_its_end_and_its_knob_sets_the_neuron(page, app_url, snap):
@@ -285,3 +292,6 @@ def test_set_by_hand_at_epoch_0_starts_from_a_line_down_the_middle(page, app_url
     middle = [(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2]
     z = prepared().inputs(np.array([middle])) @ hand["w"] + hand["b"]
     assert abs(z[0]) < 1e-9
+    # The first field has focus (the button pressed is gone) and shows w₁ all the same.
+    expect(view.get_by_role("textbox", name="Weight on x₁", exact=True)).to_be_focused()
+    assert_numbers_follow(page, prepared(), hand)

@@ -30,6 +30,7 @@ export class HandPanel {
     this.problem = el("span", { class: "lv-hand-problem", role: "alert" });
     this.element = el("div", { class: "lv-hand", role: "group", "aria-label": "Your neuron, set by hand" }, [this.badge, this.fields, this.train, this.back, this.how, this.problem]);
     this.inputs = [];
+    this.editing = null; // the field the learner is typing in
     this.on = false;
     this.show(false);
   }
@@ -53,6 +54,13 @@ export class HandPanel {
         this.problem.textContent = v === null ? `${name}: type a number, e.g. −1.5 or 0.25` : "";
         if (v !== null) this.act.typed(j, v);
       };
+      // Typed text stays as typed while its field is being edited; a drag takes it over.
+      input.addEventListener("input", () => {
+        this.editing = input;
+      });
+      input.addEventListener("blur", () => {
+        if (this.editing === input) this.editing = null;
+      });
       input.addEventListener("change", commit);
       input.addEventListener("keydown", (e) => {
         if (e.key === "Enter") commit();
@@ -75,12 +83,12 @@ export class HandPanel {
     if (!on) this.problem.textContent = "";
   }
 
-  // The hand-set neuron's numbers in the fields (not the one being typed in).
+  // The hand-set neuron's numbers in the fields (not the one being typed in: a field with
+  // focus but nothing typed yet, as on entering, follows the neuron like the others).
   paint(w, b) {
     const { number } = this.run.format;
-    const focused = this.element.getRootNode().activeElement;
     for (const { j, input } of this.inputs) {
-      if (input === focused) continue; // the learner is typing there
+      if (input === this.editing) continue; // the learner is typing there
       const text = number(j === "b" ? b : w[j], 4);
       if (input.value !== text) {
         input.value = text;

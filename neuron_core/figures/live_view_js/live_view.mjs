@@ -93,7 +93,10 @@ class LiveView {
       map: this.map,
       shown: () => this.neuron(),
       canGrab: () => !this.playing,
-      set: (w, b) => this.setHand(w, b),
+      set: (w, b) => {
+        this.handPanel.editing = null; // the hand on the map wins over half-typed text
+        this.setHand(w, b);
+      },
       settled: () => this.handSettled(),
     });
     this.handPanel = new HandPanel({
