@@ -3,6 +3,7 @@
     python bench/bench_browser.py               # 5 repeats at the defaults and at the maxima
     python bench/bench_browser.py --repeats 3 --play-repeats 1
     python bench/bench_browser.py --url http://localhost:8501   # an app that is already running
+    python bench/bench_browser.py --edits       # a click that places a point, beside α on stage
 
 For each setting (the defaults; the maxima: 2 000 points, 5 000 epochs, all seven features),
 each repeat opens a fresh browser context and measures:
@@ -24,6 +25,16 @@ each repeat opens a fresh browser context and measures:
 - epoch @ 5 s   the epoch reached after 5 s of Play (one epoch per frame)
 - ms / frame    the view's own painting time per frame (JS only: map, sheet, cost, numbers),
                 median over the frames played
+
+With ``--edits`` (issue 20: points placed by hand), each repeat opens the defaults (200
+points), makes one α change on the stage (the reference, side by side in the same page and
+session) and then places `EDITS` points with a click on the map, each at a spot not clicked
+before (so the server trains afresh, no cache):
+
+- edit → point     the click → the view draws one point more (the point itself, at once)
+- edit → painted   the click → the new run painted (the server's rerun and training included)
+- edit → data      the click → the websocket message with the new run arrives
+- edit bytes       websocket payload per edit (target ≤ 60 KB at the defaults)
 
 A reference runs in the same session: bench/reference_app.py, a Streamlit page with one
 300-point Plotly line (68 frames, Play) and one slider, on its own server: what any chart
@@ -49,6 +60,7 @@ sys.path.insert(0, str(ROOT))  # run from anywhere
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.browser_probes import (  # noqa: E402
+    ARM_EDIT_JS,
     ARM_REDRAW_JS,
     DATA_ARRIVED_JS,
     FIRST_CHART_JS,
@@ -76,7 +88,11 @@ TARGETS = {
     "α bytes (KB)": "≤ 60/400",
     "Play fps": "≥ 50",
     "Play bytes (KB)": "0",
+    "edit → painted (s)": "≤ 0.3",
+    "edit → point (s)": "1 frame",
+    "edit bytes (KB)": "≤ 60",
 }
+EDITS = 3  # points placed per repeat (--edits)
 
 
 def first_load(page, ws: WsBytes, url: str, query: str) -> dict:
@@ -132,6 +148,63 @@ def play(page, ws: WsBytes) -> dict:
         out["ms / frame (paint)"] = p["ms"]
     out["Play bytes (KB)"] = ws.take() / 1e3
     return out
+
+
+def place_point(page, ws: WsBytes, rng) -> dict:
+    """One click on an empty spot of the map: the point drawn, the new run painted, bytes."""
+    for _ in range(50):  # a spot where no point is (a click there would remove it)
+        x, y = rng.uniform(-1.0, 2.0), rng.uniform(-0.5, 1.0)
+        at = page.evaluate(ARM_EDIT_JS, [x, y])
+        if at is not None:
+            break
+    page.mouse.click(*at)
+    page.wait_for_function("() => window.__t1 !== null", polling="raf", timeout=TIMEOUT_MS)
+    out = {
+        "edit → point (s)": page.evaluate("() => (window.__tp - window.__t0) / 1000"),
+        "edit → painted (s)": page.evaluate("() => (window.__t1 - window.__t0) / 1000"),
+        "edit → data (s)": page.evaluate(DATA_ARRIVED_JS),
+    }
+    wait_for_app(page, TIMEOUT_MS)
+    time.sleep(0.3)
+    out["edit bytes (KB)"] = ws.take() / 1e3
+    return out
+
+
+def one_edit_repeat(browser, url: str, seed: int) -> list[dict]:
+    """The defaults, one α change on the stage (the reference), then `EDITS` clicks that
+    each place a point: one dict per click, each with that α change beside it."""
+    import numpy as np
+
+    context = browser.new_context(viewport=DESKTOP)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(FIRST_CHART_JS)
+    page = context.new_page()
+    ws = WsBytes(page)
+    rng = np.random.default_rng(seed)
+    try:
+        first_load(page, ws, url, "")
+        ref = stage_alpha_change(page, ws)
+        page.locator(LIVE).locator(".lv-map .lv-canvas").scroll_into_view_if_needed()
+        return [ref | place_point(page, ws, rng) for _ in range(EDITS)]
+    finally:
+        context.close()
+
+
+def measure_edits(url: str, repeats: int) -> dict:
+    """``{"edits at 200 points": [one dict per click]}``, printing each as it ends."""
+    runs = []
+    with sync_playwright() as pw:
+        browser = launch_browser(pw)
+        try:
+            one_edit_repeat(browser, url, seed=10_000)  # warm-up: imports, first compile
+            for i in range(repeats):
+                for r in one_edit_repeat(browser, url, seed=i):
+                    runs.append(r)
+                    shown = ", ".join(f"{k} {v:.3g}" for k, v in r.items())
+                    print(f"  edit #{len(runs)}: {shown}", flush=True)
+        finally:
+            browser.close()
+    return {"edits at 200 points": runs}
 
 
 def one_repeat(browser, url: str, query: str, with_play: bool) -> dict:
@@ -201,12 +274,22 @@ def main(argv=None) -> int:
     ap.add_argument("--play-repeats", type=int, default=3, help="Play is slow; fewer repeats")
     ap.add_argument("--url", help="measure an app that is already running here")
     ap.add_argument("--only", choices=sorted(SETTINGS), help="one setting only")
+    ap.add_argument("--edits", action="store_true", help="clicks that place points (issue 20)")
     args = ap.parse_args(argv)
     if not chromium_available():
         print("needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
         return 2
     print(f"bench_browser: {machine()}", flush=True)
     logs = Path(tempfile.mkdtemp(prefix="bench-browser-"))
+    if args.edits:
+        if args.url:
+            results = measure_edits(args.url, args.repeats)
+        else:
+            with running_server(logs / "app.log") as (_, url):
+                results = measure_edits(url, args.repeats)
+        print(f"\nMedians over {args.repeats} repeats of {EDITS} clicks, headless Chromium")
+        print_medians(results)
+        return 0
     with running_server(logs / "reference.log", script="bench/reference_app.py") as (_, ref):
         if args.url:
             results = run_all(args, args.url, ref)

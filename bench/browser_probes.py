@@ -129,3 +129,33 @@ class WsBytes:
     def take(self) -> int:
         n, self.total = self.total, 0
         return n
+
+
+# Armed before a click on the map: __t0 at the click, __tp once the view draws one point
+# more (the point itself, before the server answers), __t1 once a different run is painted.
+# Returns the page pixel of an empty spot of the map at data (x, y), or null if a point is
+# there (a click would remove it).
+ARM_EDIT_JS = """([x, y]) => {
+  const v = window.__view();
+  const view = globalThis.__neuronLiveView.test.view(v);
+  const [px, py] = view.map.frame.toPixel(x, y);
+  if (view.map.hit(px, py, 8) >= 0) return null;
+  const box = view.map.surface.top.getBoundingClientRect();
+  window.__ref = v.dataset.run;
+  const points = +v.dataset.points;
+  window.__t0 = null; window.__tp = null; window.__t1 = null;
+  window.addEventListener('click', () => { window.__t0 = performance.now(); },
+                          {capture: true, once: true});
+  const look = () => {
+    if (window.__t0 !== null && window.__tp === null && +v.dataset.points > points) {
+      window.__tp = performance.now();
+    }
+    if (window.__t0 !== null && v.dataset.run !== window.__ref && !v.hasAttribute('data-pending')) {
+      requestAnimationFrame(() => { window.__t1 = performance.now(); });  // after the paint
+      return;
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  return [box.left + px, box.top + py];
+}"""

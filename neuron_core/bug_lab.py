@@ -71,13 +71,13 @@ def printed_boundary(features, standardized: bool, zero_start: bool) -> str:
     (no b): the boundary is where the inputs add up to zero. With x₁ and x₂ only that is a
     straight line through the origin of the inputs (the centre of the data when they are
     standardised); with curved inputs it is a curve of that fixed shape; from a random start
-    the start's own share moves it, and no simple picture holds.
+    (or one the learner chose) the start's own share moves it, and no simple picture holds.
     """
     if not zero_start:
         return (
-            "From a random start the weights keep their starting differences and add the same "
-            "amount each epoch, so the boundary is the start's boundary pushed by one shared "
-            "number: it cannot tilt or bend freely."
+            "From a start other than w = 0 the weights keep their starting differences and add "
+            "the same amount each epoch, so the boundary is the start's boundary pushed by one "
+            "shared number: it cannot tilt or bend freely."
         )
     units = " (in standardised units)" if standardized else ""
     centre = (

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 from .number_format import setting
+from .start import canonical, show_start, spell_start
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Control:
     kind: ``select``, ``radio``, ``segmented`` (one of ``options``), ``multiselect`` (a
     subset of ``options``), ``steps`` (a select slider over numeric ``options``),
     ``slider`` / ``number`` (a number in ``span = (lo, hi, step)``; step None: any value),
-    ``toggle`` (True/False).
+    ``toggle`` (True/False), ``start`` (a chosen start, see `neuron_core.start`).
     """
 
     key: str
@@ -45,6 +46,8 @@ class Control:
             return ", ".join(self.labels.get(v, str(v)) for v in value) or "none"
         if self.kind == "toggle":
             return "on" if value else "off"
+        if self.kind == "start":
+            return show_start(value)
         if value in self.labels:
             return self.labels[value]
         return setting(value) if isinstance(value, float) else str(value)
@@ -55,6 +58,8 @@ class Control:
             return ",".join(self.spell.get(v, str(v)) for v in value)
         if self.kind == "toggle":
             return "true" if value else "false"
+        if self.kind == "start":
+            return spell_start(value)
         if value in self.spell:
             return self.spell[value]
         return number_text(value) if isinstance(value, float) else str(value)
@@ -81,6 +86,11 @@ def coerce(c: Control, value):
         return tuple(o for o in c.options if o in chosen)
     if c.kind == "toggle":
         return bool(value)
+    if c.kind == "start":
+        try:
+            return canonical(value)
+        except (TypeError, ValueError):
+            return c.default
     if c.options:
         return value if value in c.options else c.default
     try:
@@ -98,6 +108,11 @@ def allows(c: Control, value) -> bool:
         return isinstance(value, tuple | list) and set(value) <= set(c.options)
     if c.kind == "toggle":
         return isinstance(value, bool)
+    if c.kind == "start":
+        try:
+            return canonical(value) == tuple(value)
+        except (TypeError, ValueError):
+            return False
     if c.options:
         return value in c.options
     lo, hi, step = c.span

@@ -21,8 +21,9 @@ from dataclasses import make_dataclass
 from .alphas import ALPHAS
 from .control_kinds import Control, coerce
 from .datasets import DATASET_LABELS, DATASETS
-from .experiment import INITS
+from .experiment import INIT_LABELS, INITS
 from .features import FEATURE_LABELS, FEATURES
+from .start import START_RULE
 
 EPOCHS = (1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000)
 L2S = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -121,10 +122,13 @@ CONTROLS = (
         "Initial weights",
         "zeros",
         options=tuple(INITS),
-        labels={i: i.capitalize() for i in INITS},
-        help="Start from w = 0, or from random weights (seeded).",
+        labels=INIT_LABELS,
+        help="Start from w = 0, from random weights (seeded), or from weights you choose: "
+        "type them here, set the neuron by hand on the Playground's map, or click the Cost "
+        "landscape.",
     ),
     Control("init_seed", "number", "Initial-weights seed", 0, span=(0, 9999, 1)),
+    Control("start", "start", "Your start", (), help=START_RULE),
     Control(
         "presenter",
         "toggle",
@@ -226,7 +230,7 @@ RUN_KEYS = tuple(c.key for c in CONTROLS if c.part == "run")
 
 
 def _field_type(c: Control):
-    return {"multiselect": tuple, "toggle": bool}.get(c.kind, type(c.default))
+    return {"multiselect": tuple, "toggle": bool, "start": tuple}.get(c.kind, type(c.default))
 
 
 # Everything that decides the run, as plain values (hashable, cacheable): one field per

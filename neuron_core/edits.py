@@ -87,8 +87,8 @@ def data_problem(data: Dataset) -> str | None:
         missing = counts.index(0)
         return (
             f"Every point is class {1 - missing}: a neuron needs both classes to find a "
-            f"boundary. Place a class-{missing} point (pick Class {missing} above the map, "
-            "or shift-click)."
+            f"boundary. Place a class-{missing} point: press its key in the map's legend, "
+            "then click the map (or shift-click)."
         )
     return None
 
@@ -204,6 +204,24 @@ def link_budget_problem(edits) -> str | None:
         f"removed ones; this map has {count(added)} placed and {count(removed)} removed. "
         "The link below opens without them: download the data (CSV) and send it along "
         "(Upload CSV reads it back)."
+    )
+
+
+def upload_edits_note(edits) -> str | None:
+    """What Share says when points were placed on (or removed from) an uploaded file's
+    data: a link cannot carry them (the file is not in it), the data CSV can; None when
+    nothing was edited."""
+    added = len((edits or EMPTY).get("added", ()))
+    removed = len((edits or EMPTY).get("removed", ()))
+    if not added and not removed:
+        return None
+    parts = [f"the {count(added)} point{'s' if added != 1 else ''} you placed"] if added else []
+    if removed:
+        parts.append(f"the {count(removed)} you removed")
+    return (
+        f"Nor can {' and '.join(parts)} on the map: they belong to the uploaded file, which is "
+        "not in the link, so the link leaves them out. The data CSV below holds the points as "
+        "the map shows them now, yours included: send that file, and Upload CSV reads it back."
     )
 
 

@@ -15,9 +15,13 @@ from .features import Standardizer, check_features, expand_features
 from .logistic import gradients
 from .number_format import number
 from .reference import Optimum, reference_optimum
+from .start import start_vector
 from .training import History, train
 
-INITS = ("zeros", "random")
+# Where gradient descent starts: w = 0, seeded random weights, or the start the learner
+# chose (the ``start`` control, `neuron_core.start`).
+INITS = ("zeros", "random", "chosen")
+INIT_LABELS = {"zeros": "Zeros", "random": "Random", "chosen": "Your start"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,12 +79,25 @@ def prepare(data: Dataset, features=("x1", "x2"), standardize=True, test_share=0
 
 
 def initial_weights(n, init="zeros", seed=0):
-    """Starting weights (n,): zeros, or small Gaussian values from a seeded generator."""
-    if init not in INITS:
-        raise ValueError(f"init must be one of {INITS}, got {init!r}")
+    """Starting weights (n,): zeros, or small Gaussian values from a seeded generator.
+
+    A chosen start needs the inputs' names: see `initial_state`.
+    """
+    if init not in ("zeros", "random"):
+        raise ValueError(f"init must be 'zeros' or 'random' here, got {init!r}")
     if init == "zeros":
         return np.zeros(n)
     return np.random.default_rng(seed).normal(0.0, 1.0, n)
+
+
+def initial_state(features, init="zeros", seed=0, start=()) -> tuple[np.ndarray, float]:
+    """(w0, b0) for a run on ``features``: `initial_weights` and b = 0, or the chosen
+    ``start`` (`neuron_core.start`: by input name, missing ones 0)."""
+    if init not in INITS:
+        raise ValueError(f"init must be one of {INITS}, got {init!r}")
+    if init == "chosen":
+        return start_vector(start, features)
+    return initial_weights(len(features), init, seed), 0.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,6 +115,11 @@ class Run:
         """The starting weights (n,): row 0 of the history."""
         return self.history.w[0]
 
+    @property
+    def b0(self) -> float:
+        """The starting bias: row 0 of the history."""
+        return float(self.history.b[0])
+
     def gradients_at(self, epoch):
         """(dw, db) on the training set at a recorded epoch."""
         h = self.history
@@ -114,15 +136,18 @@ def run_experiment(
     l2=0.0,
     init="zeros",
     init_seed=0,
+    start=(),
     reference=reference_optimum,
 ):
     """Train on the training rows (test rows scored each epoch) and fit the optimum.
 
-    ``reference(F_train, y_train, l2)`` gives the optimum: `reference_optimum`, or a cached
-    copy of it (the optimum does not depend on α, the epochs or the start, so an α change
-    need not fit it again; ~40 % of training a run at the defaults).
+    The run starts at `initial_state` (``start``: the chosen start, used when ``init`` is
+    ``"chosen"``); row 0 of the history is that start exactly. ``reference(F_train,
+    y_train, l2)`` gives the optimum: `reference_optimum`, or a cached copy of it (the
+    optimum does not depend on α, the epochs or the start, so an α change need not fit it
+    again; ~40 % of training a run at the defaults).
     """
-    n = prepared.F_train.shape[1]
+    w0, b0 = initial_state(prepared.features, init, init_seed, start)
     has_test = len(prepared.test_idx) > 0
     history = train(
         prepared.F_train,
@@ -130,7 +155,8 @@ def run_experiment(
         alpha=alpha,
         epochs=epochs,
         l2=l2,
-        w0=initial_weights(n, init, init_seed),
+        w0=w0,
+        b0=b0,
         X_test=prepared.F_test if has_test else None,
         y_test=prepared.y_test if has_test else None,
     )
@@ -154,6 +180,7 @@ def run_for(settings, data: Dataset, reference=reference_optimum) -> Run:
         l2=s.l2,
         init=s.init,
         init_seed=s.init_seed,
+        start=s.start,
         reference=reference,
     )
 

@@ -98,7 +98,7 @@ class Presets:
     limit: float  # the largest α the search tried
 
 
-def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
+def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, b0=0.0, max_multiple=2.0**14):
     """Find α values that crawl, converge, zig-zag and diverge on this data.
 
     too small = 0.01/L, good = 1/L (see `suggested_alpha`); "too large" is the smallest
@@ -106,7 +106,7 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
     being finite (none, often, without L2: the weights then grow only linearly). Every α is
     rounded onto the Playground's α (`neuron_core.alphas`), so each can be set there, and the
     search stops at its largest, `SEARCH_LIMIT`. Each candidate is trained for ``epochs``
-    epochs to check, at the rounded value.
+    epochs to check, at the rounded value, from the run's start (``w0``, ``b0``).
     """
     L = smoothness(F, l2)
     hint = suggested_alpha(F, l2)
@@ -114,7 +114,7 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
     mult = 2.0
     while mult <= max_multiple and mult / L <= SEARCH_LIMIT and found["diverging"] is None:
         a = _round(mult / L)
-        h = train(F, y, alpha=a, epochs=epochs, l2=l2, w0=w0)
+        h = train(F, y, alpha=a, epochs=epochs, l2=l2, w0=w0, b0=b0)
         if h.diverged_at is not None:
             found["diverging"] = a
         elif found["too large"] is None and first_rise(h.cost) is not None:
@@ -125,7 +125,7 @@ def preset_alphas(F, y, l2=0.0, *, epochs=300, w0=None, max_multiple=2.0**14):
         lo, hi = found["diverging"] / 2.0, found["diverging"]
         for _ in range(4):
             a = _round(np.sqrt(lo * hi))
-            h = train(F, y, alpha=a, epochs=epochs, l2=l2, w0=w0)
+            h = train(F, y, alpha=a, epochs=epochs, l2=l2, w0=w0, b0=b0)
             if h.diverged_at is not None:
                 hi = a
             elif first_rise(h.cost) is not None:

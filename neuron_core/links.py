@@ -23,8 +23,10 @@ from .controls import BY_KEY, BY_PARAM, CONTROLS, RUN_KEYS, Control
 from .edits import MAX_PLACED, PARAMS, decode_edits, encode_edits, link_budget_problem
 from .markdown_safe import SHOWN_CHARS, inert
 from .number_format import count
+from .start import read_start
 
 MAX_CHARS = 200  # longer values are refused before any parsing
+START_CHARS = 400  # … except a chosen start's: up to 8 names and exact floats
 MAX_NOTES = 10  # a notice lists this many problems, then says how many more
 MAX_DROPPED = 3  # parts of one list a note names
 PAGES = {c.part for c in CONTROLS} - {"run", "view"}
@@ -74,8 +76,13 @@ def _read(c: Control, raws: list[str]):
     """(value, snapped) for the link's values of control ``c`` (not a list: `_read_list`);
     raises `_Refused`."""
     text = raws[-1]
-    if any(len(r) > MAX_CHARS for r in raws):
+    if any(len(r) > (START_CHARS if c.kind == "start" else MAX_CHARS) for r in raws):
         raise _Refused
+    if c.kind == "start":
+        try:
+            return read_start(text), False
+        except ValueError:
+            raise _Refused from None
     if c.kind == "toggle":
         word = text.strip().casefold()
         if word in _TRUE or word in _FALSE:
@@ -233,7 +240,8 @@ def link_pairs(values: dict, page: str = "", defaults: dict | None = None) -> li
 
     Run controls first (table order), then ``page``'s own choices, presenter mode last.
     ``defaults`` overrides a default the data decides (a page's presets, its example). The
-    initial-weights seed only matters (and only has a widget) for random initial weights.
+    initial-weights seed only matters (and only has a widget) for random initial weights,
+    the chosen start only for "Your start".
     """
     defaults = defaults or {}
     order = [c for c in CONTROLS if c.part == "run"]
@@ -245,14 +253,18 @@ def link_pairs(values: dict, page: str = "", defaults: dict | None = None) -> li
             continue
         if c.key == "init_seed" and values.get("init") != "random":
             continue
+        if c.key == "start" and values.get("init") != "chosen":
+            continue
         default = defaults.get(c.key, c.default)
         if default is not None and _same(values[c.key], default):
             continue
         pairs.append((c.url, c.spelled(values[c.key])))
     # The points placed on the map, after the run's controls (a link past the budget
-    # leaves them out: Share says so and offers the data's CSV).
+    # leaves them out: Share says so and offers the data's CSV; so does a link to an
+    # uploaded file's data, which the link cannot carry).
     edits = values.get("edits")
-    if not link_budget_problem(edits):
+    uploaded = values.get("source") == "Upload CSV"
+    if not link_budget_problem(edits) and not uploaded:
         at = sum(1 for p, _ in pairs if BY_PARAM[p].part == "run")
         pairs[at:at] = list(encode_edits(edits).items())
     return pairs
@@ -267,8 +279,8 @@ def _same(a, b) -> bool:
 
 
 def share_query(values: dict, page: str = "", defaults: dict | None = None) -> str:
-    """The query string of `link_pairs` (commas, ^, * and brackets left readable)."""
-    return urlencode(link_pairs(values, page, defaults), safe=",^*()")
+    """The query string of `link_pairs` (commas, ^, *, brackets and colons left readable)."""
+    return urlencode(link_pairs(values, page, defaults), safe=",^*():")
 
 
 def share_link(base_url: str, page_path: str, values: dict, defaults: dict | None = None) -> str:

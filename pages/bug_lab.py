@@ -29,7 +29,7 @@ st.caption(
 )
 run = page_run(s)
 prep, fixed, w0 = run.prepared, run.history, run.w0
-printed = printed_run(prep.F_train, prep.y_train, s.alpha, s.epochs, w0)
+printed = printed_run(prep.F_train, prep.y_train, s.alpha, s.epochs, w0, run.b0)
 
 left, right = st.columns(2)
 with left:
@@ -68,12 +68,12 @@ ws = ", ".join(number(v, 3) for v in w)
 same = np.ptp(w - w0) == 0
 moved = ""
 if len(w) > 1 and same:
-    moved = ", all equal" if s.init == "zeros" else ", all moved by the same amount from the start"
+    moved = ", all equal" if not np.ptp(w0) else ", all moved by the same amount from the start"
 st.markdown(
     f"**What the printed loop learned.** Its weights end at ({ws}){moved}: every weight got "
     "the same update in every epoch, so the weights can only move together, and z = w·x "
     "never adds b. "
-    + printed_boundary(prep.features, s.standardize, s.init == "zeros")
+    + printed_boundary(prep.features, s.standardize, not np.any(w0))
     + f" Its b did change, to {number(printed.b[-1], 3)}, but z never reads it."
 )
 if printed.diverged_at is not None:

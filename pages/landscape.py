@@ -14,7 +14,7 @@ from neuron_core.verdict import run_verdict
 from ui.cache import rate_presets
 from ui.charts import chart_config
 from ui.controls import control, current_run, current_theme
-from ui.landscape_controls import map_alpha
+from ui.landscape_controls import CHART, map_alpha, pick_start
 from ui.notices import banner
 from ui.page import page_run, start_page
 
@@ -37,11 +37,12 @@ surface = control(st, "landscape_3d")
 view = landscape_view(run)
 frames = nc.sample_frames(h.cost, 80)
 fig = landscape_figure(run, view, frames, surface=surface, theme=current_theme())
+picking = pick_start(base, surface)
 st.plotly_chart(
     fig,
     width="stretch",
-    key="landscape_chart",
     config=chart_config(),
+    **({"key": CHART} | picking),
     alt=f"{'A 3-D surface' if surface else 'A contour map'} of the cost J over the weights w₁ "
     f"and w₂, with the path gradient descent took in {count(h.epochs)} epochs at "
     f"α = {setting(alpha)} (described below).",

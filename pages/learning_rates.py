@@ -41,7 +41,7 @@ st.caption(
 
 alphas = alpha_inputs(p, slots, s.alpha)
 target = opt.cost if opt.finite else None
-rs = rate_results(F, y, tuple(alphas), s.epochs, s.l2, run.w0, target)
+rs = rate_results(F, y, tuple(alphas), s.epochs, s.l2, run.w0, target, run.b0)
 
 scales = st.container(horizontal=True)
 log = control(scales, "lr_log")

@@ -15,6 +15,7 @@ from ui.controls import (
     current_settings,
     current_theme,
     presenting,
+    sidebar_stale,
     stage_sidebar_controls,
 )
 from ui.edits import edit_meta
@@ -26,6 +27,7 @@ from ui.notices import optimum_caption, stop_unless_trained, view_description
 from ui.page import require_features, start_page
 from ui.share import share_panel
 from ui.stage import drawing_note, stage_css, stage_header, stage_note, what_am_i_looking_at
+from ui.start import start_line
 
 start_page()
 
@@ -42,6 +44,8 @@ def stage() -> None:
     """Everything α, epochs, λ and the inputs change, so that a change of one (on the view
     or in the sidebar) reruns only this: their sidebar widgets, the address bar, Share and
     Export, the note, the view and the equations."""
+    if sidebar_stale():
+        st.rerun()  # the start changed (Train from here, Start from zero): the sidebar shows it
     stage_sidebar_controls()
     s = current_settings()
     noted = bool(st.session_state.get("link_notes"))
@@ -68,6 +72,7 @@ def stage() -> None:
     if problem:
         st.caption(EDIT_HELP)
     else:
+        start_line(st, s, run.prepared.features)
         st.caption(view_description(run, shown))
         st.caption(EDIT_HELP)
         equations(s, run, shown)

@@ -30,6 +30,21 @@ def use_navigation(monkeypatch=None) -> None:
         monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
 
 
+def send_trigger(at, event: str, value, key: str = "live_view"):
+    """Run ``at`` as if the components-v2 element keyed ``key`` had called
+    ``setTriggerValue(event, value)`` in the browser (its callback runs first, as live)."""
+    import json
+
+    from streamlit.components.v2.bidi_component.main import _make_trigger_id
+
+    [el] = [e for e in at.get("bidi_component") if e.proto.id.endswith("-" + key)]
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = _make_trigger_id(el.proto.id, "events")
+    state.json_trigger_value = json.dumps([{"event": event, "value": value}])
+    return at._run(states)
+
+
 # The popovers whose content is built only while open (`ui.share.lazy_popover`): AppTest
 # cannot click them open, so a test session starts with them open, as a learner who opened
 # them sees them.

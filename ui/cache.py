@@ -55,27 +55,28 @@ def reference_optimum(F, y, l2) -> nc.Optimum:
 
 
 @st.cache_data(max_entries=16, **KEEP)
-def _presets(F, y, l2, epochs, w0) -> Presets:
-    return preset_alphas(F, y, l2, epochs=epochs, w0=w0)
+def _presets(F, y, l2, epochs, w0, b0) -> Presets:
+    return preset_alphas(F, y, l2, epochs=epochs, w0=w0, b0=b0)
 
 
 def rate_presets(run: nc.Run, epochs: int) -> Presets:
     """The preset learning rates (too small, good, too large, diverging) for the run's data
     and start, each checked for ``epochs`` epochs, at most `PRESET_EPOCHS`."""
     prep = run.prepared
-    return _presets(prep.F_train, prep.y_train, run.l2, min(epochs, PRESET_EPOCHS), run.w0)
+    return _presets(prep.F_train, prep.y_train, run.l2, min(epochs, PRESET_EPOCHS), run.w0, run.b0)
 
 
 @st.cache_data(max_entries=16, **KEEP)
-def rate_results(F, y, alphas, epochs, l2, w0, target):
-    """`compare_rates` for these α (a tuple), from ``w0``; ``target`` is J* or None."""
-    return compare_rates(F, y, alphas, epochs=epochs, l2=l2, w0=w0, optimum_cost=target)
+def rate_results(F, y, alphas, epochs, l2, w0, target, b0=0.0):
+    """`compare_rates` for these α (a tuple), from (``w0``, ``b0``); ``target`` is J* or
+    None."""
+    return compare_rates(F, y, alphas, epochs=epochs, l2=l2, w0=w0, b0=b0, optimum_cost=target)
 
 
 @st.cache_data(max_entries=16, **KEEP)
-def printed_run(F, y, alpha, epochs, w0):
-    """The article's printed loop (`train_printed`) on these inputs, from ``w0``."""
-    return train_printed(F, y, alpha=alpha, epochs=epochs, w0=w0)
+def printed_run(F, y, alpha, epochs, w0, b0=0.0):
+    """The article's printed loop (`train_printed`) on these inputs, from (``w0``, ``b0``)."""
+    return train_printed(F, y, alpha=alpha, epochs=epochs, w0=w0, b0=b0)
 
 
 @st.cache_data(max_entries=32, **KEEP)

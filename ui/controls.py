@@ -29,6 +29,7 @@ from neuron_core.number_format import setting
 from neuron_core.stage import STAGE_KEYS
 from ui.cache import generated_dataset, trained_run, uploaded_dataset
 from ui.edits import current_edits, keep_edits
+from ui.start import start_controls
 from ui.upload import upload_controls
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "current_theme",
     "presenting",
     "sidebar",
+    "sidebar_stale",
     "stage_sidebar_controls",
 ]
 
@@ -60,6 +62,7 @@ def _shown(value) -> str:
 # slot and the widget's extra arguments), filled by `stage_sidebar_controls`.
 _slots: ContextVar[dict | None] = ContextVar("stage_slots", default=None)
 _SLOTS = "_stage_slots"  # session state: this session's slots, from its last full run
+_DRAWN = "_sidebar_drawn"  # session state: what the last full run drew outside the stage
 
 
 def control(container, key: str, **extra):
@@ -132,7 +135,23 @@ def sidebar(stage: bool = False) -> Settings:
         _slots.reset(token)
     s = current_settings()
     keep_edits(s)
+    ss[_DRAWN] = _outside()
     return s
+
+
+def _outside():
+    """What the sidebar draws outside the stage's fragment that the stage can change: the
+    start (the view's "Train from here", the start line's "Start from zero again") and,
+    for a chosen start, its inputs (one number per input)."""
+    ss = st.session_state
+    chosen = ss.get("init") == "chosen"
+    return ss.get("init"), repr(ss.get("start")), tuple(ss.get("features", ())) if chosen else None
+
+
+def sidebar_stale() -> bool:
+    """Whether the stage changed something the sidebar drew outside its fragment since the
+    last whole run (then the page reruns whole, so the sidebar shows it and keeps it)."""
+    return st.session_state.get(_DRAWN) != _outside()
 
 
 def stage_sidebar_controls() -> None:
@@ -215,6 +234,7 @@ def _regularisation_controls(sb):
     control(sb, "init")
     if st.session_state.get("init") == "random":
         control(sb, "init_seed")
+    start_controls(sb, current_settings().features)
 
 
 def presenting() -> bool:

@@ -1,4 +1,5 @@
-"""The Cost landscape page's choice of α: the sidebar's, or one of the data's presets."""
+"""The Cost landscape page's choices: α (the sidebar's, or one of the data's presets), and
+the start a click on the map picks."""
 
 from __future__ import annotations
 
@@ -7,7 +8,19 @@ import streamlit as st
 from neuron_core.controls import BY_KEY
 from neuron_core.learning_rates import Presets
 from neuron_core.number_format import setting
+from neuron_core.start import start_at_weights
 from ui.stage import alpha_button
+from ui.start import ZERO_AGAIN, choose_start, start_from_zero
+
+CHART = "landscape_chart"
+_PICKS = "_landscape_picks"  # starts picked on the map so far: each redraws a fresh chart
+CLICK_HELP = (
+    "**Click the map to start the descent there**: w₁ and w₂ where you click, the other "
+    "weights and b as the run starts now. The path redraws from there, and the link keeps it."
+)
+SURFACE_HELP = (
+    "To pick a start with a click, switch off **3-D surface**: the flat map takes clicks."
+)
 
 
 def map_alpha(sidebar_alpha: float, p: Presets) -> float:
@@ -29,3 +42,45 @@ def map_alpha(sidebar_alpha: float, p: Presets) -> float:
     if pick not in (None, "sidebar"):  # (drawn on the click's own rerun too, to go)
         alpha_button(st, alpha, "landscape_alpha_open", go=True)
     return alpha
+
+
+def chart_key() -> str:
+    """The map's element key: a fresh one after each pick, so no selection is left on the
+    new map (plotly keeps a clicked point selected, and fades the rest, until it is
+    cleared)."""
+    picks = st.session_state.get(_PICKS, 0)
+    return CHART if not picks else f"{CHART}_{picks}"
+
+
+def pick_start(run, surface: bool) -> dict:
+    """What the map's `st.plotly_chart` needs so a click picks the start (2-D only: a 3-D
+    surface takes no clicks here), after saying how, with a way back to zero."""
+    st.caption(SURFACE_HELP if surface else CLICK_HELP)
+    if st.session_state.get("init") == "chosen":
+        st.button(
+            ZERO_AGAIN,
+            on_click=start_from_zero,
+            key="landscape_zero",
+            icon=":material/restart_alt:",
+        )
+    if surface:
+        return {}
+    key = chart_key()
+
+    def picked():
+        event = st.session_state.get(key)
+        points = (event or {}).get("selection", {}).get("points", [])
+        for p in points[:1]:
+            start = start_at_weights(
+                st.session_state.get("start", ()),
+                run.prepared.features,
+                run.w0,
+                run.b0,
+                p.get("x"),
+                p.get("y"),
+            )
+            if start is not None:
+                choose_start(start)
+                st.session_state[_PICKS] = st.session_state.get(_PICKS, 0) + 1
+
+    return dict(key=key, on_select=picked, selection_mode="points")

@@ -11,14 +11,35 @@ from dataclasses import asdict
 
 import streamlit as st
 
+from neuron_core.edits import EMPTY, no_edits
 from neuron_core.lessons import BY_KEY, PRESETS, Preset
-from ui.controls import Settings
+from ui.controls import Settings, current_settings
+from ui.edits import base_key, set_edits
+
+_CLEARED = "_preset_cleared"  # a preset just took the map's placed points off
+# What the toast says, by whether the preset keeps the data the points were placed on (then
+# Undo has them; on other data the browser's Back returns to the link that holds them).
+CLEARED = {
+    True: "The lesson starts from its own data: your placed points are off the map. "
+    "Undo on the map (or the browser's Back button) brings them back.",
+    False: "The lesson starts from its own data: your placed points are off the map. "
+    "The browser's Back button brings them back.",
+}
 
 
 def apply_preset(key: str) -> None:
-    """Set every shared control to the preset's value (call from a widget callback)."""
+    """Set every shared control to the preset's value (call from a widget callback).
+
+    A preset starts from its own data: points placed on the map are taken off (kept for
+    Undo, and in the link Back returns to), and `preset_picker` says so once.
+    """
     for name, value in BY_KEY[key].settings().items():
         st.session_state[name] = list(value) if name == "features" else value
+    ss = st.session_state
+    if not no_edits(ss.get("edits")) and ss.get("_edits_base") is not None:
+        same_data = ss["_edits_base"] == base_key(current_settings())
+        set_edits(dict(EMPTY))
+        ss[_CLEARED] = CLEARED[same_data]
 
 
 def _pick_changed() -> None:
@@ -38,9 +59,19 @@ def matching_preset(s: Settings) -> Preset | None:
     now = settings_values(s)
     for p in PRESETS:
         want = p.settings()
-        if all(_same(now[k], want[k]) for k in want if k != "init_seed" or want["init"] != "zeros"):
+        if all(_same(now[k], want[k]) for k in want if _matters(k, want)):
             return p
     return None
+
+
+def _matters(key: str, want: dict) -> bool:
+    """Whether a preset's value for ``key`` decides the run (a seed or start it does not
+    use does not)."""
+    if key == "init_seed":
+        return want["init"] == "random"
+    if key == "start":
+        return want["init"] == "chosen"
+    return True
 
 
 def _same(a, b) -> bool:
@@ -52,7 +83,11 @@ def _same(a, b) -> bool:
 
 
 def preset_picker(container=st) -> None:
-    """A compact selectbox that loads a lesson preset into every control."""
+    """A compact selectbox that loads a lesson preset into every control (and, once, the
+    word that a preset took the map's placed points off)."""
+    said = st.session_state.pop(_CLEARED, None)
+    if said:
+        st.toast(said, icon=":material/undo:")
     container.selectbox(
         "Lesson preset",
         [p.key for p in PRESETS],

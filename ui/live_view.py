@@ -16,8 +16,10 @@ from neuron_core.edits import apply_op
 from neuron_core.figures import Theme
 from neuron_core.figures.live_view import live_view_payload, script
 from neuron_core.stage import stage_value
+from neuron_core.start import start_from_view, start_problem
 from ui.controls import base_size, current_data, current_settings
 from ui.edits import current_edits, set_edits, undo_edit
+from ui.start import choose_start, refuse_start
 
 KEY = "live_view"
 # The view's code (and its CSS, which it puts in its own element) travels in an element of
@@ -78,6 +80,9 @@ def _control_changed() -> None:
     if isinstance(change, dict) and change.get("key") == "edit":
         _edited(change.get("value"))
         return
+    if isinstance(change, dict) and change.get("key") == "start":
+        _started(change.get("value"))
+        return
     picked = stage_value(change)
     if picked is not None:
         key, value = picked
@@ -94,6 +99,18 @@ def _edited(op) -> None:
     new = apply_op(current_edits(s), op, current_data(s), base_size(s))
     if new is not None:
         set_edits(new)
+
+
+def _started(value) -> None:
+    """ "Train from here": ``{"w": [...], "b": ...}``, w in the order of the run's inputs
+    (standardised when standardising), checked by `neuron_core.start` before the run
+    starts there ("Your start" picked); a bad one keeps the start and says why."""
+    features = current_settings().features
+    start = start_from_view(value, features, st.session_state.get("start", ()))
+    if start is None:
+        refuse_start(start_problem(value, len(features)))
+    else:
+        choose_start(start)
 
 
 def _as_arrow(payload: dict) -> dict:

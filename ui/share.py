@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from neuron_core import export
-from neuron_core.edits import link_budget_problem
+from neuron_core.edits import link_budget_problem, upload_edits_note
 from neuron_core.links import is_local, share_link
 from ui.cache import qr_png, qr_scale
 from ui.controls import Settings, current_data
@@ -98,9 +98,11 @@ def share_panel(s: Settings, container=st) -> None:
         st.markdown("**Share this experiment**")
         if s.source == "Upload CSV":
             up = st.session_state.get("upload")
+            edited = upload_edits_note(current_edits(s))
             st.warning(
                 "Uploaded data cannot travel in a link. The link opens with **Upload CSV** "
-                "selected; send the data file along so others can upload it.",
+                "selected; send the data file along so others can upload it."
+                + (f"\n\n{edited}" if edited else ""),
                 icon=":material/description:",
             )
             if up:
@@ -113,7 +115,8 @@ def share_panel(s: Settings, container=st) -> None:
                     on_click="ignore",
                     key="share_data_csv",
                 )
-        too_many = link_budget_problem(current_edits(s))
+        # (An upload's points never travel: said above, with its CSV.)
+        too_many = s.source != "Upload CSV" and link_budget_problem(current_edits(s))
         if too_many:
             st.warning(too_many, icon=":material/scatter_plot:")
             data = current_data(s)

@@ -1,6 +1,9 @@
 """The landscape figure's traces, bottom to top: the map of J (a contour or a surface), the
 whole path, the path so far and the current point (the two that move), the start and the
-scikit-learn optimum. 2-D traces are ``scatter``; with ``surface`` they are ``scatter3d``.
+scikit-learn optimum; on the 2-D map, last, an invisible grid of points a click selects
+(`PICK`: plotly reports clicks on points only, so a click anywhere on the map selects the
+nearest one and the page starts the descent there). 2-D traces are ``scatter``; with
+``surface`` they are ``scatter3d``.
 """
 
 from __future__ import annotations
@@ -15,12 +18,17 @@ from .style import CLASS_COLORS, FAINT, INK, VERMILLION, Theme
 # The moving traces' names: frames replace the traces so named.
 PATH_SO_FAR, NOW = "path so far", "now"
 PATH_COLOR, OPT_COLOR = INK, VERMILLION
+PICK = "pick a start"  # the invisible grid a click on the 2-D map selects
+PICK_EVERY = 2  # its points: every other point of the map's grid (30 × 30 at the default)
+# A click selects a point, and plotly then fades every other point of the figure until the
+# page redraws: the visible traces keep their look.
+_KEEP_LOOK = dict(unselected=dict(marker=dict(opacity=1)))
 
 
 def landscape_traces(view: LandscapeView, keep, e, opt, surface, theme: Theme) -> list:
     """Every trace of the figure at epoch ``e`` (``keep``: the path's epochs drawn)."""
     path, now = moving_traces(view, keep, e, surface)
-    return [
+    traces = [
         _surface(view) if surface else _contour(view, theme),
         _whole_path(view, keep, surface),
         path | _path_style(surface, theme),
@@ -28,6 +36,29 @@ def landscape_traces(view: LandscapeView, keep, e, opt, surface, theme: Theme) -
         _start(view, surface, theme),
         _optimum(view, opt, surface, theme),
     ]
+    if surface:
+        return traces
+    return [traces[0], *(t | _KEEP_LOOK for t in traces[1:]), pick_grid(view)]
+
+
+def pick_grid(view: LandscapeView, every=PICK_EVERY) -> dict:
+    """The invisible points a click on the 2-D map selects: every ``every``-th point of the
+    map's grid, each saying J there and that a click starts the descent there."""
+    g1, g2 = np.meshgrid(view.w1s[::every], view.w2s[::every])
+    return dict(
+        type="scatter",
+        x=compact(g1.ravel()),
+        y=compact(g2.ravel()),
+        customdata=np.round(view.J[::every, ::every].ravel(), 5).tolist(),
+        mode="markers",
+        marker=dict(size=12, color="rgba(0,0,0,0)"),
+        selected=dict(marker=dict(opacity=0)),
+        unselected=dict(marker=dict(opacity=0)),
+        hovertemplate="w₁ = %{x:.2f}<br>w₂ = %{y:.2f}<br>J = %{customdata:.4f}"
+        "<br>Click: start here<extra></extra>",
+        name=PICK,
+        showlegend=False,
+    )
 
 
 def moving_traces(view: LandscapeView, keep, e, surface) -> list:

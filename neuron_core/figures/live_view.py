@@ -110,21 +110,26 @@ def _arrays(run: Run) -> tuple[np.ndarray, np.ndarray, dict]:
     has_test = h.test_cost is not None
     is_test = np.zeros(data.m, dtype=bool)
     is_test[prep.test_idx] = True
-    # float32 is plenty to draw weights, accuracies and points; the bias and the costs keep
-    # float64 so a diverging run's 1e200 stays a number instead of overflowing to infinity.
+    # float32 is plenty to draw weights and accuracies; the bias and the costs keep float64
+    # so a diverging run's 1e200 stays a number instead of overflowing to infinity, and the
+    # points keep it so the view's J for a hand-set neuron (hand.mjs) is neuron_core's J.
     f32, f32_where = _pack(
         {
             "w": _f32(h.w),
             "acc": h.accuracy,
             "test_acc": h.test_accuracy if has_test else np.zeros(0),
-            "points": _f32(data.X),
             "cls": data.y,
             "test": is_test,
         },
         np.float32,
     )
     f64, f64_where = _pack(
-        {"b": h.b, "cost": h.cost, "test_cost": h.test_cost if has_test else np.zeros(0)},
+        {
+            "b": h.b,
+            "cost": h.cost,
+            "test_cost": h.test_cost if has_test else np.zeros(0),
+            "points": np.asarray(data.X, dtype=float),
+        },
         np.float64,
     )
     fields = {k: ["f32", *v] for k, v in f32_where.items()}

@@ -16,7 +16,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.controls import BY_KEY, CONTROLS, RUN_KEYS, defaults, settings_from
+from neuron_core.features import FEATURES
 from neuron_core.links import link_pairs, read_link, share_query
+from neuron_core.start import canonical
 from tests.apptest import open_panels
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -165,6 +167,9 @@ def _random_values(rng) -> dict:
             out[c.key] = tuple(o for o in c.options if rng.random() < 0.5)
         elif c.kind == "toggle":
             out[c.key] = bool(rng.random() < 0.5)
+        elif c.kind == "start":  # any floats, by input name (`neuron_core.start`)
+            names = [n for n in (*FEATURES, "b") if rng.random() < 0.5]
+            out[c.key] = canonical({n: float(rng.normal(0, 3)) for n in names})
         elif c.options:
             out[c.key] = c.options[rng.integers(len(c.options))]
         else:
@@ -185,6 +190,8 @@ def test_every_control_round_trips_through_a_link_for_random_settings():
         back = {**DEFAULTS, "presenter": False, **reading.values}
         if values["init"] != "random":  # the seed only travels for random weights
             back["init_seed"] = values["init_seed"]
+        if values["init"] != "chosen":  # the start only travels for "Your start"
+            back["start"] = values["start"]
         assert settings_from(back) == settings_from(values)
         assert back["presenter"] == values["presenter"]
 
@@ -198,6 +205,8 @@ def test_the_app_reproduces_random_settings_from_their_share_link(make_app, ui, 
     assert not _notices(at)
     got = settings_from({k: at.session_state[k] for k in RUN_KEYS if k in at.session_state})
     want = dict(values) if values["init"] == "random" else {**values, "init_seed": 0}
+    if values["init"] != "chosen":
+        want["start"] = got.start  # not in the link: the session's own (the default)
     assert got == settings_from(want)
     [link] = [c.value for c in at.code if c.value.startswith("http")]
     # Share's link opens in the normal layout unless the teacher asks (students' phones).

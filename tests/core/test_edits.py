@@ -97,7 +97,23 @@ def test_what_the_neuron_cannot_train_on_gets_a_sentence(base):
     assert "one point" in ed.data_problem(one)
     same = ed.apply_edits(empty, {"added": [(0.0, 0.0, 1), (1.0, 0.0, 1)], "removed": []})
     assert "Every point is class 1" in ed.data_problem(same)
+    # The class toggle is the map's legend (its keys are the buttons): the words say so.
+    assert "class-0 point: press its key in the map's legend" in ed.data_problem(same)
     assert ed.data_problem(base) is None
     run = ed.untrained_run(one, ("x1", "x2", "x1^2"), True, 0.5, 0.0)
     assert run.history.epochs == 0 and np.isfinite(run.history.cost).all()
     assert ed.map_bounds(empty) == ed.DRAW_BOX
+
+
+def test_a_link_to_an_uploaded_files_data_leaves_the_placed_points_out():
+    from neuron_core.controls import defaults
+    from neuron_core.links import link_pairs
+
+    edits = {"added": [(0.5, 0.5, 1)], "removed": [3]}
+    on_generated = dict(link_pairs(defaults() | {"edits": edits}))
+    assert "pts" in on_generated and "rm" in on_generated
+    on_upload = dict(link_pairs(defaults() | {"source": "Upload CSV", "edits": edits}))
+    assert "pts" not in on_upload and "rm" not in on_upload
+    said = ed.upload_edits_note(edits)
+    assert "the 1 point you placed and the 1 you removed" in said and "CSV" in said
+    assert ed.upload_edits_note({"added": [], "removed": []}) is None

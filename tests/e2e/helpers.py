@@ -455,3 +455,14 @@ def animation_frames(page, n: int = 5) -> None:
 
 def exceptions(page) -> list[str]:
     return page.locator(EXCEPTION).all_inner_texts()
+
+
+def swipe_up(page, x: float, y: float, steps: int = 10, step_px: float = 20) -> None:
+    """A one-finger swipe up from page pixel (x, y), through the browser's real touch input
+    pipeline (CDP ``Input.dispatchTouchEvent``; ``page.touchscreen`` only taps)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for k in range(1, steps + 1):
+        point = {"x": x, "y": y - step_px * k}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})

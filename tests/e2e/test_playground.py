@@ -78,6 +78,12 @@ def step_alpha(page, key: str) -> None:
     wait_for_app(page)
 
 
+def next_run(page, before: str) -> dict:
+    """The live view once it paints a run other than ``before``."""
+    expect(page.locator(LIVE)).not_to_have_attribute("data-run", before, timeout=TIMEOUT_MS)
+    return live_view(page)
+
+
 def play_button(page):
     return page.locator(LIVE).get_by_role("button", name=re.compile(r"^(Play|Pause)$"))
 
@@ -290,12 +296,13 @@ def test_dataset_and_features_redraw(page, app_url):
     moons = live_view(page)
     choose(page, "Dataset", DATASET_LABELS["circles"])
     assert combobox_text(page, "Dataset") == DATASET_LABELS["circles"]
-    circles = live_view(page)
-    assert circles["run"] != moons["run"]
+    # The rerun has ended; the view paints its data when the component hands it over.
+    circles = next_run(page, moons["run"])
     choose(page, "Inputs to the neuron", "x₁²")
+    three = next_run(page, circles["run"])
     choose(page, "Inputs to the neuron", "x₂²")
     assert multiselect_tags(page, "Inputs to the neuron") == ["x₁", "x₂", "x₁²", "x₂²"]
-    curved = live_view(page)
+    curved = next_run(page, three["run"])
     # x₁² and x₂² let one neuron draw a circle: the ring becomes (nearly) separable.
     acc = lambda v: float(v["numbers"]["acc"].split("%")[0])  # noqa: E731
     assert acc(curved) > acc(circles) + 20

@@ -23,6 +23,7 @@ from tests.e2e.helpers import (
     live_view,
     sidebar,
     slider_value,
+    swipe_up,
     wait_for_app,
 )
 
@@ -282,16 +283,7 @@ def test_a_phone_shows_the_picture_first_and_a_swipe_on_the_sheet_scrolls(browse
         box = sheet.bounding_box()
         scroller = "document.querySelector('[data-testid=stMain]')"
         before = page.evaluate(f"() => {scroller}.scrollTop")
-        # A real touch through the browser's input pipeline (page.touchscreen only taps).
-        cdp = context.new_cdp_session(page)
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7
-        cdp.send(
-            "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]}
-        )
-        for k in range(1, 11):
-            point = {"x": x, "y": y - 20 * k}
-            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        swipe_up(page, box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7)
         page.wait_for_function(f"() => {scroller}.scrollTop > {before} + 100")
         camera = page.evaluate(f"() => globalThis.__neuronLiveView.test.view({VIEW_JS})"
                                ".sheet.camera")  # fmt: skip

@@ -8,7 +8,17 @@ from __future__ import annotations
 import numpy as np
 
 import neuron_core as nc
-from tests.e2e.helpers import LIVE, PHONE, TIMEOUT_MS, VIEW_JS, goto, wait_for_app
+from neuron_core.edits import encode_edits
+from tests.e2e.helpers import (
+    LIVE,
+    PHONE,
+    TIMEOUT_MS,
+    VIEW_JS,
+    exceptions,
+    goto,
+    swipe_up,
+    wait_for_app,
+)
 
 HOOK = f"globalThis.__neuronLiveView.test.view({VIEW_JS})"
 
@@ -155,5 +165,35 @@ def test_a_tap_on_a_phone_places_a_point(browser, app_url):
         s = edit(page, lambda: page.touchscreen.tap(px, py))
         assert s["points"] == 1 and s["cls"] == [0]
         assert abs(s["xy"][0] + 0.4) <= s["cell"][0] and abs(s["xy"][1] - 0.6) <= s["cell"][1]
+    finally:
+        context.close()
+
+
+def test_on_a_phone_with_points_placed_a_tap_adds_one_and_a_swipe_still_scrolls(browser, app_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    placed = {"added": [(-1.0, -1.0, 0), (1.0, 1.0, 1), (-1.2, 0.8, 0)], "removed": []}
+    query = "source=draw&" + "&".join(f"{k}={v}" for k, v in encode_edits(placed).items())
+    try:
+        page = context.new_page()
+        open_view(page, app_url, query=query)
+        assert state(page)["points"] == 3
+        canvas = page.locator(LIVE).locator(".lv-map .lv-canvas")
+        canvas.scroll_into_view_if_needed()
+        px, py = where(page, 0.9, -0.9)
+        s = edit(page, lambda: page.touchscreen.tap(px, py))
+        assert s["points"] == 4 and s["cls"] == [0, 1, 0, 0]
+        assert abs(s["xy"][6] - 0.9) <= s["cell"][0] and abs(s["xy"][7] + 0.9) <= s["cell"][1]
+
+        # A one-finger swipe up that starts on the map scrolls the page and places nothing.
+        box = canvas.bounding_box()
+        scroller = "document.querySelector('[data-testid=stMain]')"
+        before = page.evaluate(f"() => {scroller}.scrollTop")
+        swipe_up(page, box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.8)
+        page.wait_for_function(f"() => {scroller}.scrollTop > {before} + 100")
+        wait_for_app(page)
+        after = state(page)
+        assert after["points"] == 4 and after["run"] == s["run"]  # no point, no new run
+        assert exceptions(page) == []
     finally:
         context.close()

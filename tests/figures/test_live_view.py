@@ -57,7 +57,7 @@ def test_payload_holds_every_epoch_of_the_history(run):
     np.testing.assert_allclose(a["acc"], h.accuracy, atol=1e-7)
     np.testing.assert_allclose(a["test_acc"], h.test_accuracy, atol=1e-7)
     data = run.prepared.data
-    np.testing.assert_allclose(a["points"].reshape(-1, 2), data.X, rtol=1e-6)
+    np.testing.assert_array_equal(a["points"].reshape(-1, 2), data.X)  # float64: exact
     np.testing.assert_array_equal(a["cls"], data.y)
     assert np.flatnonzero(a["test"]).tolist() == sorted(run.prepared.test_idx.tolist())
     assert meta["features"] == list(CIRCLE) and meta["n"] == n

@@ -151,3 +151,47 @@ def test_the_view_says_a_run_in_narrations_words_with_pythons_numbers(tmp_path):
         f"α = 2, inputs x1, x2: the cost falls from {num(h.cost[0])} to {num(h.cost[-1])} in 30 "
         f"epochs; {pct(h.accuracy[-1])} of the training points are on the right side."
     )
+
+
+@pytest.mark.parametrize(
+    ("features", "standardize", "l2", "test"),
+    [
+        (("x1", "x2"), True, 0.0, 0.25),
+        (("x2", "x1"), False, 0.0, 0.0),
+        (nc.FEATURES, True, 0.05, 0.3),
+        (("x1", "x1^2", "sin(x2)"), False, 0.3, 0.2),
+    ],
+    ids=["line-standardised", "line-raw-no-test", "all-seven-l2", "curved-raw-l2"],
+)
+def test_the_views_cost_of_a_hand_set_neuron_is_neuron_cores(
+    tmp_path, features, standardize, l2, test
+):
+    """J of any (w, b) on the run's training rows, as the view computes it for a neuron set by
+    hand (hand.mjs, from the payload's float64 points), equals nc.cost to 1e-9."""
+    data = nc.make_dataset("moons", 240, 0.2, seed=3)
+    prep = nc.prepare(data, features, standardize, test, seed=1)
+    run = nc.run_experiment(prep, alpha=0.5, epochs=20, l2=l2)
+    payload = live_view_payload(run)
+    rng = np.random.default_rng(7)
+    n = len(features)
+    neurons = [{"w": [0.0] * n, "b": 0.0}, {"w": list(run.history.w[-1]), "b": run.history.b[-1]}]
+    neurons += [{"w": list(rng.normal(0, s, n)), "b": float(rng.normal(0, s))} for s in (1, 10, 80)]
+    data_js = {
+        "meta": payload["meta"],
+        "f32": payload["f32"].tolist(),
+        "f64": payload["f64"].tolist(),
+    }
+    path = tmp_path / "hand.json"
+    path.write_text(json.dumps({"data": data_js, "neurons": neurons}), encoding="utf-8")
+    done = run_node(str(HERE / "hand_check.mjs"), str(path), cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    for neuron, js in zip(neurons, got, strict=True):
+        w, b = np.array(neuron["w"]), neuron["b"]
+        J = nc.cost(w, b, prep.F_train, prep.y_train, l2)
+        assert abs(js["train"]["cost"] - J) <= 1e-9 * max(1.0, abs(J)), (neuron, js, J)
+        acc = np.mean((prep.F_train @ w + b >= 0) == (prep.y_train > 0.5))
+        assert js["train"]["acc"] == pytest.approx(acc, abs=1e-15)
+        if test:
+            Jt = nc.cost(w, b, prep.F_test, prep.y_test, l2)
+            assert abs(js["test"]["cost"] - Jt) <= 1e-9 * max(1.0, abs(Jt))

@@ -173,10 +173,13 @@ export class CostView {
     ctx.stroke();
   }
 
-  paint(k) {
+  // Epoch k's marker; with a neuron set by hand, a level line at its J instead (no epoch
+  // has it: it is where the learner stands against the run's curve).
+  paint(k, hand = null) {
     const { run, look } = this;
     const { style } = look;
     const ctx = this.surface.clear("now");
+    if (hand) return this.paintHand(ctx, hand.train.cost);
     const { sx, sy, pad, ph } = this.box;
     const x = sx(k);
     ctx.strokeStyle = withAlpha(style.ink, 0.45);
@@ -199,5 +202,30 @@ export class CostView {
     };
     if (run.hasTest) dot(run.testCost[k], c1);
     dot(run.cost[k], c0);
+  }
+
+  paintHand(ctx, J) {
+    const { look, run } = this;
+    const { sx, sy, pad, pw, ph } = this.box;
+    if (!Number.isFinite(J)) return;
+    const y = Math.min(pad.t + ph, Math.max(pad.t, sy(J)));
+    ctx.strokeStyle = look.style.ink;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    ctx.moveTo(sx(0), y);
+    ctx.lineTo(pad.l + pw, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.font = look.font(look.textPx, "600");
+    ctx.textAlign = "right";
+    ctx.textBaseline = y > pad.t + 2 * look.textPx ? "bottom" : "top";
+    const text = `your J = ${run.format.number(J)}`;
+    const at = [pad.l + pw - 4, y + (ctx.textBaseline === "bottom" ? -3 : 3)];
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = look.style.paper;
+    ctx.strokeText(text, ...at);
+    ctx.fillStyle = look.style.ink;
+    ctx.fillText(text, ...at);
   }
 }

@@ -10,9 +10,10 @@ import { el, legendKey } from "./dom.mjs";
 
 export class Editor {
   // map: the MapView; send(op) hands an edit to Python; shown(count) reports the points
-  // drawn now; redraw() asks for the map's points to be drawn again.
-  constructor({ map, send, shown, redraw }) {
-    Object.assign(this, { map, send, shown, redraw });
+  // drawn now; redraw() asks for the map's points to be drawn again; blocked() says a press
+  // was taken by something else (the boundary's grips, grip.mjs): its click places nothing.
+  constructor({ map, send, shown, redraw, blocked = () => false }) {
+    Object.assign(this, { map, send, shown, redraw, blocked });
     this.cls = 0;
     this.meta = null;
     this.classButtons = [0, 1].map((k) => {
@@ -65,7 +66,7 @@ export class Editor {
 
   clicked(e) {
     const { map, run } = this;
-    if (!this.meta || !run || !map.frame) return;
+    if (!this.meta || !run || !map.frame || this.blocked()) return;
     const box = map.surface.top.getBoundingClientRect();
     const px = e.clientX - box.left, py = e.clientY - box.top;
     if (!map.frame.contains(px, py)) return;
@@ -74,6 +75,7 @@ export class Editor {
     if (i >= 0) {
       op = { op: "remove", i, x: run.points[2 * i], y: run.points[2 * i + 1] };
       map.pending.hidden.add(i);
+      map.pending.removed.push([op.x, op.y, run.cls[i]]);
     } else {
       const [x, y] = map.frame.toData(px, py);
       const cls = e.shiftKey ? 1 - this.cls : this.cls;
@@ -84,4 +86,24 @@ export class Editor {
     this.shown(map.shownCount());
     this.send(op);
   }
+}
+
+// Python keeps a placed point's coordinates to this step (neuron_core.edits.STEP, 0.01):
+// a pending point within half of it (and a hair) of a run's point of its class is that point.
+const SAME = 0.0051;
+
+// The edits still pending once `run` arrives: two quick clicks send two edits, and the run
+// trained on the first must not hide the second point until its own run comes. A placed
+// point the run holds is done; a removed one the run still holds is still pending (hidden
+// again, by its new index).
+export function carryPending(pending, run) {
+  const find = ([x, y, cls]) => {
+    for (let i = 0; i < run.m; i++) {
+      if (run.cls[i] === cls && Math.abs(run.points[2 * i] - x) <= SAME && Math.abs(run.points[2 * i + 1] - y) <= SAME) return i;
+    }
+    return -1;
+  };
+  const added = pending.added.filter((p) => find(p) < 0);
+  const removed = pending.removed.filter((p) => find(p) >= 0);
+  return { added, removed, hidden: new Set(removed.map(find)) };
 }

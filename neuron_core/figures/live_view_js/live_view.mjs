@@ -16,11 +16,14 @@ import { Bar, jump } from "./bar.mjs";
 import { CostView } from "./cost.mjs";
 import { el, panel } from "./dom.mjs";
 import { Editor } from "./edit.mjs";
+import { LineGrip } from "./grip.mjs";
+import { rows, score } from "./hand.mjs";
+import { HandPanel } from "./hand_panel.mjs";
 import { KeysHelp } from "./help.mjs";
 import { Look } from "./look.mjs";
 import { MapView } from "./map.mjs";
 import { Narrator } from "./narrator.mjs";
-import { NumbersView } from "./numbers.mjs";
+import { NumbersView, weights } from "./numbers.mjs";
 import { advance, lingerTimes, movement } from "./pace.mjs";
 import { RunData } from "./run.mjs";
 import { SheetView } from "./sheet.mjs";
@@ -66,7 +69,7 @@ class LiveView {
       },
     });
     // α, epochs, λ and the inputs: a change goes to Python, which sets the sidebar's value.
-    this.stage = new Stage((key, value) => this.setTriggerValue?.("control", { key, value }));
+    this.stage = new Stage((key, value) => this.control(key, value));
     this.numbers = new NumbersView();
     const mapPanel = panel("ŷ over the inputs, boundary ŷ = 0.5", "lv-map");
     const sheetPanel = panel("ŷ as a height (drag to turn)", "lv-sheet");
@@ -78,10 +81,40 @@ class LiveView {
     // Points placed by a click on the map: the edit goes to Python like a stage control.
     this.editor = new Editor({
       map: this.map,
-      send: (op) => this.setTriggerValue?.("control", { key: "edit", value: op }),
+      send: (op) => this.control("edit", op),
       shown: (count) => this.root.setAttribute("data-points", String(count)),
       redraw: () => this.schedule(true),
+      blocked: () => this.grip.tookPress,
     });
+    // The neuron set by hand (hand.mjs): the boundary's grips on the map, and the row that
+    // types its weights, trains from it or goes back to the run.
+    this.hand = null;
+    this.grip = new LineGrip({
+      map: this.map,
+      shown: () => this.neuron(),
+      canGrab: () => !this.playing,
+      set: (w, b) => {
+        this.handPanel.editing = null; // the hand on the map wins over half-typed text
+        this.setHand(w, b);
+      },
+      settled: () => this.handSettled(),
+    });
+    this.handPanel = new HandPanel({
+      enter: () => this.enterHand(),
+      leave: () => this.leaveHand(true),
+      train: () => this.trainFromHere(),
+      typed: (j, v) => {
+        const { w, b } = this.neuron();
+        const ws = Array.from(w);
+        if (j === "b") this.setHand(ws, v);
+        else {
+          ws[j] = v;
+          this.setHand(ws, b);
+        }
+        this.handSettled();
+      },
+    });
+    this.numbers.element.append(this.handPanel.enter);
     // Words for a screen reader: a summary, the canvases' labels, what changed (polite).
     this.narrator = new Narrator(WORDS, { map: mapPanel.frame, sheet: sheetPanel.frame, cost: costPanel.frame });
     this.help = new KeysHelp(WORDS);
@@ -90,10 +123,10 @@ class LiveView {
     // A learner who asks for less motion: Play only when asked (see update).
     this.still = window.matchMedia?.("(prefers-reduced-motion: reduce)");
     // One grid holds everything, so a phone can put the numbers right under the map.
-    this.views = el("div", { class: "lv-views" }, [this.bar.element, this.stage.element, this.numbers.element, mapPanel.box, sheetPanel.box, costPanel.box]);
+    this.views = el("div", { class: "lv-views" }, [this.bar.element, this.stage.element, this.numbers.element, this.handPanel.element, mapPanel.box, sheetPanel.box, costPanel.box]);
     // Focusable, so a click anywhere on the view gives its keys (Space, arrows) to it.
     const [summary, live] = this.narrator.elements;
-    this.root = el("div", { class: "lv", "data-testid": "live-view", tabindex: 0, role: "group", "aria-label": "Live view of the training run" }, [summary, this.views, live, this.help.dialog]);
+    this.root = el("div", { class: "lv", "data-testid": "live-view", "data-hand": "false", tabindex: 0, role: "group", "aria-label": "Live view of the training run" }, [summary, this.views, live, this.help.dialog]);
     this.root.addEventListener("keydown", (e) => this.key(e));
     // The CSS travels inside the script (sent once), not with each run's element.
     this.style = el("style", { text: CSS });
@@ -117,11 +150,13 @@ class LiveView {
     this.stage.update(meta.stage); // the controls' values, even when the run is the same
     if (this.run && this.run.meta.run === meta.run) return this.unchanged();
     const first = !this.run;
+    const before = this.run;
     const changed = first ? [] : changes(this.run.meta, meta);
     const stopped = this.playing && this.still?.matches;
     if (stopped) this.pause(false);
     const wasAtEnd = this.run && this.epoch >= this.run.last && !this.playing;
     this.run = new RunData(data);
+    this.rows = null; // the rows a hand-set neuron is scored on, made when first needed
     const last = this.run.last;
     if (first) this.epoch = this.restored ?? last;
     else if (wasAtEnd) this.epoch = last;
@@ -133,7 +168,11 @@ class LiveView {
     this.numbers.update(this.run);
     for (const part of this.parts) part.update(this.run, this.look);
     this.editor.update(this.run);
-    this.root.setAttribute("data-points", String(this.run.m));
+    this.grip.update(this.run);
+    this.handPanel.update(this.run);
+    this.carryHand(before);
+    // (a point placed since, whose run is still to come, stays drawn and counted)
+    this.root.setAttribute("data-points", String(this.map.shownCount()));
     this.bar.setLast(last);
     this.speeds = new Map(meta.speeds.map((sp) => [sp.id, sp]));
     if (!this.speeds.has(this.speedChoice)) this.speedChoice = null;
@@ -145,6 +184,12 @@ class LiveView {
     this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
     if (this.root.isConnected) this.fitHeight();
     this.schedule(true);
+    if (this.trained) {
+      // "Train from here" came back as this run: it starts at the learner's neuron; play it.
+      this.trained = false;
+      this.seek(0, false);
+      if (!this.still?.matches) this.toggle();
+    }
     if (stopped) this.report(); // where it stopped: the page's equations follow
     else this.describe();
     if (changed.length) {
@@ -157,7 +202,7 @@ class LiveView {
   unchanged() {
     const p = this.map.pending;
     if (!p.added.length && !p.hidden.size) return;
-    this.map.pending = { added: [], hidden: new Set() };
+    this.map.pending = { added: [], removed: [], hidden: new Set() };
     this.root.setAttribute("data-points", String(this.run.m));
     this.schedule(true);
   }
@@ -232,13 +277,15 @@ class LiveView {
       Home: 0,
       End: last,
     }[e.key];
-    if (e.key === " ") this.toggle();
+    if (e.key === "Escape" && this.hand) this.leaveHand(true);
+    else if (e.key === " ") this.toggle();
     else if (to !== undefined) this.seek(to, true);
     else return;
     e.preventDefault();
   }
 
   toggle() {
+    if (this.hand) this.leaveHand(false);
     if (this.playing) return this.pause(true);
     if (this.epoch >= this.run.last) this.seek(0, false);
     this.playing = true;
@@ -255,6 +302,7 @@ class LiveView {
   }
 
   seek(epoch, report) {
+    if (this.hand) this.leaveHand(false);
     this.epoch = Math.max(0, Math.min(Math.round(epoch), this.run.last));
     this.pos = this.epoch;
     if (report) {
@@ -304,14 +352,113 @@ class LiveView {
       for (const part of this.parts) part.layout();
     }
     this.dirty = false;
-    for (const part of this.parts) part.paint(k);
+    const hand = this.hand;
+    for (const part of this.parts) part.paint(k, hand);
+    this.grip.paint(this.look);
     this.bar.show(k);
-    this.numbers.paint(k);
+    this.numbers.paint(k, hand);
+    if (hand) this.handPanel.paint(hand.w, hand.b);
+    this.showNeuron();
     this.frames += 1;
     this.root.setAttribute("data-epoch", String(k));
     this.root.setAttribute("data-frames", String(this.frames));
     this.root.removeAttribute("data-pending");
     this.showPlaying();
+  }
+
+  // --- a neuron set by hand -----------------------------------------------------------------
+
+  // The neuron shown: the hand-set one, or epoch k's.
+  neuron() {
+    if (this.hand) return this.hand;
+    const { n } = this.run;
+    return { w: this.run.w.subarray(this.epoch * n, this.epoch * n + n), b: this.run.b[this.epoch] };
+  }
+
+  // Set the neuron by hand (entering hand mode pauses Play): J and the accuracy on the
+  // training (and test) rows as neuron_core computes them; the next frame paints it.
+  setHand(w, b) {
+    const entering = !this.hand;
+    if (entering) this.pause(false);
+    this.rows ??= rows(this.run);
+    const { l2 } = this.run.meta;
+    const { train, test } = this.rows;
+    this.hand = { w: Float64Array.from(w), b, train: score(w, b, train, l2), test: test.y.length ? score(w, b, test, l2) : null };
+    if (entering) this.showHand();
+    this.schedule();
+  }
+
+  // "Set the neuron by hand": from the neuron shown, or, when its boundary misses the map
+  // (w = 0 at epoch 0), from a line down the map's middle.
+  enterHand() {
+    const start = this.grip.fallback() ?? this.neuron();
+    this.setHand(Array.from(start.w), start.b);
+    this.handSettled();
+    this.handPanel.inputs[0]?.input.focus(); // the button pressed is gone: focus moves on
+  }
+
+  leaveHand(focus) {
+    this.hand = null;
+    this.showHand();
+    this.schedule();
+    if (focus) this.handPanel.enter.focus();
+  }
+
+  showHand() {
+    const on = !!this.hand;
+    this.handPanel.show(on);
+    this.root.setAttribute("data-hand", String(on));
+    this.root.classList.toggle("lv-hand-mode", on);
+  }
+
+  // A drag ended or a weight was typed: a screen reader hears where the neuron stands.
+  handSettled() {
+    if (!this.hand) return;
+    const { number, percent } = this.run.format;
+    const { cost, acc } = this.hand.train;
+    this.narrator.say(`Your neuron: cost J ${number(cost)}, accuracy ${percent(acc)} on the training points.`);
+  }
+
+  // Python trains from the hand-set neuron (w in the order of meta.features, in the
+  // neuron's own inputs, full precision); the run that comes back plays from epoch 0.
+  trainFromHere() {
+    const { w, b } = this.hand;
+    this.trained = true;
+    this.control("start", { w: Array.from(w), b });
+  }
+
+  // A new run while a neuron is set by hand (a point placed, α changed): the same line on
+  // the map, in the new run's inputs (its standardisation moved), scored on its rows. Other
+  // inputs: back to the run.
+  carryHand(before) {
+    const hand = this.hand;
+    if (!hand) return;
+    const run = this.run;
+    if (!before || before.meta.features.join(" ") !== run.meta.features.join(" ") || this.trained) {
+      this.hand = null;
+      this.showHand();
+      return;
+    }
+    const raw = Array.from(hand.w, (v, j) => v / before.scale[j]);
+    const braw = raw.reduce((s, v, j) => s - v * before.mean[j], hand.b);
+    this.hand = null;
+    this.setHand(raw.map((v, j) => v * run.scale[j]), raw.reduce((s, v, j) => s + v * run.mean[j], braw));
+  }
+
+  // data-w, data-b: the neuron shown, as the numbers write it.
+  showNeuron() {
+    const { w, b } = this.neuron();
+    const { number } = this.run.format;
+    const ws = weights(w, number), bs = number(b, 3);
+    if (this.root.getAttribute("data-w") !== ws) this.root.setAttribute("data-w", ws);
+    if (this.root.getAttribute("data-b") !== bs) this.root.setAttribute("data-b", bs);
+  }
+
+  // Everything the view sends Python ({ key, value } on the "control" trigger), the last
+  // kept for the test hooks.
+  control(key, value) {
+    this.lastControl = { key, value };
+    this.setTriggerValue?.("control", { key, value });
   }
 
   // The views' height: what is left of the window below the view's top, so the controls,

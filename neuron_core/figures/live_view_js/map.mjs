@@ -8,6 +8,7 @@
 import { zeroCrossings, polylines } from "./contour.mjs";
 import { el, legendKey, Surface } from "./dom.mjs";
 import { marker } from "./draw.mjs";
+import { carryPending } from "./edit.mjs";
 import { Grid } from "./run.mjs";
 import { sigmoid } from "./sigmoid.mjs";
 import { ticks } from "./ticks.mjs";
@@ -55,7 +56,7 @@ export class MapView {
     frame.append(this.heatBox);
     this.surface = new Surface(frame, "Probability map", ["line", "marks"]);
     this.segments = []; // the boundary's pieces in data coordinates, as last painted
-    this.pending = { added: [], hidden: new Set() };
+    this.pending = { added: [], removed: [], hidden: new Set() };
   }
 
   // How many points the map draws now (the run's, less those a click removed, plus those
@@ -79,7 +80,7 @@ export class MapView {
 
   update(run, look) {
     this.run = run;
-    this.pending = { added: [], hidden: new Set() };
+    this.pending = carryPending(this.pending, run);
     this.look = look;
     this.grid = new Grid(run, MAP_RES, MAP_RES);
     this.heat = new ImageData(MAP_RES, MAP_RES);
@@ -142,9 +143,10 @@ export class MapView {
     ctx.restore();
   }
 
-  paint(k) {
+  // Epoch k, or `neuron` ({ w, b }) when one is set by hand.
+  paint(k, neuron = null) {
     const g = this.grid;
-    const zs = g.evaluate(k);
+    const zs = g.evaluate(k, neuron);
     const px = this.heat.data;
     const lut = this.look.lut;
     // ImageData rows run top to bottom; grid rows run up the y axis.

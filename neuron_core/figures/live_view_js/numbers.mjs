@@ -22,19 +22,30 @@ export class NumbersView {
     this.run = run;
   }
 
-  paint(k) {
+  // Epoch k's numbers, or a hand-set neuron's (hand: { w, b, train, test } with the cost
+  // and accuracy on each set, hand.test null without test points).
+  paint(k, hand = null) {
     const { run } = this;
     const { number, gap, percent } = run.format;
     const n = run.n;
     const set = (key, text) => {
       if (this.cells[key].textContent !== text) this.cells[key].textContent = text;
     };
-    const test = run.hasTest ? ` (test ${number(run.testCost[k])})` : "";
-    set("cost", `${number(run.cost[k])}${test}`);
-    set("gap", gap(run.cost[k], run.meta.optimum));
-    set("acc", percent(run.acc[k]) + (run.hasTest ? ` (test ${percent(run.testAcc[k])})` : ""));
-    const w = Array.from(run.w.subarray(k * n, k * n + n), (v) => number(v, 3));
-    set("w", `(${w.join(", ")})`);
-    set("b", number(run.b[k], 3));
+    const cost = hand ? hand.train.cost : run.cost[k];
+    const acc = hand ? hand.train.acc : run.acc[k];
+    const testCost = hand ? hand.test?.cost : run.testCost[k];
+    const testAcc = hand ? hand.test?.acc : run.testAcc[k];
+    const hasTest = run.hasTest && testCost !== undefined;
+    set("cost", `${number(cost)}${hasTest ? ` (test ${number(testCost)})` : ""}`);
+    set("gap", gap(cost, run.meta.optimum));
+    set("acc", percent(acc) + (hasTest ? ` (test ${percent(testAcc)})` : ""));
+    const ws = hand ? hand.w : run.w.subarray(k * n, k * n + n);
+    set("w", `(${weights(ws, number)})`);
+    set("b", number(hand ? hand.b : run.b[k], 3));
+    this.element.classList.toggle("lv-numbers-hand", !!hand);
   }
 }
+
+// The weights as the numbers show them (3 significant digits), comma-separated: also the
+// view's data-w attribute.
+export const weights = (w, number) => Array.from(w, (v) => number(v, 3)).join(", ");

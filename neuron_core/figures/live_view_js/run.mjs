@@ -83,12 +83,13 @@ export class Grid {
     this.run = run;
   }
 
-  // z at every node (row-major in y) for epoch k; kept in this.zs until the next call.
-  evaluate(k) {
+  // z at every node (row-major in y) for epoch k, or for `neuron` ({ w, b }, one set by
+  // hand) when given; kept in this.zs until the next call.
+  evaluate(k, neuron = null) {
     const { run, F, zs } = this;
     const n = run.n;
-    const b = run.b[k];
-    const w = run.w.subarray(k * n, k * n + n);
+    const b = neuron ? neuron.b : run.b[k];
+    const w = neuron ? neuron.w : run.w.subarray(k * n, k * n + n);
     for (let i = 0, o = 0; i < zs.length; i++, o += n) {
       let z = b;
       for (let j = 0; j < n; j++) z += w[j] * F[o + j];

@@ -90,8 +90,8 @@ export class SheetView {
     c.addEventListener("pointercancel", up); // the page took the swipe: it scrolls
   }
 
-  paint(k) {
-    const zs = this.grid.evaluate(k);
+  paint(k, neuron = null) {
+    const zs = this.grid.evaluate(k, neuron);
     const cam = this.projection();
     const v = this.surface;
     const drawn = `${this.camera.az} ${this.camera.el} ${v.w} ${v.h}`;
