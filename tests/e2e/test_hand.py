@@ -183,6 +183,14 @@ def test_typed_weights_set_a_curved_neuron_and_train_from_here_sends_it(page, ap
     row = hook(page, "row", 0)
     assert np.allclose(row["w"], [0.75, -2.5, 0.125], rtol=1e-7, atol=0) and row["b"] == 0.5
     assert "starts from your start" in page.get_by_test_id("stMain").inner_text()
+    # The sidebar (outside the stage's fragment) shows the start too, as "Train from here"
+    # reran the whole page, and keeps it through a change that reruns the whole app.
+    side = page.get_by_test_id("stSidebar")
+    expect(side.get_by_role("radio", name="Your start")).to_be_checked()
+    with expect_rerun(page):
+        side.get_by_role("button", name="New").click()
+    expect(side.get_by_role("radio", name="Your start")).to_be_checked()
+    assert "starts from your start" in page.get_by_test_id("stMain").inner_text()
     assert not page.console_errors
 
 
