@@ -303,3 +303,53 @@ def test_set_by_hand_at_epoch_0_starts_from_a_line_down_the_middle(page, app_url
     # The first field has focus (the button pressed is gone) and shows w₁ all the same.
     expect(view.get_by_role("textbox", name="Weight on x₁", exact=True)).to_be_focused()
     assert_numbers_follow(page, prepared(), hand)
+
+
+def _free_spot_on_the_line(page) -> tuple[float, float]:
+    """A page pixel on the boundary line, clear of its rings and of every drawn point."""
+    grips = hook(page, "grips")
+    mid = np.array(grips["mid"])
+    for end in grips["ends"]:
+        for f in (0.3, 0.4, 0.5, 0.6, 0.7):
+            at = mid + f * (np.array(end) - mid)
+            clear = min(np.hypot(*(at - np.array(g))) for g in (*grips["ends"], grips["knob"], mid))
+            hit = page.evaluate(
+                f"""([x, y]) => {{ const v = {HOOKS}.view({VIEW_JS});
+                      const r = v.map.surface.top.getBoundingClientRect();
+                      return v.map.hit(x - r.left, y - r.top); }}""",
+                at.tolist(),
+            )
+            if clear > 30 and hit < 0:
+                return tuple(at.tolist())
+    raise AssertionError("no free spot on the line")
+
+
+def _placed_on(page, tap) -> None:
+    """A press on the line that does not move places a point there (the run retrains) and
+    leaves the neuron alone."""
+    before = attrs(page)
+    at = _free_spot_on_the_line(page)
+    prep = prepared()
+    epoch = hook(page, "shown")
+    assert off_line_px(page, prep, epoch["w"], epoch["b"], at) <= 1.0  # on the line
+    with expect_rerun(page):
+        tap(*at)
+    assert int(attrs(page)["points"]) == int(before["points"]) + 1
+    assert attrs(page)["hand"] == "false" and hook(page, "hand") is None
+    assert hook(page, "control")["key"] == "edit"
+
+
+def test_a_click_or_a_tap_on_the_line_places_a_point_there(page, app_url, browser):
+    open_view(page, app_url)
+    _placed_on(page, page.mouse.click)
+
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        phone = context.new_page()
+        open_view(phone, app_url)
+        phone.locator(LIVE).locator(".lv-map .lv-canvas").scroll_into_view_if_needed()
+        wait_for_app(phone)
+        _placed_on(phone, phone.touchscreen.tap)
+    finally:
+        context.close()

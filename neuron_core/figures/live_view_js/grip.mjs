@@ -13,14 +13,20 @@ import { across, clip, foot, fromPixels, lineInputs, moveThrough, normal, pixelA
 const Z_KNOB = Math.log(9); // z where ŷ = 0.9: where the knob sits
 const RING = 7; // the grips' radius in CSS pixels …
 const REACH = { mouse: 9, pen: 9, touch: 18 }; // … and how near a pointer must come
+// A press on a grip that moves less than this (pixels) is a click, not a drag: it places or
+// removes a point like a click anywhere on the map (a point right on the boundary is the
+// one a learner most wants to try).
+const SLOP = { mouse: 3, pen: 3, touch: 8 };
 const KNOB_MIN = 24; // the knob never sits nearer the line than this (pixels)
 const END_IN = 18; // the end rings sit this far inside the plot's edge
 
 export class LineGrip {
   // map: the MapView; shown() → the neuron shown { w, b }; canGrab() → whether the line may
-  // be taken now; set(w, b) a hand-set neuron; settled() once a drag ends.
-  constructor({ map, shown, canGrab, set, settled }) {
-    Object.assign(this, { map, shown, canGrab, set, settled });
+  // be taken now; set(w, b) a hand-set neuron; settled() once a drag ends; tap(e) a press
+  // on a grip by a finger or pen that did not move (its click may never come: the press
+  // was kept from scrolling the page).
+  constructor({ map, shown, canGrab, set, settled, tap }) {
+    Object.assign(this, { map, shown, canGrab, set, settled, tap });
     this.drag = null;
     this.tookPress = false;
     const c = map.surface.top;
@@ -118,12 +124,11 @@ export class LineGrip {
     const got = this.hit(...p, REACH[e.pointerType] ?? REACH.mouse);
     if (!got) return;
     e.preventDefault();
-    this.tookPress = true; // the click that follows places no point
     this.map.surface.top.setPointerCapture?.(e.pointerId);
     const { kind, gr } = got;
     const toData = (q) => this.map.frame.toData(...q);
     const { w, b } = this.shown();
-    this.drag = { kind, id: e.pointerId, from: { w: Array.from(w), b }, p0: toData(p) };
+    this.drag = { kind, id: e.pointerId, from: { w: Array.from(w), b }, p0: toData(p), at: p, moved: false };
     if (kind === "end0" || kind === "end1") this.drag.pivot = toData(gr.ends[kind === "end0" ? 1 : 0]);
     this.map.surface.top.style.cursor = "grabbing";
   }
@@ -137,6 +142,11 @@ export class LineGrip {
       return;
     }
     if (e.pointerId !== d.id) return;
+    if (!d.moved) {
+      if (Math.hypot(p[0] - d.at[0], p[1] - d.at[1]) < (SLOP[e.pointerType] ?? SLOP.mouse)) return;
+      d.moved = true;
+      this.tookPress = true; // a drag: the click that follows places no point
+    }
     const g = this.geometry();
     if (!g) return;
     const px = (q) => [g.axes.kx * q[0] + g.axes.ox, g.axes.ky * q[1] + g.axes.oy];
@@ -155,8 +165,13 @@ export class LineGrip {
   }
 
   up(e) {
-    if (!this.drag || e.pointerId !== this.drag.id) return;
+    const d = this.drag;
+    if (!d || e.pointerId !== d.id) return;
     this.drag = null;
+    if (!d.moved && e.type === "pointerup" && e.pointerType !== "mouse") {
+      this.tap?.(e);
+      this.tookPress = true; // placed by the tap; a click, if the browser still sends one, is not
+    }
     this.map.surface.top.style.cursor = "";
     this.settled();
   }

@@ -98,6 +98,7 @@ class LiveView {
         this.setHand(w, b);
       },
       settled: () => this.handSettled(),
+      tap: (e) => this.editor.clicked(e),
     });
     this.handPanel = new HandPanel({
       enter: () => this.enterHand(),
