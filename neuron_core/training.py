@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .logistic import cost, log_loss, step
+from .logistic import cost, step
 from .validation import check_alpha, check_data, check_epochs, check_initial, check_l2
 
 # A cost or parameter beyond this is on its way to overflow: the run has diverged. No run
@@ -146,10 +146,7 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
     (`_score_states`), instead of a dozen small array passes inside every epoch.
     """
     m, n = X.shape
-    s = 1.0 - 2.0 * y
-    Xs = np.empty((m, n + 1))
-    np.multiply(X, s[:, None], out=Xs[:, :n])
-    Xs[:, n] = s
+    Xs = _signed(X, y)
     theta = np.r_[np.asarray(w0, dtype=float), float(b0)]  # stepped in place
     Theta = np.empty((epochs + 1, n + 1))
     filled = _step_epochs(Xs, alpha, l2, theta, Theta)
@@ -160,6 +157,16 @@ def _descend(X, y, alpha, epochs, l2, w0, b0):
     K = filled if ok.all() else int(np.argmin(ok))
     W, B = np.ascontiguousarray(Theta[:K, :n]), Theta[:K, n].copy()
     return W, B, C[:K], (m - misses[:K]) / m
+
+
+def _signed(X, y):
+    """``Xs`` (m, n + 1): row i is s_i·[x_i, 1], s = 1 − 2y (see `_descend`)."""
+    m, n = X.shape
+    s = 1.0 - 2.0 * y
+    Xs = np.empty((m, n + 1))
+    np.multiply(X, s[:, None], out=Xs[:, :n])
+    Xs[:, n] = s
+    return Xs
 
 
 _CHECK_EVERY = 64  # epochs between looks for parameters past BLOWN_UP (the run is over)
@@ -237,8 +244,9 @@ def _score_states(Xs, y, l2, Theta):
     return C, misses
 
 
-def evaluate_path(W, B, X, y, l2=0.0, chunk=512):
-    """Cost and accuracy on (X, y) for every recorded state (rows of W, B).
+def evaluate_path(W, B, X, y, l2=0.0):
+    """Cost and accuracy on (X, y) for every recorded state (rows of W, B), scored as
+    training scores its own states (`_score_states`).
 
     Parameters
     ----------
@@ -251,16 +259,8 @@ def evaluate_path(W, B, X, y, l2=0.0, chunk=512):
     -------
     cost, accuracy : ndarrays of shape (K,)
     """
-    K = len(B)
-    costs, accs = np.empty(K), np.empty(K)
     # States recorded before a divergence may have logits beyond the float range on
     # these rows: their cost is then inf (or nan), reported rather than warned about.
-    with np.errstate(all="ignore"):
-        for start in range(0, K, chunk):
-            sl = slice(start, start + chunk)
-            Z = X @ W[sl].T + B[sl]  # (m, chunk): every state's logits at once
-            costs[sl] = log_loss(Z, y[:, None]).mean(axis=0)
-            if l2:
-                costs[sl] += 0.5 * l2 * np.einsum("kn,kn->k", W[sl], W[sl])
-            accs[sl] = ((Z >= 0) == (y[:, None] > 0.5)).mean(axis=0)
-    return costs, accs
+    Theta = np.column_stack([np.asarray(W, dtype=float), np.asarray(B, dtype=float)])
+    costs, misses = _score_states(_signed(X, y), y, l2, Theta)
+    return costs, (len(y) - misses) / len(y)
