@@ -65,6 +65,15 @@ _SLOTS = "_stage_slots"  # session state: this session's slots, from its last fu
 _DRAWN = "_sidebar_drawn"  # session state: what the last full run drew outside the stage
 
 
+def hold_values(keys) -> None:
+    """Keep the values of widgets a run may not draw: Streamlit drops a widget's value
+    after a run that did not draw it, but not a plain session-state value."""
+    ss = st.session_state
+    for key in keys:
+        if key in ss:
+            ss[key] = ss[key]
+
+
 def control(container, key: str, **extra):
     """Draw the table's widget for ``key`` in ``container`` and return its value.
 
@@ -122,11 +131,7 @@ def sidebar(stage: bool = False) -> Settings:
     a container made outside it).
     """
     ss = st.session_state
-    # Streamlit drops a widget's value after a run that did not draw it, and the stage's
-    # fragment does not run off the Playground: held as plain values, they survive.
-    for key in STAGE_KEYS:
-        if key in ss:
-            ss[key] = ss[key]
+    hold_values(STAGE_KEYS)  # the stage's fragment does not run off the Playground
     ss[_SLOTS] = {} if stage else None
     token = _slots.set(ss[_SLOTS])
     try:

@@ -56,6 +56,17 @@ def set_edits(new: dict) -> None:
     ss["edits"] = new
 
 
+def take_edits_off(s) -> bool | None:
+    """Take every placed point off the map (kept for Undo). Returns whether they were made
+    on the data ``s`` names (then Undo brings them back there), None if there were none."""
+    ss = st.session_state
+    if no_edits(ss.get("edits")) or ss.get("_edits_base") is None:
+        return None
+    same_data = ss["_edits_base"] == base_key(s)
+    set_edits(dict(EMPTY))
+    return same_data
+
+
 def undo_edit() -> None:
     """Take the last edit back (nothing to undo: nothing changes)."""
     ss = st.session_state

@@ -10,7 +10,7 @@ from neuron_core.learning_rates import Presets
 from neuron_core.number_format import setting
 from neuron_core.start import start_at_weights
 from ui.stage import alpha_button
-from ui.start import ZERO_AGAIN, choose_start, start_from_zero
+from ui.start import choose_start, zero_again_button
 
 CHART = "landscape_chart"
 _PICKS = "_landscape_picks"  # starts picked on the map so far: each redraws a fresh chart
@@ -57,12 +57,7 @@ def pick_start(run, surface: bool) -> dict:
     surface takes no clicks here), after saying how, with a way back to zero."""
     st.caption(SURFACE_HELP if surface else CLICK_HELP)
     if st.session_state.get("init") == "chosen":
-        st.button(
-            ZERO_AGAIN,
-            on_click=start_from_zero,
-            key="landscape_zero",
-            icon=":material/restart_alt:",
-        )
+        zero_again_button(st, "landscape_zero")
     if surface:
         return {}
     key = chart_key()

@@ -11,10 +11,9 @@ from dataclasses import asdict
 
 import streamlit as st
 
-from neuron_core.edits import EMPTY, no_edits
 from neuron_core.lessons import BY_KEY, PRESETS, Preset
 from ui.controls import Settings, current_settings
-from ui.edits import base_key, set_edits
+from ui.edits import take_edits_off
 
 _CLEARED = "_preset_cleared"  # a preset just took the map's placed points off
 # What the toast says, by whether the preset keeps the data the points were placed on (then
@@ -35,11 +34,9 @@ def apply_preset(key: str) -> None:
     """
     for name, value in BY_KEY[key].settings().items():
         st.session_state[name] = list(value) if name == "features" else value
-    ss = st.session_state
-    if not no_edits(ss.get("edits")) and ss.get("_edits_base") is not None:
-        same_data = ss["_edits_base"] == base_key(current_settings())
-        set_edits(dict(EMPTY))
-        ss[_CLEARED] = CLEARED[same_data]
+    same_data = take_edits_off(current_settings())
+    if same_data is not None:
+        st.session_state[_CLEARED] = CLEARED[same_data]
 
 
 def _pick_changed() -> None:

@@ -8,7 +8,7 @@ from neuron_core import export
 from neuron_core.edits import link_budget_problem, upload_edits_note
 from neuron_core.links import is_local, share_link
 from ui.cache import qr_png, qr_scale
-from ui.controls import Settings, current_data
+from ui.controls import Settings, current_data, hold_values
 from ui.edits import current_edits
 from ui.links import link_values, local_defaults
 
@@ -73,10 +73,7 @@ def lazy_popover(container, label: str, *, key: str, keep=(), **options):
     it reruns the page (or the fragment that draws it), so the reruns of an α change do not
     build and send a panel nobody looks at. ``keep``: the keys of widgets inside, whose
     values would otherwise be forgotten while the panel is closed (not drawn)."""
-    ss = st.session_state
-    for k in keep:
-        if k in ss:
-            ss[k] = ss[k]
+    hold_values(keep)
     return container.popover(label, key=key, on_change="rerun", **options)
 
 

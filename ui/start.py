@@ -84,6 +84,11 @@ def start_controls(container, features) -> None:
         )
 
 
+def zero_again_button(container, key: str) -> None:
+    """ "Start from zero again": back to w = 0, b = 0 (wherever a chosen start is shown)."""
+    container.button(ZERO_AGAIN, on_click=start_from_zero, key=key, icon=":material/restart_alt:")
+
+
 def start_line(container, s, features) -> None:
     """One short line where the run starts, when it is a chosen start, with a way back to
     zero; and why a start sent could not be used, once."""
@@ -94,6 +99,4 @@ def start_line(container, s, features) -> None:
         return
     row = container.container(horizontal=True, vertical_alignment="center", key="start_line")
     row.caption(f"Gradient descent starts from your start: {show_start(s.start, features)}.")
-    row.button(
-        ZERO_AGAIN, on_click=start_from_zero, key="start_zero", icon=":material/restart_alt:"
-    )
+    zero_again_button(row, "start_zero")
