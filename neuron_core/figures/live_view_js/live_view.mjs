@@ -371,9 +371,7 @@ class LiveView {
 
   // The neuron shown: the hand-set one, or epoch k's.
   neuron() {
-    if (this.hand) return this.hand;
-    const { n } = this.run;
-    return { w: this.run.w.subarray(this.epoch * n, this.epoch * n + n), b: this.run.b[this.epoch] };
+    return this.hand ?? this.run.neuronAt(this.epoch);
   }
 
   // Set the neuron by hand (entering hand mode pauses Play): J and the accuracy on the

@@ -27,7 +27,6 @@ export class NumbersView {
   paint(k, hand = null) {
     const { run } = this;
     const { number, gap, percent } = run.format;
-    const n = run.n;
     const set = (key, text) => {
       if (this.cells[key].textContent !== text) this.cells[key].textContent = text;
     };
@@ -39,9 +38,9 @@ export class NumbersView {
     set("cost", `${number(cost)}${hasTest ? ` (test ${number(testCost)})` : ""}`);
     set("gap", gap(cost, run.meta.optimum));
     set("acc", percent(acc) + (hasTest ? ` (test ${percent(testAcc)})` : ""));
-    const ws = hand ? hand.w : run.w.subarray(k * n, k * n + n);
-    set("w", `(${weights(ws, number)})`);
-    set("b", number(hand ? hand.b : run.b[k], 3));
+    const { w, b } = hand ?? run.neuronAt(k);
+    set("w", `(${weights(w, number)})`);
+    set("b", number(b, 3));
     this.element.classList.toggle("lv-numbers-hand", !!hand);
   }
 }

@@ -56,6 +56,11 @@ export class RunData {
     return out;
   }
 
+  // The neuron after epoch k: { w (a view into the history), b }.
+  neuronAt(k) {
+    return { w: this.w.subarray(k * this.n, k * this.n + this.n), b: this.b[k] };
+  }
+
   z(k, x1, x2) {
     const f = this.inputs(x1, x2, new Float64Array(this.n));
     let z = this.b[k];
@@ -88,8 +93,7 @@ export class Grid {
   evaluate(k, neuron = null) {
     const { run, F, zs } = this;
     const n = run.n;
-    const b = neuron ? neuron.b : run.b[k];
-    const w = neuron ? neuron.w : run.w.subarray(k * n, k * n + n);
+    const { w, b } = neuron ?? run.neuronAt(k);
     for (let i = 0, o = 0; i < zs.length; i++, o += n) {
       let z = b;
       for (let j = 0; j < n; j++) z += w[j] * F[o + j];

@@ -30,8 +30,8 @@ export function testHooks(viewOf) {
     },
     // The run's neuron after epoch k (w as sent: float32; b float64).
     row(root, k) {
-      const { run } = viewOf(root);
-      return { w: Array.from(run.w.subarray(k * run.n, k * run.n + run.n)), b: run.b[k] };
+      const { w, b } = viewOf(root).run.neuronAt(k);
+      return { w: Array.from(w), b };
     },
     // The neuron set by hand with its J and accuracy (training, test), or null.
     hand(root) {
