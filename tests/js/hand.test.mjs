@@ -14,10 +14,12 @@ import {
   moveThrough,
   parseTyped,
   pixelAxes,
+  rescale,
   score,
   steepen,
   toPixels,
   turnAbout,
+  unscale,
 } from "../../neuron_core/figures/live_view_js/hand.mjs";
 
 const close = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -46,6 +48,21 @@ test("J is the mean loss plus λ/2·‖w‖², the accuracy the share with z ≥
   close(plain.acc, 1);
   close(score(w, b, { F, y }, 0.1).cost, mean + 0.05 * 5);
   close(score([0, 0], 0, { F, y }).acc, 1 / 3); // z = 0 says class 1
+});
+
+test("a neuron on standardised inputs keeps every z in raw units, and comes back", () => {
+  const geo = { mean: [0.5, -2, 3], scale: [2, 0.25, 4] };
+  const w = [1.5, -0.75, 2], b = 0.3;
+  const raw = unscale(w, b, geo);
+  for (const f of [[0, 0, 0], [1, -3, 7], [-2.5, 4, 0.1]]) {
+    const zs = w.reduce((s, v, j) => s + (v * (f[j] - geo.mean[j])) / geo.scale[j], b);
+    close(raw.w.reduce((s, v, j) => s + v * f[j], raw.b), zs);
+  }
+  const back = rescale(raw.w, raw.b, geo);
+  back.w.forEach((v, j) => {
+    close(v, w[j]);
+  });
+  close(back.b, b);
 });
 
 test("the boundary is a line only with the inputs x₁ and x₂", () => {

@@ -58,6 +58,17 @@ export function lineInputs(features) {
   return i1 >= 0 && i2 >= 0 ? [i1, i2] : null;
 }
 
+// A neuron on standardised inputs ((f − mean) / scale) as one on the raw inputs f, and back
+// (neuron_core's Standardizer.unscale): the same z for every point.
+export function unscale(w, b, { mean, scale }) {
+  const raw = Array.from(w, (v, j) => v / scale[j]);
+  return { w: raw, b: raw.reduce((s, v, j) => s - v * mean[j], b) };
+}
+
+export function rescale(w, b, { mean, scale }) {
+  return { w: Array.from(w, (v, j) => v * scale[j]), b: Array.from(w).reduce((s, v, j) => s + v * mean[j], b) };
+}
+
 // The map's pixels of a PlotFrame (map.mjs): px = kx·x + ox, py = ky·y + oy.
 export function pixelAxes(frame) {
   const kx = frame.pw / (frame.x1 - frame.x0), ky = -frame.ph / (frame.y1 - frame.y0);

@@ -17,7 +17,7 @@ import { CostView } from "./cost.mjs";
 import { el, panel } from "./dom.mjs";
 import { Editor } from "./edit.mjs";
 import { LineGrip } from "./grip.mjs";
-import { rows, score } from "./hand.mjs";
+import { rescale, rows, score, unscale } from "./hand.mjs";
 import { HandPanel } from "./hand_panel.mjs";
 import { KeysHelp } from "./help.mjs";
 import { Look } from "./look.mjs";
@@ -438,10 +438,10 @@ class LiveView {
       this.showHand();
       return;
     }
-    const raw = Array.from(hand.w, (v, j) => v / before.scale[j]);
-    const braw = raw.reduce((s, v, j) => s - v * before.mean[j], hand.b);
+    const raw = unscale(hand.w, hand.b, before);
+    const { w, b } = rescale(raw.w, raw.b, run);
     this.hand = null;
-    this.setHand(raw.map((v, j) => v * run.scale[j]), raw.reduce((s, v, j) => s + v * run.mean[j], braw));
+    this.setHand(w, b);
   }
 
   // data-w, data-b: the neuron shown, as the numbers write it.
