@@ -4,8 +4,8 @@ An edit list is plain data: ``added`` (x₁, x₂, class) triples placed on the 
 ``removed`` indices into the generated dataset underneath ("Draw" starts from none). Applied
 to that dataset (`apply_edits`) it gives the data every page trains on: the generated rows
 left, then the placed ones, which are always training points (`Dataset.placed`; the test
-share applies to the generated rows). The view sends one operation at a time (`apply_op`,
-checked here before anything changes); a link carries the edits in two short parameters
+share applies to the generated rows). Each operation the view sends is checked here before
+anything changes (`apply_op`); a link carries the edits in two short parameters
 (`encode_edits`, `decode_edits`), at most `MAX_PLACED` points and `MAX_REMOVED` removals.
 No streamlit here.
 """
@@ -120,13 +120,8 @@ def apply_op(edits, op, data: Dataset, base_m: int) -> dict | None:
         edits["added"].append((_snap(x), _snap(y), int(cls)))
         return edits
     if kind == "remove":
-        i = op.get("i")
-        if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < data.m:
-            return None
-        # The point must be where the view drew it (float32 there): else the view was stale.
-        if abs(data.X[i, 0] - x) > 1e-4 * max(1, abs(x)) or abs(data.X[i, 1] - y) > 1e-4 * max(
-            1, abs(y)
-        ):
+        i = _drawn_row(op.get("i"), x, y, data)
+        if i is None:
             return None
         kept = data.m - len(edits["added"])
         if i >= kept:
@@ -137,6 +132,21 @@ def apply_op(edits, op, data: Dataset, base_m: int) -> dict | None:
             edits["removed"] = sorted(removed | {left[i]})
         return edits
     return None
+
+
+def _drawn_row(i, x: float, y: float, data: Dataset) -> int | None:
+    """The row of ``data`` the view drew at (x, y) (float32 there) as its point ``i``: that
+    row if it is there, else the one row that is (a second click made before the first
+    click's run arrived counts the rows as they were); None when no row or several are."""
+    if not isinstance(i, int) or isinstance(i, bool) or i < 0:
+        return None
+    near = (np.abs(data.X[:, 0] - x) <= 1e-4 * max(1, abs(x))) & (
+        np.abs(data.X[:, 1] - y) <= 1e-4 * max(1, abs(y))
+    )
+    if i < data.m and near[i]:
+        return i
+    rows = np.flatnonzero(near)
+    return int(rows[0]) if len(rows) == 1 else None
 
 
 # ---------------------------------------------------------------- the link's spelling

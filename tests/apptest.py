@@ -8,6 +8,8 @@ switches it off, for the pages and for AppTest alike.
 
 from __future__ import annotations
 
+import itertools
+
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -43,6 +45,20 @@ def send_trigger(at, event: str, value, key: str = "live_view"):
     state.id = _make_trigger_id(el.proto.id, "events")
     state.json_trigger_value = json.dumps([{"event": event, "value": value}])
     return at._run(states)
+
+
+def send_messages(at, view: str, ops: list[dict]):
+    """Run ``at`` as if the live view named ``view`` had sent the messages it has not had
+    confirmed, ``ops`` (each ``{"seq": n, "key": …, "value": …}``; `neuron_core.messages`)."""
+    return send_trigger(at, "control", {"view": view, "ops": ops})
+
+
+_views = itertools.count(1)
+
+
+def send_control(at, key: str, value):
+    """Run ``at`` as if a live view just made had sent one message ``{key, value}``."""
+    return send_messages(at, f"view-{next(_views)}", [{"seq": 1, "key": key, "value": value}])
 
 
 # The popovers whose content is built only while open (`ui.share.lazy_popover`): AppTest

@@ -15,6 +15,7 @@ import neuron_core as nc
 from neuron_core.edits import apply_op
 from neuron_core.figures import Theme
 from neuron_core.figures.live_view import live_view_payload, script
+from neuron_core.messages import MAX_BATCH, unseen
 from neuron_core.stage import stage_value
 from neuron_core.start import start_from_view, start_problem
 from ui.controls import base_size, current_data, current_settings
@@ -22,6 +23,7 @@ from ui.edits import current_edits, set_edits, undo_edit
 from ui.start import choose_start, refuse_start
 
 KEY = "live_view"
+DONE = "_live_view_done"  # the view's last message taken: {"view": name, "seq": n}
 # The view's code (and its CSS, which it puts in its own element) travels in an element of
 # its own whose bytes never change, so Streamlit sends it once and then only a reference;
 # the element that carries each run's data has a stub that hands the data to that code
@@ -61,6 +63,7 @@ def live_view(
         payload["meta"]["stage"] = stage
     if edit is not None:
         payload["meta"]["edit"] = edit
+    payload["meta"]["outbox"] = {"done": st.session_state.get(DONE), "batch": MAX_BATCH}
     _component(
         key=KEY,
         data=_as_arrow(payload),
@@ -72,21 +75,25 @@ def live_view(
 
 
 def _control_changed() -> None:
-    """A stage control changed in the view: set the session-state value the sidebar's
-    widget holds (callbacks run before the rerun, so the sidebar draws the new value).
-    A change that names no stage control or a value its row lacks changes nothing."""
+    """Messages from the view (`neuron_core.messages`: each taken once, in order, none lost
+    when a newer send replaced an older one): a stage control sets the session-state value
+    the sidebar's widget holds (callbacks run before the rerun, so the sidebar draws the new
+    value), a click on the map edits the points, "Train from here" sets the start. A message
+    that names nothing the view sends, or a value its row lacks, changes nothing."""
     state = st.session_state.get(KEY)
-    change = state.get("control") if state is not None else None
-    if isinstance(change, dict) and change.get("key") == "edit":
-        _edited(change.get("value"))
+    taken = unseen(state.get("control") if state is not None else None, st.session_state.get(DONE))
+    if taken is None:
         return
-    if isinstance(change, dict) and change.get("key") == "start":
-        _started(change.get("value"))
-        return
-    picked = stage_value(change)
-    if picked is not None:
-        key, value = picked
-        st.session_state[key] = list(value) if key == "features" else value
+    ops, st.session_state[DONE] = taken
+    for op in ops:
+        key, value = op.get("key"), op.get("value")
+        if key == "edit":
+            _edited(value)
+        elif key == "start":
+            _started(value)
+        elif (picked := stage_value({"key": key, "value": value})) is not None:
+            name, chosen = picked
+            st.session_state[name] = list(chosen) if name == "features" else chosen
 
 
 def _edited(op) -> None:

@@ -12,7 +12,7 @@ import pytest
 from neuron_core.controls import RUN_KEYS, settings_from
 from neuron_core.links import read_link
 from neuron_core.start import START_LIMIT
-from tests.apptest import send_trigger
+from tests.apptest import send_control
 
 PAGES = sorted(
     (f"pages/{p.name}" for p in (Path(__file__).resolve().parents[2] / "pages").glob("*.py")),
@@ -21,7 +21,7 @@ PAGES = sorted(
 
 
 def start(at, w, b):
-    return send_trigger(at, "control", {"key": "start", "value": {"w": w, "b": b}})
+    return send_control(at, "start", {"w": w, "b": b})
 
 
 def settings(at):
@@ -80,7 +80,7 @@ def test_junk_from_the_view_changes_nothing_and_says_so(make_app, ui, value):
     at = make_app()
     before = settings(at)
     cost0 = float(ui.live(at)["cost"][0])
-    at = send_trigger(at, "control", {"key": "start", "value": value})
+    at = send_control(at, "start", value)
     ui.assert_clean(at)
     assert settings(at) == before
     assert float(ui.live(at)["cost"][0]) == cost0

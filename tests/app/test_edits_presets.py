@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 from neuron_core import export
 from neuron_core.edits import apply_edits
 from neuron_core.links import values_from_link
-from tests.apptest import send_trigger
+from tests.apptest import send_control
 
 
 def edit(at, **op):
-    return send_trigger(at, "control", {"key": "edit", "value": op})
+    return send_control(at, "edit", op)
 
 
 def placed(ui, at) -> int:

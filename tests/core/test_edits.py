@@ -117,3 +117,20 @@ def test_a_link_to_an_uploaded_files_data_leaves_the_placed_points_out():
     said = ed.upload_edits_note(edits)
     assert "the 1 point you placed and the 1 you removed" in said and "CSV" in said
     assert ed.upload_edits_note({"added": [], "removed": []}) is None
+
+
+def test_a_removal_finds_its_point_where_the_view_drew_it(base):
+    data = ed.apply_edits(base, ed.EMPTY)
+    x, y = data.X[7]
+    # Index 7 was drawn before another removal moved it to 6: found by where it is.
+    gone = ed.apply_op(
+        ed.EMPTY, {"op": "remove", "i": 3, "x": data.X[3, 0], "y": data.X[3, 1]}, data, 20
+    )
+    after = ed.apply_edits(base, gone)
+    assert ed.apply_op(gone, {"op": "remove", "i": 7, "x": x, "y": y}, after, 20)["removed"] == [
+        3,
+        7,
+    ]
+    # Two points where the view drew one: which was meant is not known, nothing changes.
+    twice = ed.apply_edits(base, {"added": [(0.5, 0.5, 0), (0.5, 0.5, 1)], "removed": []})
+    assert ed.apply_op(ed.EMPTY, {"op": "remove", "i": 99, "x": 0.5, "y": 0.5}, twice, 20) is None

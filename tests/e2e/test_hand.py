@@ -264,6 +264,44 @@ def test_two_quick_clicks_keep_both_new_points_drawn(page, app_url):
     assert after[0] == 2 and min(after) == 2, counts  # drawn at once, and never hidden again
 
 
+def test_a_lost_or_doubled_edit_message_loses_and_doubles_no_point(page, app_url):
+    """Streamlit keeps one trigger value per rerun: under load a second click's message
+    replaces the first's before the server takes it, and a message can be taken twice. Here
+    the socket drops the first click's message and delivers the second's twice."""
+    edits = []
+
+    def route(ws):
+        server = ws.connect_to_server()
+
+        def from_page(message):
+            if isinstance(message, bytes) and b'"key":"edit"' in message:
+                edits.append(message)
+                if len(edits) == 1:
+                    return  # lost, as when a newer message replaced it
+                if len(edits) == 2:
+                    server.send(message)  # taken twice
+            server.send(message)
+
+        ws.on_message(from_page)
+
+    page.route_web_socket(re.compile(r".*/_stcore/stream"), route)
+    open_view(page, app_url, query="source=draw")
+    want = [[0.4, 0.6], [-0.8, -0.3], [1.1, 0.2]]
+    run = attrs(page)["run"]
+    for xy in want[:2]:
+        page.mouse.click(*hook(page, "toPage", xy))
+    page.wait_for_function(f"() => {VIEW_JS}.dataset.run !== '{run}'")
+    # The third click's message follows the doubled one on the same socket.
+    page.mouse.click(*hook(page, "toPage", want[2]))
+    page.wait_for_function(f"() => {HOOKS}.view({VIEW_JS}).run.m === 3")
+    wait_for_app(page)
+    assert len(edits) == 3
+    got = page.evaluate(f"() => Array.from({HOOKS}.view({VIEW_JS}).run.points)")
+    # each once, in order (within a pixel and the 0.01 step a placed point is kept to)
+    assert np.allclose(np.reshape(got, (-1, 2)), want, atol=0.02)
+    assert attrs(page)["points"] == "3"
+
+
 def test_axe_finds_nothing_in_the_view_with_a_hand_set_neuron(page, app_url):
     open_view(page, app_url)
     view = page.locator(LIVE)

@@ -147,14 +147,15 @@ test("typed numbers: as a learner writes them or as the formatter did", () => {
 });
 
 test("a second quick click stays drawn when the first click's run arrives", () => {
-  // The run holds the first placed point (snapped to 0.01), not yet the second.
+  // The run Python made after taking edit 1 (the first placed point, snapped to 0.01).
   const run = { m: 2, points: Float64Array.from([0, 0, 0.31, 0.52]), cls: Float64Array.from([1, 0]) };
-  const pending = { added: [[0.3123, 0.5188, 0], [1.2, -0.4, 1]], removed: [], hidden: new Set() };
-  const kept = carryPending(pending, run);
-  assert.deepEqual(kept.added, [[1.2, -0.4, 1]]);
-  // A removal still pending: the run still holds the point, now at index 0; a done one goes.
-  const removing = { added: [], removed: [[0, 0, 1], [5, 5, 0]], hidden: new Set([7]) };
-  const left = carryPending(removing, run);
-  assert.deepEqual(left.removed, [[0, 0, 1]]);
+  const pending = { added: [[0.3123, 0.5188, 0, 1], [1.2, -0.4, 1, 2]], removed: [], hidden: new Set() };
+  assert.deepEqual(carryPending(pending, run, 1).added, [[1.2, -0.4, 1, 2]]);
+  assert.deepEqual(carryPending(pending, run, 2).added, []); // taken (or refused): the run says
+  assert.equal(carryPending(pending, run, 0).added.length, 2); // a run from before either click
+  // A removal still pending hides the run's point, found again at its new index 0.
+  const removing = { added: [], removed: [[0, 0, 1, 3], [5, 5, 0, 2]], hidden: new Set([7]) };
+  const left = carryPending(removing, run, 2);
+  assert.deepEqual(left.removed, [[0, 0, 1, 3]]);
   assert.deepEqual([...left.hidden], [0]);
 });

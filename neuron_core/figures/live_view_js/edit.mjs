@@ -2,14 +2,15 @@
 // shift-click the other class, a click on a point removes it; Undo and Clear. The class
 // toggle is the map's legend (each class's key becomes a button, pressed for the class a
 // click places) and Undo and Clear join it once there is an edit to take back, so the
-// stage grows no row (meta.edit, from ui/edits.py, says what they can do). Each edit goes to Python as { op, … } (neuron_core/edits.py checks it against the
-// points shown and the run retrains); the map draws it at once (MapView.pending) and the
-// run trained on it replaces the drawing when it arrives.
+// stage grows no row (meta.edit, from ui/edits.py, says what they can do). Each edit goes to
+// Python as a numbered message (outbox.mjs), neuron_core/edits.py checks it against the points
+// shown and the run retrains; the map draws it at once (MapView.pending) until a run arrives
+// that Python made after taking it.
 
 import { el, legendKey } from "./dom.mjs";
 
 export class Editor {
-  // map: the MapView; send(op) hands an edit to Python; shown(count) reports the points
+  // map: the MapView; send(op) hands an edit to Python and returns its number; shown(count) reports the points
   // drawn now; redraw() asks for the map's points to be drawn again; blocked() says a press
   // was taken by something else (the boundary's grips, grip.mjs): its click places nothing.
   constructor({ map, send, shown, redraw, blocked = () => false }) {
@@ -35,10 +36,11 @@ export class Editor {
 
   // meta.edit of the data just sent (absent in the offline export: no editing there).
   // Call after the map's update (which writes its legend afresh).
-  update(run) {
+  update(run, done) {
     this.run = run;
     const meta = run.meta.edit;
     this.meta = meta;
+    this.confirm(done);
     this.map.surface.top.classList.toggle("lv-editable", !!meta);
     if (!meta) return;
     const { colors } = run.meta.style;
@@ -57,6 +59,12 @@ export class Editor {
     legend.setAttribute("aria-label", meta.help);
   }
 
+  // Python took the view's messages up to number `done` (outbox.mjs), in the run just sent
+  // or the same run again: the map stops drawing those edits as pending.
+  confirm(done) {
+    this.map.pending = carryPending(this.map.pending, this.map.run, done);
+  }
+
   pick(k) {
     this.cls = k;
     this.classButtons.forEach((b, j) => {
@@ -71,39 +79,42 @@ export class Editor {
     const px = e.clientX - box.left, py = e.clientY - box.top;
     if (!map.frame.contains(px, py)) return;
     const i = map.hit(px, py);
-    let op;
+    let op, seq;
     if (i >= 0) {
       op = { op: "remove", i, x: run.points[2 * i], y: run.points[2 * i + 1] };
+      seq = this.send(op);
       map.pending.hidden.add(i);
-      map.pending.removed.push([op.x, op.y, run.cls[i]]);
+      map.pending.removed.push([op.x, op.y, run.cls[i], seq]);
     } else {
       const [x, y] = map.frame.toData(px, py);
       const cls = e.shiftKey ? 1 - this.cls : this.cls;
       op = { op: "add", x, y, cls };
-      map.pending.added.push([x, y, cls]);
+      seq = this.send(op);
+      map.pending.added.push([x, y, cls, seq]);
     }
     this.redraw();
     this.shown(map.shownCount());
-    this.send(op);
   }
 }
 
-// Python keeps a placed point's coordinates to this step (neuron_core.edits.STEP, 0.01):
-// a pending point within half of it (and a hair) of a run's point of its class is that point.
+// Python keeps a placed point's coordinates to this step (neuron_core.edits.STEP, 0.01), and
+// a removed one is where the run drew it: a pending removal is the run's point of its class
+// within half a step (and a hair).
 const SAME = 0.0051;
 
-// The edits still pending once `run` arrives: two quick clicks send two edits, and the run
-// trained on the first must not hide the second point until its own run comes. A placed
-// point the run holds is done; a removed one the run still holds is still pending (hidden
-// again, by its new index).
-export function carryPending(pending, run) {
+// The edits still pending once `run` arrives, Python having taken those numbered up to
+// `done`: two quick clicks send two edits, and the run made after the first must not hide
+// the second point until a run made after it comes. A removal still pending hides the
+// run's point it names (found again by where it is: indices move).
+export function carryPending(pending, run, done) {
+  const open = (p) => p[3] > done;
   const find = ([x, y, cls]) => {
     for (let i = 0; i < run.m; i++) {
       if (run.cls[i] === cls && Math.abs(run.points[2 * i] - x) <= SAME && Math.abs(run.points[2 * i + 1] - y) <= SAME) return i;
     }
     return -1;
   };
-  const added = pending.added.filter((p) => find(p) < 0);
-  const removed = pending.removed.filter((p) => find(p) >= 0);
-  return { added, removed, hidden: new Set(removed.map(find)) };
+  const added = pending.added.filter(open);
+  const removed = pending.removed.filter(open);
+  return { added, removed, hidden: new Set(removed.map(find).filter((i) => i >= 0)) };
 }

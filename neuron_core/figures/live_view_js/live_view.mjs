@@ -24,6 +24,7 @@ import { Look } from "./look.mjs";
 import { MapView } from "./map.mjs";
 import { Narrator } from "./narrator.mjs";
 import { NumbersView, weights } from "./numbers.mjs";
+import { Outbox } from "./outbox.mjs";
 import { advance, lingerTimes, movement } from "./pace.mjs";
 import { RunData } from "./run.mjs";
 import { SheetView } from "./sheet.mjs";
@@ -69,6 +70,7 @@ class LiveView {
       },
     });
     // α, epochs, λ and the inputs: a change goes to Python, which sets the sidebar's value.
+    this.outbox = new Outbox();
     this.stage = new Stage((key, value) => this.control(key, value));
     this.numbers = new NumbersView();
     const mapPanel = panel("ŷ over the inputs, boundary ŷ = 0.5", "lv-map");
@@ -149,7 +151,8 @@ class LiveView {
   update(data) {
     const meta = data.meta;
     this.stage.update(meta.stage); // the controls' values, even when the run is the same
-    if (this.run && this.run.meta.run === meta.run) return this.unchanged();
+    const done = this.outbox.confirm(meta.outbox?.done); // the messages Python took
+    if (this.run && this.run.meta.run === meta.run) return this.unchanged(done);
     const first = !this.run;
     const before = this.run;
     const changed = first ? [] : changes(this.run.meta, meta);
@@ -168,7 +171,7 @@ class LiveView {
     this.root.classList.toggle("lv-presenter", !!meta.style.presenter);
     this.numbers.update(this.run);
     for (const part of this.parts) part.update(this.run, this.look);
-    this.editor.update(this.run);
+    this.editor.update(this.run, done);
     this.grip.update(this.run);
     this.handPanel.update(this.run);
     this.carryHand(before);
@@ -199,12 +202,13 @@ class LiveView {
     }
   }
 
-  // The same run again: an edit Python refused (a stale click) is drawn no longer.
-  unchanged() {
+  // The same run again: an edit Python took and refused (a stale click) is drawn no longer.
+  unchanged(done) {
     const p = this.map.pending;
-    if (!p.added.length && !p.hidden.size) return;
-    this.map.pending = { added: [], removed: [], hidden: new Set() };
-    this.root.setAttribute("data-points", String(this.run.m));
+    const had = p.added.length || p.hidden.size;
+    this.editor.confirm(done);
+    if (!had) return;
+    this.root.setAttribute("data-points", String(this.map.shownCount()));
     this.schedule(true);
   }
 
@@ -453,11 +457,14 @@ class LiveView {
     if (this.root.getAttribute("data-b") !== bs) this.root.setAttribute("data-b", bs);
   }
 
-  // Everything the view sends Python ({ key, value } on the "control" trigger), the last
-  // kept for the test hooks.
+  // Everything the view sends Python: { key, value } as a numbered message on the "control"
+  // trigger, with those Python has not confirmed (outbox.mjs). Returns its number; the last
+  // is kept for the test hooks.
   control(key, value) {
     this.lastControl = { key, value };
-    this.setTriggerValue?.("control", { key, value });
+    const send = this.outbox.add({ key, value }, this.run?.meta.outbox?.batch ?? 1);
+    this.setTriggerValue?.("control", send);
+    return this.outbox.next - 1;
   }
 
   // The views' height: what is left of the window below the view's top, so the controls,

@@ -8,7 +8,6 @@
 import { zeroCrossings, polylines } from "./contour.mjs";
 import { el, legendKey, Surface } from "./dom.mjs";
 import { marker } from "./draw.mjs";
-import { carryPending } from "./edit.mjs";
 import { Grid } from "./run.mjs";
 import { sigmoid } from "./sigmoid.mjs";
 import { ticks } from "./ticks.mjs";
@@ -80,7 +79,6 @@ export class MapView {
 
   update(run, look) {
     this.run = run;
-    this.pending = carryPending(this.pending, run);
     this.look = look;
     this.grid = new Grid(run, MAP_RES, MAP_RES);
     this.heat = new ImageData(MAP_RES, MAP_RES);
