@@ -96,14 +96,15 @@ def test_first_load_paints_all_three_views(page, app_url, snap):
     assert (view["epoch"], view["epochs"]) == (300, 300) and view["frames"] >= 1
     assert view["playing"] is False and play_button(page).get_attribute("aria-label") == "Play"
     assert view["class0"] + view["class1"] == DEFAULTS["points"]
-    # Each view's canvases hold real pixels: the map's colours, the sheet, the cost curve.
+    # Each view's canvases hold real pixels: the map's colours, boundary, points and the
+    # boundary's grips, the sheet, the cost curve.
     inked = page.locator(LIVE).evaluate(
         """el => [...el.querySelectorAll('canvas')].map(c => {
              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
              let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
              return n; })"""
     )
-    assert len(inked) == 8 and all(n > 0 for n in inked), inked
+    assert len(inked) == 9 and all(n > 0 for n in inked), inked
     assert equations_epoch(page) == 300
     numbers = view["numbers"]
     run = default_run()

@@ -176,12 +176,12 @@ export class LineGrip {
     this.settled();
   }
 
-  // The grips over the boundary the map just painted (on its "line" layer).
+  // The grips of the boundary the map just painted, on their layer over the points.
   paint(look) {
     const gr = this.grips();
     this.drawn = gr;
+    const ctx = this.map.surface.clear("grips");
     if (!gr) return;
-    const ctx = this.map.surface.layers.line.ctx;
     const { boundary, paper, ink } = look.style;
     ctx.save();
     // The knob's arrow: from the line, the way ŷ rises.

@@ -53,7 +53,8 @@ export class MapView {
     this.heatCanvas = el("canvas", { width: MAP_RES, height: MAP_RES });
     this.heatBox.append(this.heatCanvas);
     frame.append(this.heatBox);
-    this.surface = new Surface(frame, "Probability map", ["line", "marks"]);
+    // The boundary under the points, its grips (grip.mjs) over them: handles stay in sight.
+    this.surface = new Surface(frame, "Probability map", ["line", "marks", "grips"]);
     this.segments = []; // the boundary's pieces in data coordinates, as last painted
     this.pending = { added: [], removed: [], hidden: new Set() };
   }
