@@ -99,7 +99,8 @@ def apply_op(edits, op, data: Dataset, base_m: int) -> dict | None:
     forged message changes nothing).
 
     ``op`` is ``{"op": "add", "x": …, "y": …, "cls": 0|1}``, ``{"op": "remove", "i": …,
-    "x": …, "y": …}`` (the shown point's index and where it was drawn), or ``"clear"``.
+    "x": …, "y": …, "cls": …}`` (the shown point's index, where it was drawn and its class,
+    optional), or ``"clear"``.
     """
     edits = {"added": list(edits.get("added", ())), "removed": list(edits.get("removed", ()))}
     if not isinstance(op, dict):
@@ -120,7 +121,7 @@ def apply_op(edits, op, data: Dataset, base_m: int) -> dict | None:
         edits["added"].append((_snap(x), _snap(y), int(cls)))
         return edits
     if kind == "remove":
-        i = _drawn_row(op.get("i"), x, y, data)
+        i = _drawn_row(op.get("i"), x, y, op.get("cls"), data)
         if i is None:
             return None
         kept = data.m - len(edits["added"])
@@ -134,15 +135,20 @@ def apply_op(edits, op, data: Dataset, base_m: int) -> dict | None:
     return None
 
 
-def _drawn_row(i, x: float, y: float, data: Dataset) -> int | None:
-    """The row of ``data`` the view drew at (x, y) (float32 there) as its point ``i``: that
-    row if it is there, else the one row that is (a second click made before the first
-    click's run arrived counts the rows as they were); None when no row or several are."""
+def _drawn_row(i, x: float, y: float, cls, data: Dataset) -> int | None:
+    """The row of ``data`` the view drew at (x, y) (float32 there) as its point ``i`` (of
+    class ``cls``, when given): that row if it is there, else the one row that is (a second
+    click made before the first click's run arrived counts the rows as they were); None
+    when no row or several are."""
     if not isinstance(i, int) or isinstance(i, bool) or i < 0:
+        return None
+    if cls is not None and (cls not in (0, 1) or isinstance(cls, bool)):
         return None
     near = (np.abs(data.X[:, 0] - x) <= 1e-4 * max(1, abs(x))) & (
         np.abs(data.X[:, 1] - y) <= 1e-4 * max(1, abs(y))
     )
+    if cls is not None:
+        near &= data.y == cls
     if i < data.m and near[i]:
         return i
     rows = np.flatnonzero(near)

@@ -140,12 +140,18 @@ def start_at_weights(start, features, w0, b0, w1, w2) -> tuple | None:
 
 
 # ---------------------------------------------------------------- a start sent by the view
-def start_problem(value, n: int) -> str | None:
-    """Why ``value`` (``{"w": [n numbers], "b": number}``) cannot start a run of ``n``
-    inputs, in a sentence; None if it can."""
+def start_problem(value, features) -> str | None:
+    """Why ``value`` (``{"w": [a number per input], "b": number, "features": [the inputs'
+    names]}``, the names optional) cannot start a run on ``features``, in a sentence; None
+    if it can."""
     if not isinstance(value, dict) or not isinstance(value.get("w"), list):
         return "That start is not a set of weights and a bias; the run keeps its start."
-    w = value["w"]
+    w, n = value["w"], len(features)
+    if "features" in value and value["features"] != list(features):
+        return (
+            "The inputs changed after the neuron was set by hand (its weights belong to "
+            "other inputs): set it again, then Train from here; the run keeps its start."
+        )
     if len(w) != n:
         return (
             f"That start has {count(len(w))} weights and the neuron has {count(n)} inputs "
@@ -164,9 +170,10 @@ def start_problem(value, n: int) -> str | None:
 
 
 def start_from_view(value, features, start=()) -> tuple | None:
-    """The start the live view's "Train from here" sends (``{"w": [...], "b": ...}``, w in
-    the order of the run's ``features``), kept with ``start``'s other inputs; None when
-    `start_problem` finds something wrong (a stale or forged message changes nothing)."""
-    if start_problem(value, len(features)):
+    """The start the live view's "Train from here" sends (``{"w": [...], "b": ...,
+    "features": [...]}``, w in the order of the run's ``features``), kept with ``start``'s
+    other inputs; None when `start_problem` finds something wrong (a stale or forged message
+    changes nothing)."""
+    if start_problem(value, features):
         return None
     return with_values(start, features, value["w"], value["b"])

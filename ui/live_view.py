@@ -109,13 +109,14 @@ def _edited(op) -> None:
 
 
 def _started(value) -> None:
-    """ "Train from here": ``{"w": [...], "b": ...}``, w in the order of the run's inputs
-    (standardised when standardising), checked by `neuron_core.start` before the run
-    starts there ("Your start" picked); a bad one keeps the start and says why."""
+    """ "Train from here": ``{"w": [...], "b": ..., "features": [...]}``, w in the order of
+    the run's inputs (standardised when standardising), checked by `neuron_core.start`
+    before the run starts there ("Your start" picked); a bad one keeps the start and says
+    why."""
     features = current_settings().features
     start = start_from_view(value, features, st.session_state.get("start", ()))
     if start is None:
-        refuse_start(start_problem(value, len(features)))
+        refuse_start(start_problem(value, features))
     else:
         choose_start(start)
 

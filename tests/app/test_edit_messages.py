@@ -134,3 +134,22 @@ def test_a_message_that_names_nothing_the_view_sends_is_taken_and_changes_nothin
     at = send_messages(drawn(make_app), "v", [{"seq": 1, "key": "fly"}, edit(2, A)])
     assert placed(ui, at) == [(0.4, 0.6, 0)] and done(ui, at) == {"view": "v", "seq": 2}
     ui.assert_clean(at)
+
+
+def test_a_start_set_before_the_inputs_changed_in_the_same_send_is_refused(make_app, ui):
+    """The learner clicked an input tile, then "Train from here" before the run came back:
+    the hand-set weights belong to the old inputs, so the run keeps its start and says so."""
+    at = make_app()
+    ops = [
+        {"seq": 1, "key": "features", "value": ["x1", "x1^2"]},
+        {
+            "seq": 2,
+            "key": "start",
+            "value": {"w": [0.5, -1.0], "b": 0.25, "features": ["x1", "x2"]},
+        },
+    ]
+    at = send_messages(at, "v", ops)
+    ui.assert_clean(at)
+    assert at.session_state["features"] == ["x1", "x1^2"] and at.session_state["init"] != "chosen"
+    [warning] = [w.value for w in at.warning]
+    assert "inputs changed" in warning and warning.endswith("the run keeps its start.")

@@ -134,3 +134,19 @@ def test_a_removal_finds_its_point_where_the_view_drew_it(base):
     # Two points where the view drew one: which was meant is not known, nothing changes.
     twice = ed.apply_edits(base, {"added": [(0.5, 0.5, 0), (0.5, 0.5, 1)], "removed": []})
     assert ed.apply_op(ed.EMPTY, {"op": "remove", "i": 99, "x": 0.5, "y": 0.5}, twice, 20) is None
+    # Two placed points of different classes in one cell: the class says which, even when a
+    # stale index lands on the other one.
+    edits = {"added": [(0.5, 0.5, 0), (0.5, 0.5, 1)], "removed": []}
+    last = twice.m - 1  # the class-1 point
+    one = ed.apply_op(edits, {"op": "remove", "i": last, "x": 0.5, "y": 0.5, "cls": 0}, twice, 20)
+    assert one["added"] == [(0.5, 0.5, 1)]
+    one = ed.apply_op(edits, {"op": "remove", "i": 99, "x": 0.5, "y": 0.5, "cls": 1}, twice, 20)
+    assert one["added"] == [(0.5, 0.5, 0)]
+    # An in-range index with no point where the view drew it: stale, nothing changes.
+    assert (
+        ed.apply_op(edits, {"op": "remove", "i": 5, "x": 9.0, "y": 9.0, "cls": 0}, twice, 20)
+        is None
+    )
+    for cls in (2, True, "1"):
+        bad = {"op": "remove", "i": last, "x": 0.5, "y": 0.5, "cls": cls}
+        assert ed.apply_op(edits, bad, twice, 20) is None

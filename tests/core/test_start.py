@@ -116,8 +116,17 @@ def test_an_unused_start_does_not_move_the_zero_or_random_start():
 )
 def test_a_start_from_the_view_is_checked_and_junk_changes_nothing(value):
     assert start_from_view(value, ("x1", "x2"), (("x1", 9.0),)) is None
-    problem = start_problem(value, 2)
+    problem = start_problem(value, ("x1", "x2"))
     assert problem and problem.endswith("the run keeps its start.")
+
+
+def test_a_start_set_on_other_inputs_is_refused():
+    """Inputs changed and "Train from here" sent before either run came back: the weights
+    would land on the wrong inputs, even with as many of them."""
+    value = {"w": [1.5, -0.25], "b": 2, "features": ["x1", "x2"]}
+    assert start_from_view(value, ("x1", "x1^2"), ()) is None
+    assert "inputs changed" in start_problem(value, ("x1", "x1^2"))
+    assert start_from_view(value, ("x1", "x2"), ()) == (("x1", 1.5), ("x2", -0.25), ("b", 2.0))
 
 
 def test_a_start_from_the_view_keeps_the_other_inputs_weights():

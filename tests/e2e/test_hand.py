@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 import neuron_core as nc
 from neuron_core.number_format import number, percent
+from neuron_core.start import START_LIMIT
 from tests.e2e.helpers import (
     LIVE,
     PHONE,
@@ -176,7 +177,12 @@ def test_typed_weights_set_a_curved_neuron_and_train_from_here_sends_it(page, ap
     # "Train from here" hands the neuron to Python, full precision, in the inputs' order.
     with expect_rerun(page):
         view.get_by_role("button", name="Train from here").click()
-    assert hook(page, "control") == {"key": "start", "value": {"w": [0.75, -2.5, 0.125], "b": 0.5}}
+    sent = hook(page, "control")
+    assert sent["key"] == "start" and sent["value"]["w"] == [0.75, -2.5, 0.125]
+    assert sent["value"]["b"] == 0.5  # and the inputs it was set on (Python checks them)
+    assert sent["value"]["features"] == page.evaluate(
+        f"() => {HOOKS}.view({VIEW_JS}).run.meta.features"
+    )
     # The run trained from there arrives: the view leaves hand mode and the history's row 0
     # is the neuron set by hand (w travels as float32; b as float64, exactly).
     page.wait_for_function(f"() => {VIEW_JS}.dataset.hand === 'false'", timeout=TIMEOUT_MS)
@@ -262,6 +268,30 @@ def test_two_quick_clicks_keep_both_new_points_drawn(page, app_url):
     counts = page.evaluate("() => window.__counts")
     after = counts[counts.index("second click") + 1 :]
     assert after[0] == 2 and min(after) == 2, counts  # drawn at once, and never hidden again
+
+
+def test_a_refused_train_from_here_leaves_the_neuron_set_by_hand(page, app_url):
+    """Python refuses a start past its limit and the run stays; the next run (an α change)
+    is not the run trained from the hand-set neuron: the neuron stays set by hand."""
+    open_view(page, app_url)
+    view = page.locator(LIVE)
+    view.get_by_role("button", name="Set by hand").click()
+    bias = view.get_by_role("textbox", name="Bias b")
+    bias.fill(str(2 * START_LIMIT))
+    bias.press("Enter")
+    assert hook(page, "hand")["b"] == 2 * START_LIMIT
+    with expect_rerun(page):
+        view.get_by_role("button", name="Train from here").click()
+    expect(page.get_by_text("the run keeps its start")).to_be_visible()
+    assert attrs(page)["hand"] == "true"
+    run = attrs(page)["run"]
+    with expect_rerun(page):
+        view.get_by_role("slider", name="Learning rate α").focus()
+        page.keyboard.press("ArrowRight")
+    expect(view).not_to_have_attribute("data-run", run)
+    assert attrs(page)["hand"] == "true"  # (not left for a replay from epoch 0)
+    assert hook(page, "hand")["b"] == pytest.approx(2 * START_LIMIT, rel=1e-12)
+    assert attrs(page)["epoch"] == attrs(page)["epochs"]  # where it was, not replaying
 
 
 def test_a_lost_or_doubled_edit_message_loses_and_doubles_no_point(page, app_url):

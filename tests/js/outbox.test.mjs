@@ -38,3 +38,19 @@ test("messages are numbered and resent until Python confirms them", () => {
 test("two views have different names", () => {
   assert.notEqual(new Outbox().name, new Outbox().name);
 });
+
+test("a control's new value replaces its unconfirmed one; edits add up", () => {
+  const q = new Outbox("v");
+  q.add({ key: "alpha", value: "0.5" }, 100, true);
+  q.add({ key: "edit", value: { op: "add" } }, 100);
+  q.add({ key: "edit", value: { op: "add" } }, 100);
+  const send = q.add({ key: "alpha", value: "2" }, 100, true);
+  assert.deepEqual(
+    send.ops.map((op) => [op.seq, op.key, op.value]),
+    [
+      [2, "edit", { op: "add" }],
+      [3, "edit", { op: "add" }],
+      [4, "alpha", "2"],
+    ],
+  );
+});

@@ -81,7 +81,7 @@ export class Editor {
     const i = map.hit(px, py);
     let op, seq;
     if (i >= 0) {
-      op = { op: "remove", i, x: run.points[2 * i], y: run.points[2 * i + 1] };
+      op = { op: "remove", i, x: run.points[2 * i], y: run.points[2 * i + 1], cls: run.cls[i] };
       seq = this.send(op);
       map.pending.hidden.add(i);
       map.pending.removed.push([op.x, op.y, run.cls[i], seq]);

@@ -83,7 +83,7 @@ class LiveView {
     // Points placed by a click on the map: the edit goes to Python like a stage control.
     this.editor = new Editor({
       map: this.map,
-      send: (op) => this.control("edit", op),
+      send: (op) => this.control("edit", op, true),
       shown: (count) => this.root.setAttribute("data-points", String(count)),
       redraw: () => this.schedule(true),
       blocked: () => this.grip.tookPress,
@@ -91,6 +91,7 @@ class LiveView {
     // The neuron set by hand (hand.mjs): the boundary's grips on the map, and the row that
     // types its weights, trains from it or goes back to the run.
     this.hand = null;
+    this.trained = 0; // the number of the "Train from here" whose run is still to come
     this.grip = new LineGrip({
       map: this.map,
       shown: () => this.neuron(),
@@ -152,6 +153,8 @@ class LiveView {
     const meta = data.meta;
     this.stage.update(meta.stage); // the controls' values, even when the run is the same
     const done = this.outbox.confirm(meta.outbox?.done); // the messages Python took
+    // (a run from before Python took "Train from here" is not the run trained from it)
+    this.trainedNow = this.trained > 0 && done >= this.trained;
     if (this.run && this.run.meta.run === meta.run) return this.unchanged(done);
     const first = !this.run;
     const before = this.run;
@@ -188,9 +191,9 @@ class LiveView {
     this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
     if (this.root.isConnected) this.fitHeight();
     this.schedule(true);
-    if (this.trained) {
+    if (this.trainedNow) {
       // "Train from here" came back as this run: it starts at the learner's neuron; play it.
-      this.trained = false;
+      this.trained = 0;
       this.seek(0, false);
       if (!this.still?.matches) this.toggle();
     }
@@ -204,6 +207,7 @@ class LiveView {
 
   // The same run again: an edit Python took and refused (a stale click) is drawn no longer.
   unchanged(done) {
+    if (this.trainedNow) this.trained = 0; // a start Python refused: the neuron stays set by hand
     const p = this.map.pending;
     const had = p.added.length || p.hidden.size;
     this.editor.confirm(done);
@@ -426,8 +430,7 @@ class LiveView {
   // neuron's own inputs, full precision); the run that comes back plays from epoch 0.
   trainFromHere() {
     const { w, b } = this.hand;
-    this.trained = true;
-    this.control("start", { w: Array.from(w), b });
+    this.trained = this.control("start", { w: Array.from(w), b, features: this.run.meta.features });
   }
 
   // A new run while a neuron is set by hand (a point placed, α changed): the same line on
@@ -437,7 +440,7 @@ class LiveView {
     const hand = this.hand;
     if (!hand) return;
     const run = this.run;
-    if (!before || before.meta.features.join(" ") !== run.meta.features.join(" ") || this.trained) {
+    if (!before || before.meta.features.join(" ") !== run.meta.features.join(" ") || this.trainedNow) {
       this.hand = null;
       this.showHand();
       return;
@@ -458,11 +461,12 @@ class LiveView {
   }
 
   // Everything the view sends Python: { key, value } as a numbered message on the "control"
-  // trigger, with those Python has not confirmed (outbox.mjs). Returns its number; the last
-  // is kept for the test hooks.
-  control(key, value) {
+  // trigger, with those Python has not confirmed (outbox.mjs); a new value of a control
+  // replaces its unconfirmed one, edits add up (`adds`). Returns its number; the last is
+  // kept for the test hooks.
+  control(key, value, adds = false) {
     this.lastControl = { key, value };
-    const send = this.outbox.add({ key, value }, this.run?.meta.outbox?.batch ?? 1);
+    const send = this.outbox.add({ key, value }, this.run?.meta.outbox?.batch ?? 1, !adds);
     this.setTriggerValue?.("control", send);
     return this.outbox.next - 1;
   }
@@ -489,11 +493,12 @@ class LiveView {
 
   // What a remount restores (see `memory` below).
   state() {
-    return { epoch: this.epoch, speedChoice: this.speedChoice, camera: { ...this.sheet.camera }, logChoice: this.cost.logChoice };
+    return { epoch: this.epoch, speedChoice: this.speedChoice, camera: { ...this.sheet.camera }, logChoice: this.cost.logChoice, outbox: this.outbox };
   }
 
-  restore({ epoch, speedChoice, camera, logChoice }) {
-    Object.assign(this, { restored: epoch, speedChoice });
+  // (the outbox too: messages sent just before the view was made again stay numbered as sent)
+  restore({ epoch, speedChoice, camera, logChoice, outbox }) {
+    Object.assign(this, { restored: epoch, speedChoice, outbox });
     this.sheet.camera = camera;
     this.cost.logChoice = logChoice;
   }

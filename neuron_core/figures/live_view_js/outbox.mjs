@@ -14,8 +14,11 @@ export class Outbox {
   }
 
   // The send for a new message { key, value }: it and the unconfirmed ones before it (the
-  // newest `batch`: Python takes no more at once). Its number is the last op's seq.
-  add(message, batch) {
+  // newest `batch`: Python takes no more at once), less an unconfirmed one of the same key
+  // when it `replaces` it (a control's new value: only the last counts). Its number is the
+  // last op's seq.
+  add(message, batch, replaces = false) {
+    if (replaces) this.ops = this.ops.filter((op) => op.key !== message.key);
     this.ops.push({ seq: this.next, ...message });
     this.next += 1;
     this.ops = this.ops.slice(-batch);
