@@ -91,7 +91,7 @@ def _control_changed() -> None:
             _edited(value)
         elif key == "start":
             _started(value)
-        elif (picked := stage_value({"key": key, "value": value})) is not None:
+        elif (picked := stage_value(op)) is not None:
             name, chosen = picked
             st.session_state[name] = list(chosen) if name == "features" else chosen
 

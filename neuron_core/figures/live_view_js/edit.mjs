@@ -10,9 +10,10 @@
 import { el, legendKey } from "./dom.mjs";
 
 export class Editor {
-  // map: the MapView; send(op) hands an edit to Python and returns its number; shown(count) reports the points
-  // drawn now; redraw() asks for the map's points to be drawn again; blocked() says a press
-  // was taken by something else (the boundary's grips, grip.mjs): its click places nothing.
+  // map: the MapView; send(op) hands an edit to Python and returns its number; shown(count)
+  // reports the points drawn now; redraw() asks for the map's points to be drawn again;
+  // blocked() says a press was taken by something else (the boundary's grips, grip.mjs):
+  // its click places nothing.
   constructor({ map, send, shown, redraw, blocked = () => false }) {
     Object.assign(this, { map, send, shown, redraw, blocked });
     this.cls = 0;

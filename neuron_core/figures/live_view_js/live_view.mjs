@@ -153,8 +153,11 @@ class LiveView {
     const meta = data.meta;
     this.stage.update(meta.stage); // the controls' values, even when the run is the same
     const done = this.outbox.confirm(meta.outbox?.done); // the messages Python took
-    // (a run from before Python took "Train from here" is not the run trained from it)
-    this.trainedNow = this.trained > 0 && done >= this.trained;
+    // Python took "Train from here": this run starts from the hand-set neuron, or (the same
+    // run again) Python refused the start and the neuron stays set by hand. A run from
+    // before Python took it is neither.
+    const trained = this.trained > 0 && done >= this.trained;
+    if (trained) this.trained = 0;
     if (this.run && this.run.meta.run === meta.run) return this.unchanged(done);
     const first = !this.run;
     const before = this.run;
@@ -177,7 +180,7 @@ class LiveView {
     this.editor.update(this.run, done);
     this.grip.update(this.run);
     this.handPanel.update(this.run);
-    this.carryHand(before);
+    this.carryHand(before, trained);
     // (a point placed since, whose run is still to come, stays drawn and counted)
     this.root.setAttribute("data-points", String(this.map.shownCount()));
     this.bar.setLast(last);
@@ -191,9 +194,8 @@ class LiveView {
     this.root.setAttribute("data-pending", "true"); // until this run's first frame is painted
     if (this.root.isConnected) this.fitHeight();
     this.schedule(true);
-    if (this.trainedNow) {
+    if (trained) {
       // "Train from here" came back as this run: it starts at the learner's neuron; play it.
-      this.trained = 0;
       this.seek(0, false);
       if (!this.still?.matches) this.toggle();
     }
@@ -207,7 +209,6 @@ class LiveView {
 
   // The same run again: an edit Python took and refused (a stale click) is drawn no longer.
   unchanged(done) {
-    if (this.trainedNow) this.trained = 0; // a start Python refused: the neuron stays set by hand
     const p = this.map.pending;
     const had = p.added.length || p.hidden.size;
     this.editor.confirm(done);
@@ -435,12 +436,12 @@ class LiveView {
 
   // A new run while a neuron is set by hand (a point placed, α changed): the same line on
   // the map, in the new run's inputs (its standardisation moved), scored on its rows. Other
-  // inputs: back to the run.
-  carryHand(before) {
+  // inputs, or the run trained from it (`trained`): back to the run.
+  carryHand(before, trained) {
     const hand = this.hand;
     if (!hand) return;
     const run = this.run;
-    if (!before || before.meta.features.join(" ") !== run.meta.features.join(" ") || this.trainedNow) {
+    if (!before || before.meta.features.join(" ") !== run.meta.features.join(" ") || trained) {
       this.hand = null;
       this.showHand();
       return;
